@@ -1,0 +1,64 @@
+"""xialu-graph: read Chinese government key-work responsibility breakdowns (重点工作责任分解)
+into unit–task graphs, and measure who carries the load.
+
+Data flows one way: read → parse → units → graph → metrics → views/report.
+
+Public API (heavy modules — matplotlib, pyvis, jieba — are imported lazily, only when a
+function that needs them is first used, so ``import xialu_graph`` stays light)::
+
+    doc = read_document("data/raw/xialu_2020.txt")
+    G = build_graph(doc)
+    load = unit_load(G)
+
+Graph conventions are documented in :mod:`xialu_graph.graph`; table columns in
+:mod:`xialu_graph.model`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .errors import XialuError, InputError
+from .model import (
+    Document,
+    Metadata,
+    Task,
+    Assignment,
+    Person,
+    ParseReport,
+    ParseWarning,
+    TASK_COLUMNS,
+    ASSIGNMENT_COLUMNS,
+    UNIT_COLUMNS,
+)
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; resolved on first attribute access (PEP 562).
+_LAZY = {
+    "read_text": "read",
+    "read_document": "pipeline",
+    "parse_text": "parse",
+    "UnitTables": "units",
+    "load_unit_tables": "units",
+    "resolve_document": "units",
+    "RoleWeights": "graph",
+    "build_graph": "graph",
+    "project_units": "graph",
+    "project_tasks": "graph",
+    "unit_nodes": "graph",
+    "task_nodes": "graph",
+}
+
+
+def __getattr__(name):
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'xialu_graph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{mod}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

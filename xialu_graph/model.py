@@ -1,0 +1,359 @@
+"""Data model: the dataclasses a parsed document is made of, and the table columns, documented once.
+
+Everything downstream (graph, metrics, views, report) reads these objects or the
+DataFrames built from them; nothing here imports anything heavier than pandas,
+and pandas only inside the ``*_frame`` methods.
+
+Conventions
+-----------
+* ``task_id`` is a string: ``"22"`` for task 22, ``"附件2-3"`` for task 3 of
+  attachment 2 when numbering restarts in an attachment.
+* Line numbers are 1-based and refer to the text after decoding (for HTML and
+  DOCX, to the extracted text lines, which :func:`xialu_graph.read_text` returns).
+* Roles: ``lead`` (牵头单位), ``support`` (责任单位/配合单位 on a task that names
+  a lead), ``responsible`` (责任单位 on a task that names no lead).
+
+Table columns
+-------------
+TASK_COLUMNS, ASSIGNMENT_COLUMNS, UNIT_COLUMNS, PEOPLE_COLUMNS and
+WARNING_COLUMNS map each column name to its meaning; ``tasks_frame``,
+``assignments_frame``, ``units_frame``, ``people_frame`` and
+``ParseReport.warnings_frame`` return exactly these columns in this order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Optional
+
+ROLES = ("lead", "support", "responsible")
+"""Assignment roles, strongest first (a unit named twice on a task keeps the first)."""
+
+ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
+
+UNIT_KINDS = (
+    "department",
+    "street_office",
+    "vertical",
+    "enterprise",
+    "task_force",
+    "collective",
+    "other",
+)
+
+TASK_COLUMNS = {
+    "task_id": "task identifier (str): the number as printed, prefixed by the attachment when numbering restarts",
+    "number": "the task's number as an int (position in its numbering sequence)",
+    "numbering": "the numbering as written, e.g. '22、' or '(3)'",
+    "section_no": "section number as written (一, 二, …), '' when the document has none",
+    "section": "section title",
+    "subsection_no": "subsection number as written ((一) → 一), '' when none",
+    "subsection": "subsection title, '' when none",
+    "heading": "unnumbered sub-heading the task stands under, '' when none",
+    "attachment": "attachment label (附件1 …), '' in the main text",
+    "text": "task text, assignment bracket removed, lines joined",
+    "assignment_raw": "the assignment as written (bracket content or label lines)",
+    "n_lead": "number of lead units (after resolution)",
+    "n_support": "number of support units",
+    "n_responsible": "number of responsible units",
+    "n_people": "number of people named (责任领导 …)",
+    "line_start": "first line of the task",
+    "line_end": "last line of the task",
+}
+
+ASSIGNMENT_COLUMNS = {
+    "task_id": "task identifier",
+    "unit": "canonical unit name",
+    "unit_raw": "the name as written in the document",
+    "role": "lead | support | responsible",
+    "via": "the collective this unit was expanded from (e.g. 各街办(新区)), '' when named directly",
+    "unit_kind": "department | street_office | vertical | enterprise | task_force | collective | other",
+    "rule": "resolution rule applied (exact, alias, label, split, collective, suffix, unknown)",
+    "note": "what resolution set aside: a new-district label (工业新区), an office (人防办), a function",
+    "line": "line number where the name stands",
+}
+
+UNIT_COLUMNS = {
+    "unit_raw": "a name as written in the document",
+    "unit": "canonical unit it resolves to (one row per canonical unit when a raw name splits or expands)",
+    "unit_kind": "kind of the canonical unit",
+    "rule": "resolution rule applied",
+    "via": "collective expanded, '' otherwise",
+    "note": "label or office set aside",
+    "source": "which table or rule decided: aliases.csv, collectives.csv, units.csv, kind_rules.csv, or 'none'",
+    "n_mentions": "how many times the raw name occurs in assignments",
+}
+
+PEOPLE_COLUMNS = {
+    "task_id": "task identifier ('' for a group header)",
+    "name": "the person's name as written",
+    "title": "the label the name stood under (责任领导, 分管领导, 责任人 …)",
+    "line": "line number",
+}
+
+WARNING_COLUMNS = {
+    "line": "line number (0 when the warning concerns the whole document)",
+    "code": "machine-readable code, e.g. numbering_gap, no_units, unparsed_bracket, truncated_item, unknown_unit",
+    "message": "one human-readable sentence",
+}
+
+LINE_KINDS = (
+    "blank",
+    "chrome",
+    "metadata",
+    "preamble",
+    "section",
+    "subsection",
+    "heading",
+    "task",
+    "continuation",
+    "label",
+    "table_header",
+    "attachment",
+    "truncated",
+    "other",
+)
+"""Every line of the text is classified as exactly one of these in ParseReport.line_kinds."""
+
+
+@dataclass
+class Metadata:
+    """What the document says about itself.
+
+    Attributes
+    ----------
+    title : str
+        Plan title, e.g. '2020年区政府重点工作责任分解'.
+    notice_title : str
+        Title of the covering notice ('关于印发…的通知'), '' when absent.
+    issuer : str
+        Issuing office (发布机构 / 来源), '' when unknown.
+    date : str
+        Publication date as ISO 'YYYY-MM-DD', '' when unknown.
+    index_number : str
+        索引号, '' when absent.
+    doc_number : str
+        文号 such as 港政发〔2021〕1号, '' when absent.
+    year : int or None
+        Year of the plan (the year in the title), None when not found.
+    place : str
+        District or government named (下陆区, 黄石港区), '' when not found.
+    source : str
+        File name or '<string>'.
+    """
+
+    title: str = ""
+    notice_title: str = ""
+    issuer: str = ""
+    date: str = ""
+    index_number: str = ""
+    doc_number: str = ""
+    year: Optional[int] = None
+    place: str = ""
+    source: str = "<string>"
+
+
+@dataclass
+class Section:
+    number: str
+    title: str
+    line: int
+    attachment: str = ""
+
+
+@dataclass
+class Subsection:
+    section_no: str
+    number: str
+    title: str
+    line: int
+    attachment: str = ""
+
+
+@dataclass
+class RawAssignment:
+    """A unit name as the parser found it, before resolution."""
+
+    role: str
+    unit_raw: str
+    line: int
+    label: str = ""
+
+
+@dataclass
+class Assignment:
+    """One (task, unit, role) after unit resolution."""
+
+    task_id: str
+    unit: str
+    unit_raw: str
+    role: str
+    via: str = ""
+    unit_kind: str = "other"
+    rule: str = "exact"
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class Person:
+    task_id: str
+    name: str
+    title: str
+    line: int
+
+
+@dataclass
+class Task:
+    task_id: str
+    number: int
+    numbering: str
+    text: str
+    section_no: str = ""
+    section: str = ""
+    subsection_no: str = ""
+    subsection: str = ""
+    heading: str = ""
+    attachment: str = ""
+    assignment_raw: str = ""
+    raw_assignments: list[RawAssignment] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    line_start: int = 0
+    line_end: int = 0
+
+    def units(self, role: Optional[str] = None) -> list[str]:
+        """Canonical unit names of this task, optionally only those of one role."""
+        return [a.unit for a in self.assignments if role is None or a.role == role]
+
+
+@dataclass
+class ParseWarning:
+    line: int
+    code: str
+    message: str
+
+
+@dataclass
+class ParseReport:
+    """Accounts for every line of the input.
+
+    Attributes
+    ----------
+    line_kinds : list of (int, str)
+        (line number, kind) for every line, kinds from LINE_KINDS.
+    warnings : list of ParseWarning
+    conventions : dict
+        What the parser detected: numbering style, label style, lead rule, …
+    truncated : str
+        Text of a last item cut off mid-text ('' when the document is whole).
+    duplicates_merged : int
+        Times a unit named twice on one task was merged into its strongest role.
+    """
+
+    line_kinds: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    conventions: dict = field(default_factory=dict)
+    truncated: str = ""
+    duplicates_merged: int = 0
+
+    def warn(self, line: int, code: str, message: str) -> None:
+        self.warnings.append(ParseWarning(line, code, message))
+
+    def codes(self) -> list[str]:
+        return [w.code for w in self.warnings]
+
+    def kind_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, k in self.line_kinds:
+            out[k] = out.get(k, 0) + 1
+        return out
+
+    def warnings_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame([asdict(w) for w in self.warnings], columns=list(WARNING_COLUMNS))
+
+
+@dataclass
+class Document:
+    """A parsed responsibility breakdown.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
+    >>> [(a.unit, a.role) for a in doc.task(1).assignments]
+    [('区发改局', 'lead'), ('区财政局', 'support')]
+    """
+
+    metadata: Metadata
+    sections: list[Section] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    report: ParseReport = field(default_factory=ParseReport)
+    unit_table: list[dict] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    # -- access -------------------------------------------------------------
+    def task(self, task_id) -> Task:
+        """The task with this id (int or str)."""
+        key = str(task_id)
+        for t in self.tasks:
+            if t.task_id == key:
+                return t
+        raise KeyError(f"no task {task_id!r}")
+
+    @property
+    def assignments(self) -> list[Assignment]:
+        return [a for t in self.tasks for a in t.assignments]
+
+    # -- tables -------------------------------------------------------------
+    def tasks_frame(self):
+        """One row per task, columns TASK_COLUMNS."""
+        import pandas as pd
+
+        rows = []
+        for t in self.tasks:
+            roles = [a.role for a in t.assignments]
+            rows.append(
+                {
+                    "task_id": t.task_id,
+                    "number": t.number,
+                    "numbering": t.numbering,
+                    "section_no": t.section_no,
+                    "section": t.section,
+                    "subsection_no": t.subsection_no,
+                    "subsection": t.subsection,
+                    "heading": t.heading,
+                    "attachment": t.attachment,
+                    "text": t.text,
+                    "assignment_raw": t.assignment_raw,
+                    "n_lead": roles.count("lead"),
+                    "n_support": roles.count("support"),
+                    "n_responsible": roles.count("responsible"),
+                    "n_people": len(t.people),
+                    "line_start": t.line_start,
+                    "line_end": t.line_end,
+                }
+            )
+        return pd.DataFrame(rows, columns=list(TASK_COLUMNS))
+
+    def assignments_frame(self):
+        """One row per (task, unit, role), columns ASSIGNMENT_COLUMNS."""
+        import pandas as pd
+
+        return pd.DataFrame([asdict(a) for a in self.assignments], columns=list(ASSIGNMENT_COLUMNS))
+
+    def units_frame(self):
+        """The unit-resolution table: raw name → canonical unit, kind, rule. Columns UNIT_COLUMNS."""
+        import pandas as pd
+
+        return pd.DataFrame(self.unit_table, columns=list(UNIT_COLUMNS))
+
+    def people_frame(self):
+        """People named beside units (责任领导 …), never counted as units. Columns PEOPLE_COLUMNS."""
+        import pandas as pd
+
+        rows = [asdict(p) for t in self.tasks for p in t.people]
+        return pd.DataFrame(rows, columns=list(PEOPLE_COLUMNS))
