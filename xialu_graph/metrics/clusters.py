@@ -1,0 +1,448 @@
+"""Co-responsibility clusters: groups of units that keep sharing tasks.
+
+Columns of :func:`co_responsibility_clusters` (``CLUSTER_COLUMNS``), one row per unit
+------------------------------------------------------------------------------------
+unit, kind
+    canonical unit name and kind
+cluster
+    cluster id, 0-based, renumbered in a stable order: larger clusters first, ties broken
+    by the alphabetically first unit name of the cluster
+cluster_size
+    number of units in the cluster
+stability
+    how consistently the unit is grouped across ``n_runs`` seeds: 1 − mean over the other
+    units j of |C_ij − A_ij|, where C_ij is the fraction of runs putting i and j together
+    and A_ij is 1 when this partition does; 1.0 = always the same company
+
+``df.attrs``: ``modularity`` (of the partition on the unit projection), ``barber_modularity``
+(bipartite modularity of the partition on the two-mode graph, tasks assigned by
+:func:`task_clusters`), ``stability_ari`` (mean adjusted Rand index of the ``n_runs``
+seeded runs against their consensus partition), ``n_clusters``, ``method``, ``resolution``,
+``seed``, ``projection``, ``n_runs``, ``include_collectives``.
+
+Columns of :func:`task_clusters` (``TASK_CLUSTER_COLUMNS``), one row per task
+---------------------------------------------------------------------------
+task_id, cluster (the cluster maximising the task's Barber modularity contribution, -1 for a
+task with no clustered unit), share (fraction of the task's edge weight going to units of that
+cluster), n_units.
+
+Columns of :func:`cluster_summary` (``SUMMARY_COLUMNS``), one row per cluster
+---------------------------------------------------------------------------
+cluster, n_units, units (names joined by "、", heaviest first), n_tasks (tasks assigned to the
+cluster), internal_weight (projection weight inside the cluster), mean_stability.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ._common import edge_weight, is_collective, kind, task_id, task_side, unit_name, unit_side
+
+__all__ = [
+    "adjusted_rand_index",
+    "barber_modularity",
+    "co_responsibility_clusters",
+    "consensus_partition",
+    "cluster_summary",
+    "task_clusters",
+    "CLUSTER_COLUMNS",
+    "TASK_CLUSTER_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "CLUSTER_METHODS",
+]
+
+CLUSTER_COLUMNS = ["unit", "kind", "cluster", "cluster_size", "stability"]
+TASK_CLUSTER_COLUMNS = ["task_id", "cluster", "share", "n_units"]
+SUMMARY_COLUMNS = ["cluster", "n_units", "units", "n_tasks", "internal_weight", "mean_stability"]
+CLUSTER_METHODS = ("louvain", "greedy", "components")
+
+
+def adjusted_rand_index(labels_a, labels_b) -> float:
+    """Adjusted Rand index of two labelings of the same items (Hubert & Arabie 1985).
+
+    Examples
+    --------
+    >>> adjusted_rand_index([0, 0, 1, 1], [1, 1, 0, 0])
+    1.0
+    >>> round(adjusted_rand_index([0, 0, 1, 1], [0, 0, 1, 2]), 6)
+    0.571429
+    """
+    from scipy.special import comb
+
+    a = np.asarray(labels_a)
+    b = np.asarray(labels_b)
+    if a.shape != b.shape:
+        raise ValueError("labelings must have the same length")
+    n = a.size
+    if n < 2:
+        return 1.0
+    _, ai = np.unique(a, return_inverse=True)
+    _, bi = np.unique(b, return_inverse=True)
+    table = np.zeros((ai.max() + 1, bi.max() + 1), dtype=np.int64)
+    np.add.at(table, (ai, bi), 1)
+    sum_ij = comb(table, 2).sum()
+    sum_a = comb(table.sum(axis=1), 2).sum()
+    sum_b = comb(table.sum(axis=0), 2).sum()
+    total = comb(n, 2)
+    expected = sum_a * sum_b / total
+    max_index = (sum_a + sum_b) / 2
+    if max_index == expected:  # both trivial (all one cluster or all singletons)
+        return 1.0
+    return float((sum_ij - expected) / (max_index - expected))
+
+
+def _renumber(communities, names: dict) -> list[list]:
+    """Sort communities by size desc, then first unit name; members sorted by name."""
+    comms = [sorted(c, key=lambda v: names[v]) for c in communities if len(c)]
+    comms.sort(key=lambda c: (-len(c), names[c[0]]))
+    return comms
+
+
+def _partition(P, method, resolution, seed):
+    if P.number_of_nodes() == 0:
+        return []
+    if method == "louvain":
+        return nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
+    if method == "greedy":
+        return nx.community.greedy_modularity_communities(P, weight="weight", resolution=resolution)
+    if method == "components":
+        return list(nx.connected_components(P))
+    raise ValueError(f"method must be one of {CLUSTER_METHODS}, got {method!r}")
+
+
+def _modularity(P, comms, resolution) -> float:
+    if P.number_of_edges() == 0 or P.size(weight="weight") == 0:
+        return math.nan
+    return float(nx.community.modularity(P, comms, weight="weight", resolution=resolution))
+
+
+def consensus_partition(labelings) -> np.ndarray:
+    """Consensus of several labelings: items joined when together in more than half of them.
+
+    Parameters
+    ----------
+    labelings : array-like, shape (runs, items)
+
+    Returns
+    -------
+    numpy.ndarray
+        One label per item (connected components of the majority co-association graph,
+        numbered in order of first appearance).
+
+    Examples
+    --------
+    >>> consensus_partition([[0, 0, 1], [0, 0, 0], [1, 1, 0]]).tolist()
+    [0, 0, 1]
+    """
+    L = np.asarray(labelings)
+    C = _coassociation(L)
+    n = L.shape[1]
+    H = nx.Graph()
+    H.add_nodes_from(range(n))
+    ii, jj = np.nonzero(np.triu(C > 0.5, 1))
+    H.add_edges_from(zip(ii.tolist(), jj.tolist()))
+    out = np.full(n, -1)
+    nxt = 0
+    for i in range(n):
+        if out[i] < 0:
+            for j in nx.node_connected_component(H, i):
+                out[j] = nxt
+            nxt += 1
+    return out
+
+
+def _coassociation(L: np.ndarray) -> np.ndarray:
+    L = np.asarray(L)
+    return (L[:, :, None] == L[:, None, :]).mean(axis=0)
+
+
+def barber_modularity(G, unit_clusters: dict, *, weight: str = "weight", task_clusters_: dict | None = None) -> float:
+    """Barber's bipartite modularity of a partition of the two-mode graph.
+
+    ``Q = (1/m) Σ_{u,t} (A_ut − k_u d_t / m) δ(g_u, h_t)`` with ``m`` the total edge weight,
+    ``k_u`` and ``d_t`` the weighted degrees. Units get ``unit_clusters``; tasks get
+    ``task_clusters_`` when given, else the cluster that maximises their contribution
+    (:func:`task_clusters`), which is the best task assignment for this unit partition.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Two-mode graph (``bipartite`` 0 / 1).
+    unit_clusters : dict
+        unit node → cluster label.
+    weight : str or None
+    task_clusters_ : dict, optional
+        task node → cluster label.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(["a", "b"], bipartite=0)
+    >>> G.add_nodes_from([1, 2], bipartite=1)
+    >>> G.add_edges_from([("a", 1), ("b", 2)])
+    >>> barber_modularity(G, {"a": 0, "b": 1})
+    0.5
+    """
+    m = sum(edge_weight(d, weight) for _, _, d in G.edges(data=True))
+    if m == 0:
+        return math.nan
+    if task_clusters_ is None:
+        task_clusters_ = _assign_tasks(G, unit_clusters, weight)[0]
+    k = {}
+    for u in unit_side(G):
+        k[u] = sum(edge_weight(d, weight) for d in G[u].values())
+    d_t = {}
+    for t in task_side(G):
+        d_t[t] = sum(edge_weight(d, weight) for d in G[t].values())
+    # Σ A_ut δ  −  Σ_c K_c D_c / m
+    inside = 0.0
+    for u, t, d in G.edges(data=True):
+        if G.nodes[u].get("bipartite") == 1:
+            u, t = t, u
+        if u in unit_clusters and unit_clusters[u] == task_clusters_.get(t, object()):
+            inside += edge_weight(d, weight)
+    K: dict = {}
+    for u, c in unit_clusters.items():
+        K[c] = K.get(c, 0.0) + k.get(u, 0.0)
+    D: dict = {}
+    for t, c in task_clusters_.items():
+        D[c] = D.get(c, 0.0) + d_t.get(t, 0.0)
+    expected = sum(K[c] * D.get(c, 0.0) for c in K) / m
+    return float((inside - expected) / m)
+
+
+def _assign_tasks(G, unit_clusters: dict, weight):
+    m = sum(edge_weight(d, weight) for _, _, d in G.edges(data=True))
+    K: dict = {}
+    for u, c in unit_clusters.items():
+        K[c] = K.get(c, 0.0) + sum(edge_weight(d, weight) for d in G[u].values())
+    out, share, nun = {}, {}, {}
+    for t in task_side(G):
+        w_by: dict = {}
+        tot = 0.0
+        for u, d in G[t].items():
+            w = edge_weight(d, weight)
+            tot += w
+            c = unit_clusters.get(u)
+            if c is not None:
+                w_by[c] = w_by.get(c, 0.0) + w
+        nun[t] = len(G[t])
+        if not w_by:
+            out[t], share[t] = -1, 0.0
+            continue
+        # contribution of putting t in c: w_tc − d_t K_c / m ; ties → smaller cluster id
+        best = max(sorted(w_by), key=lambda c: w_by[c] - (tot * K[c] / m if m else 0.0))
+        out[t] = best
+        share[t] = w_by[best] / tot if tot else 0.0
+    return out, share, nun
+
+
+def task_clusters(G, clusters: pd.DataFrame, *, weight: str = "weight") -> pd.DataFrame:
+    """Assign each task to one unit cluster (the one maximising Barber modularity).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    clusters : pandas.DataFrame
+        Output of :func:`co_responsibility_clusters` (columns unit, cluster).
+    weight : str or None
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``TASK_CLUSTER_COLUMNS`` (module docstring), tasks in graph order.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(["u:a", "u:b"], bipartite=0)
+    >>> G.add_node("t:1", bipartite=1, task_id="1")
+    >>> G.add_edges_from([("u:a", "t:1"), ("u:b", "t:1")], weight=1.0)
+    >>> task_clusters(G, co_responsibility_clusters(G, n_runs=2)).cluster.tolist()
+    [0]
+    """
+    uc = _unit_cluster_map(G, clusters)
+    out, share, nun = _assign_tasks(G, uc, weight)
+    ts = task_side(G)
+    return pd.DataFrame(
+        {
+            "task_id": [task_id(G, t) for t in ts],
+            "cluster": [int(out[t]) for t in ts],
+            "share": [float(share[t]) for t in ts],
+            "n_units": [int(nun[t]) for t in ts],
+        },
+        columns=TASK_CLUSTER_COLUMNS,
+    )
+
+
+def _unit_cluster_map(G, clusters: pd.DataFrame) -> dict:
+    by_name = dict(zip(clusters["unit"], clusters["cluster"]))
+    out = {}
+    for u in unit_side(G):
+        c = by_name.get(unit_name(G, u))
+        if c is not None and not pd.isna(c):
+            out[u] = int(c)
+    return out
+
+
+def co_responsibility_clusters(
+    G,
+    *,
+    method: str = "louvain",
+    resolution: float = 1.0,
+    seed: int = 0,
+    projection: str = "product",
+    include_collectives: bool = False,
+    n_runs: int = 50,
+    weight: str = "weight",
+) -> pd.DataFrame:
+    """Clusters of units that share tasks, with modularity and stability.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Bipartite unit–task graph from :func:`xialu_graph.build_graph`.
+    method : {"louvain", "greedy", "components"}, default "louvain"
+        Community detection on the unit projection: seeded Louvain, greedy modularity
+        (Clauset–Newman–Moore), or connected components.
+    resolution : float, default 1.0
+        Modularity resolution (louvain, greedy).
+    seed : int, default 0
+        Louvain seed. Same input and seed → same clusters.
+    projection : str, default "product"
+        Weighting of the unit projection (:func:`xialu_graph.project_units`).
+    include_collectives : bool, default False
+        Cluster collectives too; by default they are left out of the projection and of the
+        table (tasks keep their other units).
+    n_runs : int, default 50
+        Seeds (``seed``, ``seed + 1``, …) run to measure stability; 0 or 1 skips it
+        (``stability`` 1.0, ``stability_ari`` NaN).
+    weight : str, default "weight"
+        Edge weight attribute of ``G`` (Barber modularity).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``CLUSTER_COLUMNS``, rows by cluster then unit name; ``df.attrs`` holds
+        modularity, barber_modularity, stability_ari and the parameters (module docstring).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> for u in "abcd":
+    ...     G.add_node(u, bipartite=0, label=u)
+    >>> G.add_nodes_from([1, 2], bipartite=1)
+    >>> G.add_edges_from([("a", 1), ("b", 1), ("c", 2), ("d", 2)], weight=1.0)
+    >>> cl = co_responsibility_clusters(G, n_runs=5)
+    >>> cl.cluster.tolist(), cl.attrs["modularity"], cl.attrs["barber_modularity"]
+    ([0, 0, 1, 1], 0.5, 0.5)
+    """
+    from ..graph import project_units
+
+    if method not in CLUSTER_METHODS:
+        raise ValueError(f"method must be one of {CLUSTER_METHODS}, got {method!r}")
+    units = [u for u in unit_side(G) if include_collectives or not is_collective(G, u)]
+    P = project_units(G, method=projection, nodes=units)
+    names = {u: unit_name(G, u) for u in units}
+
+    comms = _renumber(_partition(P, method, resolution, seed), names)
+    label = {}
+    for c, members in enumerate(comms):
+        for u in members:
+            label[u] = c
+    order = sorted(units, key=lambda u: (label[u], names[u]))
+
+    # stability over seeds
+    n_units = len(order)
+    if method == "louvain" and n_runs and n_runs > 1 and n_units:
+        runs = []
+        for s in range(seed, seed + n_runs):
+            cs = _partition(P, method, resolution, s)
+            lab = {u: i for i, c in enumerate(cs) for u in c}
+            runs.append([lab[u] for u in order])
+        L = np.asarray(runs)
+        cons = consensus_partition(L)
+        ari = float(np.mean([adjusted_rand_index(r, cons) for r in L]))
+        C = _coassociation(L)
+    else:
+        C = None
+        ari = math.nan if method == "louvain" else 1.0
+    A = np.array([[label[a] == label[b] for b in order] for a in order], dtype=float) if n_units else None
+    if C is not None and n_units > 1:
+        diff = np.abs(C - A)
+        np.fill_diagonal(diff, 0.0)
+        stab = 1.0 - diff.sum(axis=1) / (n_units - 1)
+    else:
+        stab = np.ones(n_units)
+
+    sizes = {c: len(m) for c, m in enumerate(comms)}
+    df = pd.DataFrame(
+        {
+            "unit": [names[u] for u in order],
+            "kind": [kind(G, u) for u in order],
+            "cluster": [label[u] for u in order],
+            "cluster_size": [sizes[label[u]] for u in order],
+            "stability": stab.astype(float),
+        },
+        columns=CLUSTER_COLUMNS,
+    ).astype({"unit": "str", "kind": "str", "cluster": "int64", "cluster_size": "int64", "stability": "float64"})
+    tc = _assign_tasks(G, label, weight)[0] if label else {}
+    df.attrs.update(
+        modularity=_modularity(P, comms, resolution),
+        barber_modularity=barber_modularity(G, label, weight=weight, task_clusters_=tc) if label else math.nan,
+        stability_ari=ari,
+        n_clusters=len(comms),
+        method=method,
+        resolution=resolution,
+        seed=seed,
+        projection=projection,
+        n_runs=n_runs,
+        include_collectives=include_collectives,
+    )
+    return df
+
+
+def cluster_summary(G, clusters: pd.DataFrame, *, weight: str = "weight") -> pd.DataFrame:
+    """One row per cluster: members, tasks assigned, internal weight, mean stability.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> for u in "ab":
+    ...     G.add_node(u, bipartite=0, label=u)
+    >>> G.add_node(1, bipartite=1)
+    >>> G.add_edges_from([("a", 1), ("b", 1)], weight=1.0)
+    >>> cluster_summary(G, co_responsibility_clusters(G, n_runs=2))[["cluster", "units", "n_tasks"]].values.tolist()
+    [[0, 'a、b', 1]]
+    """
+    from ..graph import project_units
+
+    uc = _unit_cluster_map(G, clusters)
+    tc = _assign_tasks(G, uc, weight)[0]
+    P = project_units(G, method=clusters.attrs.get("projection", "product"), nodes=list(uc))
+    load = {u: sum(edge_weight(d, weight) for d in G[u].values()) for u in uc}
+    rows = []
+    for c in sorted(set(uc.values())):
+        members = sorted((u for u in uc if uc[u] == c), key=lambda u: (-load[u], unit_name(G, u)))
+        mset = set(members)
+        internal = sum(d["weight"] for a, b, d in P.edges(data=True) if a in mset and b in mset)
+        stab = clusters.loc[clusters["cluster"] == c, "stability"]
+        rows.append(
+            {
+                "cluster": c,
+                "n_units": len(members),
+                "units": "、".join(unit_name(G, u) for u in members),
+                "n_tasks": sum(1 for t in tc if tc[t] == c),
+                "internal_weight": float(internal),
+                "mean_stability": float(stab.mean()) if len(stab) else math.nan,
+            }
+        )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
