@@ -134,9 +134,11 @@ def new_figure(height_cm: float = 10.0, *, width_cm: float = WIDTH_CM, title: bo
                source: bool = True):
     """A ``matplotlib.figure.Figure`` (no pyplot) of the house size with constrained layout,
     leaving room at the bottom for the source line. Call inside :func:`house_style`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width_cm * CM, height_cm * CM))
+    FigureCanvasAgg(fig)  # a renderer for measuring text (label placement); no pyplot
     bottom = (0.55 / height_cm) if source else 0.0
     fig.set_layout_engine("constrained", rect=(0, bottom, 1, 1 - bottom), h_pad=0.04, w_pad=0.04)
     return fig

@@ -1,0 +1,302 @@
+"""The unit assignment of one task: find it in the task text, split labels, roles, people, lists.
+
+Two places an assignment stands:
+
+* a bracket at the end of the task: ``[牵头单位:区卫健局;责任单位:…]``, ``(责任单位:区财政局)``,
+  ``【…】``, with the full stop before, after or missing, units inside which themselves
+  contain parentheses;
+* label lines under the task (``牵头单位:X`` then ``责任单位:Y``), handled by the item
+  assembler, which hands their text to :func:`parse_assignment` as well.
+
+And three ways it is written:
+
+* labels: 牵头单位 / 牵头责任单位 / 主要责任单位 (lead), 责任单位 (responsible, support when a
+  lead is named), 配合单位 / 协同责任单位 / 协办单位 / 参与单位 (support), and people:
+  责任领导, 牵头负责领导, 分管省领导, 分管领导, 责任人, 牵头领导;
+* no labels: ``区政务服务局牵头,区发改局、区住建局配合``, ``X牵头,Y按职责分工负责``,
+  ``A、B等负责``; clauses that are notes (``年内持续推进``) are kept as notes;
+* a bare list (``(区发改局、区财政局)``) when the document says the first-listed unit leads.
+
+Everything is a single left-to-right scan; no regular expression backtracks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lines import normalise
+
+__all__ = ["ParsedAssignment", "find_trailing_bracket", "parse_assignment", "split_units", "LABEL_RE"]
+
+OPEN = "([【〔〈《{"
+CLOSE = ")]】〕〉》}"
+PAIR = dict(zip(CLOSE, OPEN))
+
+LEAD_LABELS = ("牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位")
+SUPPORT_LABELS = ("协同责任单位", "配合单位", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位", "其他责任单位")
+RESPONSIBLE_LABELS = ("责任单位", "责任部门", "承办单位", "实施单位")
+PERSON_LABELS = ("牵头负责领导", "分管省领导", "分管市领导", "分管区领导", "分管领导", "牵头领导", "责任领导", "责任人", "联系领导", "包保领导")
+ALL_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + RESPONSIBLE_LABELS + PERSON_LABELS, key=len, reverse=True)
+LABEL_RE = re.compile("(" + "|".join(ALL_LABELS) + r")\s*[:]")
+LABEL_ROLE = {
+    **{k: "lead" for k in LEAD_LABELS},
+    **{k: "support" for k in SUPPORT_LABELS},
+    **{k: "responsible" for k in RESPONSIBLE_LABELS},
+    **{k: "person" for k in PERSON_LABELS},
+}
+
+# Words that mark an unlabeled clause's role, tested at the clause end (longest first).
+_UNLABELED = (
+    ("按职责分工负责", "responsible"),
+    ("按职责分工落实", "responsible"),
+    ("按职能职责负责", "responsible"),
+    ("按职责负责", "responsible"),
+    ("分别负责", "responsible"),
+    ("共同负责", "responsible"),
+    ("具体负责", "responsible"),
+    ("负责落实", "responsible"),
+    ("牵头负责", "lead"),
+    ("牵头", "lead"),
+    ("负责", "responsible"),
+    ("配合", "support"),
+    ("协助", "support"),
+    ("协办", "support"),
+    ("参与", "support"),
+    ("落实", "responsible"),
+)
+_NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
+_UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园)$")
+_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人)\s*:|牵头|负责|配合|协助|协办|参与")
+
+
+@dataclass
+class ParsedAssignment:
+    """What an assignment says: (role, name) pairs, people, notes, and how it was written."""
+
+    units: list[tuple[str, str]] = field(default_factory=list)
+    people: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    style: str = ""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def has_lead(self) -> bool:
+        return any(r == "lead" for r, _ in self.units)
+
+
+def find_trailing_bracket(norm: str) -> Optional[tuple[int, int, bool]]:
+    """Locate an assignment bracket at the end of a normalised task text.
+
+    Returns ``(open_index, close_index, closed)`` where the content is
+    ``norm[open_index + 1:close_index]``; ``closed`` is False when the closing bracket is
+    missing (then ``close_index == len(norm)``). None when the text ends in no bracket that
+    reads as an assignment.
+
+    Examples
+    --------
+    >>> s = "做好工作。[牵头单位:区卫健局;责任单位:各街办(新区)]"
+    >>> o, c, ok = find_trailing_bracket(s); s[o + 1:c]
+    '牵头单位:区卫健局;责任单位:各街办(新区)'
+    """
+    end = len(norm)
+    while end > 0 and norm[end - 1] in " \t。.;,、\u200b":
+        end -= 1
+    if end > 0 and norm[end - 1] in CLOSE:
+        close = end - 1
+        depth = 0
+        i = close
+        while i >= 0:
+            c = norm[i]
+            if c in CLOSE:
+                depth += 1
+            elif c in OPEN:
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i >= 0 and depth == 0:
+            content = norm[i + 1:close]
+            if _ASSIGN_HINT.search(content):
+                return i, close, True
+            return None
+        # unbalanced: more closers than openers; fall back to the last opener with a label
+    # dropped closing bracket: the last opener followed by a label
+    m = None
+    for m in LABEL_RE.finditer(norm):
+        pass
+    if m is not None:
+        j = m.start() - 1
+        while j >= 0 and norm[j] in " \t":
+            j -= 1
+        if j >= 0 and norm[j] in OPEN and norm.find(_closing_for(norm[j]), m.end()) < 0:
+            return j, end if end > m.end() else len(norm), False
+    return None
+
+
+def _closing_for(o: str) -> str:
+    return CLOSE[OPEN.index(o)]
+
+
+def split_units(s: str) -> list[str]:
+    """Split a unit list at depth-0 separators (、 , ; / and spaces between names).
+
+    Separators inside parentheses do not split (各县(市、区)政府 stays whole).
+
+    Examples
+    --------
+    >>> split_units("区发改局、各县(市、区)政府,区财政局;区税务局")
+    ['区发改局', '各县(市、区)政府', '区财政局', '区税务局']
+    """
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for c in s:
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and c in "、,;/ \t|":
+            piece = "".join(buf).strip()
+            if piece:
+                out.append(piece)
+            buf.clear()
+            continue
+        buf.append(c)
+    piece = "".join(buf).strip()
+    if piece:
+        out.append(piece)
+    return out
+
+
+def _split_depth0(s: str, seps: str) -> list[str]:
+    out, buf, depth = [], [], 0
+    for c in s:
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and c in seps:
+            out.append("".join(buf))
+            buf = []
+            continue
+        buf.append(c)
+    out.append("".join(buf))
+    return [p.strip() for p in out if p.strip()]
+
+
+_TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")
+_INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
+
+
+def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
+    """Add the units of one list to res with a role; people and notes go aside."""
+    for name in split_units(value):
+        name = name.strip(" 。.:")
+        if not name:
+            continue
+        r = role
+        m = _INLINE_LEAD.search(name)
+        if m:
+            name, r = name[: m.start()], "lead"
+        etc = _TRAILING_ETC.search(name)
+        if etc and etc.start() > 0:
+            base = name[: etc.start()]
+            if etc.group(2):
+                res.units.append((r, base))
+                res.units.append((r, "相关" + etc.group(2) if etc.group(1) else etc.group(2)))
+                continue
+            name = base
+        if _NOTE_HINT.search(name) and not _UNIT_HINT.search(name):
+            res.notes.append(name)
+            continue
+        res.units.append((r, name))
+
+
+def parse_assignment(content: str, *, first_listed_leads: bool = False) -> ParsedAssignment:
+    """Parse what an assignment bracket (or label lines) says.
+
+    Parameters
+    ----------
+    content : str
+        Bracket content or label-line text, full- or half-width punctuation.
+    first_listed_leads : bool
+        The document says 列第一位者为牵头单位: in an unlabeled or 责任单位-only list the
+        first unit leads.
+
+    Returns
+    -------
+    ParsedAssignment
+        ``units`` as (role, name) with role lead/support/responsible; responsible becomes
+        support when the assignment names a lead.
+
+    Examples
+    --------
+    >>> parse_assignment("牵头单位:区卫健局;责任单位:区司法局、各街办(新区)").units
+    [('lead', '区卫健局'), ('support', '区司法局'), ('support', '各街办(新区)')]
+    >>> parse_assignment("区政务服务局牵头,区发改局、区住建局配合").units
+    [('lead', '区政务服务局'), ('support', '区发改局'), ('support', '区住建局')]
+    """
+    norm = normalise(content).strip()
+    res = ParsedAssignment()
+    labels = list(LABEL_RE.finditer(norm))
+    if labels:
+        res.style = "labels"
+        pre = norm[: labels[0].start()].strip(" ;,")
+        if pre:
+            _parse_unlabeled(pre, res)
+        for i, m in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
+            value = norm[m.end():end].strip(" ;,。")
+            label = m.group(1)
+            role = LABEL_ROLE[label]
+            if role == "person":
+                for name in split_units(value):
+                    res.people.append((label, name.strip(" 。")))
+                continue
+            # a label value may end in an unlabeled clause: 责任单位:X,年内完成
+            parts = _split_depth0(value, ";,")
+            _clean_list(parts[0] if parts else "", role, res)
+            for extra in parts[1:]:
+                _parse_unlabeled(extra, res, default=role)
+    else:
+        _parse_unlabeled(norm, res)
+        res.style = res.style or "unlabeled"
+    if first_listed_leads and not res.has_lead():
+        for i, (r, name) in enumerate(res.units):
+            if r == "responsible":
+                res.units[i] = ("lead", name)
+                res.style += "+first_listed_leads"
+                break
+    if res.has_lead():
+        res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
+    return res
+
+
+def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsible") -> None:
+    clauses = _split_depth0(text, ";,")
+    for clause in clauses:
+        c = clause.strip(" 。.")
+        if not c:
+            continue
+        role = None
+        for word, r in _UNLABELED:
+            if c.endswith(word) and len(c) > len(word):
+                body = c[: -len(word)].rstrip("(")
+                if word in ("落实",) and not _UNIT_HINT.search(body.rstrip("等")):
+                    continue
+                role, c = r, body
+                break
+        if role is None:
+            if _NOTE_HINT.search(c) and not _looks_like_unit_list(c):
+                res.notes.append(c)
+                continue
+            role = default
+        if role is not None and res.style != "labels":
+            res.style = "unlabeled"
+        _clean_list(c, role, res)
+
+
+def _looks_like_unit_list(c: str) -> bool:
+    names = split_units(c)
+    return bool(names) and all(_UNIT_HINT.search(n.rstrip("等")) for n in names)

@@ -1,0 +1,185 @@
+"""Classify single lines: page chrome, metadata, headings, numbered items, label lines, table rows.
+
+All patterns run on a *normalised* copy of the line (:func:`normalise`), which maps
+full-width punctuation and digits to half-width one character for one character, so a
+match position in the normalised line is the same position in the original line.
+
+Every regular expression here is anchored and linear (no nested quantifiers), so a
+pathological line costs time proportional to its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "CN_NUM", "cn_to_int"]
+
+_FW = "（）：；，．【】［］０１２３４５６７８９　！？"
+_HW = "():;,.[][]0123456789 !?"
+_TRANS = str.maketrans(_FW, _HW)
+
+
+def normalise(s: str) -> str:
+    """Map full-width punctuation, digits and spaces to half-width, char for char.
+
+    Examples
+    --------
+    >>> normalise("（一）牵头单位：区发改局；")
+    '(一)牵头单位:区发改局;'
+    """
+    return s.translate(_TRANS)
+
+
+CN_DIGITS = "零一二三四五六七八九十百"
+CN_NUM = "[一二三四五六七八九十]{1,3}"
+_CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def cn_to_int(s: str) -> int:
+    """Chinese numeral (up to 99) → int.
+
+    Examples
+    --------
+    >>> cn_to_int("十二"), cn_to_int("二十"), cn_to_int("七")
+    (12, 20, 7)
+    """
+    if not s:
+        return 0
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN_VAL.get(a, 1) if a else 1
+        return tens * 10 + (_CN_VAL.get(b, 0) if b else 0)
+    total = 0
+    for c in s:
+        total = total * 10 + _CN_VAL.get(c, 0)
+    return total
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_SECTION = re.compile(rf"^({CN_NUM})\s*[、.]\s*(.*)$")
+_CN_PAREN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*(.*)$")
+_ARABIC = re.compile(r"^(\d{1,4})\s*([、.])(?![\d%])\s*(.*)$")
+_ARABIC_PAREN = re.compile(r"^\(\s*(\d{1,4})\s*\)\s*[、.]?\s*(.*)$")
+_CIRCLED = re.compile(rf"^([{CIRCLED}])\s*[、.]?\s*(.*)$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,3}|" + CN_NUM + r")?\s*[:.、]?\s*(.*)$")
+
+
+@dataclass
+class LineMatch:
+    """A numbered line: its style, the number as written and as int, and the rest of the line.
+
+    ``style`` is one of 'section' (一、), 'cn_paren' ((一)), 'arabic' (1、 / 1. / 1．),
+    'arabic_paren' ((1)), 'circled' (①). ``start`` is the offset of ``rest`` in the line.
+    """
+
+    style: str
+    label: str
+    number: int
+    rest: str
+    start: int
+
+
+def match_heading(norm: str) -> Optional[LineMatch]:
+    """Match the Chinese-numbered styles 一、 and (一) on a normalised, left-stripped line."""
+    m = _SECTION.match(norm)
+    if m:
+        return LineMatch("section", m.group(1), cn_to_int(m.group(1)), m.group(2), m.start(2))
+    m = _CN_PAREN.match(norm)
+    if m:
+        return LineMatch("cn_paren", m.group(1), cn_to_int(m.group(1)), m.group(2), m.start(2))
+    return None
+
+
+def match_item(norm: str) -> Optional[LineMatch]:
+    """Match the item styles 1、 1. (1) ① on a normalised, left-stripped line."""
+    m = _ARABIC.match(norm)
+    if m:
+        return LineMatch("arabic", m.group(1) + m.group(2), int(m.group(1)), m.group(3), m.start(3))
+    m = _ARABIC_PAREN.match(norm)
+    if m:
+        return LineMatch("arabic_paren", f"({m.group(1)})", int(m.group(1)), m.group(2), m.start(2))
+    m = _CIRCLED.match(norm)
+    if m:
+        return LineMatch("circled", m.group(1), CIRCLED.index(m.group(1)) + 1, m.group(2), m.start(2))
+    return None
+
+
+def match_attachment(norm: str) -> Optional[str]:
+    """'附件2' (alone or followed by a short title) → '附件2'; None otherwise."""
+    if not norm.startswith("附") or len(norm) > 60:
+        return None
+    m = _ATTACHMENT.match(norm)
+    if not m:
+        return None
+    n = m.group(1) or ""
+    if n and not n.isdigit():
+        n = str(cn_to_int(n))
+    return "附件" + n
+
+
+# ---------------------------------------------------------------- chrome and metadata
+
+_CHROME_EXACT = {
+    "设为首页", "加入收藏", "无障碍阅读", "长者版", "打印本页", "关闭窗口", "返回顶部", "打印", "关闭",
+    "分享到", "【打印】", "【关闭】", "网站地图", "联系我们", "首页", "字号", "大", "中", "小", "扫一扫",
+    "扫一扫在手机打开当前页",
+}
+_CHROME_PREFIX = (
+    "当前位置", "您当前的位置", "您的位置", "相关解读", "相关链接", "责任编辑", "来源:", "浏览次数", "访问量",
+    "分享:", "【字体", "字体:", "附件下载", "上一篇", "下一篇", "扫一扫", "版权所有", "主办:", "主办单位",
+    "ICP备", "网站标识码", "技术支持",
+)
+_URL = re.compile(r"https?://\S+")
+
+
+def is_chrome(stripped: str, norm: str) -> bool:
+    """Navigation, sharing and footer lines of a government web page."""
+    s = norm.lstrip("-•·*>·● \t").strip()
+    if not s:
+        return bool(stripped)
+    if s in _CHROME_EXACT:
+        return True
+    if s.startswith(_CHROME_PREFIX):
+        return True
+    if _URL.fullmatch(s):
+        return True
+    if ">" in s and len(s) < 80 and s.count(">") >= 2 and "首页" in s:
+        return True
+    return False
+
+
+META_KEYS = (
+    ("notice_title", r"名\s*称"),
+    ("index_number", r"索\s*引\s*号"),
+    ("date", r"发布日期"),
+    ("date", r"发布时间"),
+    ("date", r"成文日期"),
+    ("issuer", r"发布机构"),
+    ("issuer", r"来\s*源"),
+    ("doc_number", r"文\s*号"),
+    ("category", r"文件分类"),
+    ("category", r"主题分类"),
+    ("owner", r"所属机构"),
+)
+_META_KEY_RE = re.compile("(" + "|".join(k for _, k in META_KEYS) + r")\s*:")
+_META_NAMES = [(re.compile(k), name) for name, k in META_KEYS]
+
+
+def match_metadata(norm: str) -> Optional[dict]:
+    """Parse a page-metadata line (名 称: … 索 引 号: … 发布日期: …) into a dict, or None."""
+    keys = list(_META_KEY_RE.finditer(norm))
+    if not keys or keys[0].start() > 2:
+        return None
+    out: dict = {}
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(norm)
+        value = norm[m.end():end].strip()
+        key_text = m.group(1)
+        for rx, name in _META_NAMES:
+            if rx.fullmatch(key_text):
+                out.setdefault(name, value)
+                break
+    return out

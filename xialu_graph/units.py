@@ -1,0 +1,359 @@
+"""Raw unit names → canonical units, driven by tables a user edits (``data/units/``).
+
+Tables (CSV, UTF-8, header row first)
+-------------------------------------
+``units.csv`` — ``unit,kind,place``
+    Known canonical units and their kind (department, street_office, vertical, enterprise,
+    task_force, collective, other). ``place`` limits a row to documents of that place
+    (empty: any place).
+``aliases.csv`` — ``alias,unit,note,place``
+    A name as written → the canonical unit; ``note`` records what the alias sets aside
+    (人防办, 国资).
+``collectives.csv`` — ``collective,member,place``
+    Members of a collective (各街办(新区) → 东街办, 老街办, 团街办, 新街办). A collective with no
+    rows here stays one node of kind ``collective``.
+``kind_rules.csv`` — ``match,pattern,kind``
+    Ordered rules (match = prefix | suffix | contains) giving the kind of a name no table
+    lists; the first rule that matches wins.
+
+Resolution order for one raw name: alias → known unit → collective with members →
+new-district label stripped (东街办(工业新区) → 东街办, label kept as note) → compound split
+(X及Y; two names run together, 区财政局区税务局) → kind by rule → unknown (kind ``other``, a
+warning, the name passes through unchanged). Every decision is a row of
+``Document.units_frame()``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Optional
+
+from .errors import InputError
+from .model import ROLE_RANK, UNIT_KINDS, Assignment, Document
+from .parse.lines import normalise
+
+__all__ = ["UnitTables", "Resolution", "load_unit_tables", "resolve_name", "resolve_document", "default_tables_dir", "clean_name"]
+
+ENV_VAR = "XIALU_GRAPH_UNITS"
+
+
+def default_tables_dir() -> Path:
+    """Where the unit tables are read from by default.
+
+    ``$XIALU_GRAPH_UNITS`` if set; else ``data/units`` of the source checkout (the package
+    is installed in editable mode from the repository); else the copy packaged with the
+    library.
+    """
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parent.parent / "data" / "units"
+    if repo.is_dir():
+        return repo
+    return Path(__file__).resolve().parent / "resources" / "units"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One canonical unit a raw name resolves to."""
+
+    unit: str
+    kind: str
+    rule: str
+    via: str = ""
+    note: str = ""
+    source: str = ""
+
+
+@dataclass
+class UnitTables:
+    """The editable unit tables, loaded. See the module docstring for the files."""
+
+    units: dict = field(default_factory=dict)  # name -> [(kind, place)]
+    aliases: dict = field(default_factory=dict)  # alias -> [(unit, note, place)]
+    collectives: dict = field(default_factory=dict)  # collective -> [(member, place)]
+    kind_rules: list = field(default_factory=list)  # [(match, pattern, kind)]
+    folder: str = ""
+
+    def kind_of_known(self, name: str, place: str) -> Optional[str]:
+        for kind, p in self.units.get(name, ()):
+            if not p or p == place:
+                return kind
+        return None
+
+    def alias_of(self, name: str, place: str):
+        for unit, note, p in self.aliases.get(name, ()):
+            if not p or p == place:
+                return unit, note
+        return None
+
+    def members_of(self, name: str, place: str) -> list:
+        return [m for m, p in self.collectives.get(name, ()) if not p or p == place]
+
+    def kind_by_rule(self, name: str) -> Optional[str]:
+        for match, pattern, kind in self.kind_rules:
+            if (
+                (match == "suffix" and name.endswith(pattern))
+                or (match == "prefix" and name.startswith(pattern))
+                or (match == "contains" and pattern in name)
+            ):
+                return kind
+        return None
+
+    def add_members(self, collective: str, members: list, place: str = "") -> "UnitTables":
+        """A copy with extra members for a collective (to expand 区政府各部门, say)."""
+        new = replace(self, collectives={k: list(v) for k, v in self.collectives.items()})
+        new.collectives.setdefault(clean_name(collective), []).extend((clean_name(m), place) for m in members)
+        return new
+
+
+def _read_csv(path: Path, required: tuple) -> list[tuple[int, dict]]:
+    if not path.exists():
+        return []
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise InputError(f"missing column(s) {', '.join(missing)} in header", source=str(path), line=1)
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise InputError("more cells than header columns", source=str(path), line=reader.line_num)
+                if not any((v or "").strip() for v in row.values()):
+                    continue
+                rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+            return rows
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", source=str(path)) from None
+    except csv.Error as e:
+        raise InputError(f"bad CSV ({e})", source=str(path)) from None
+
+
+def load_unit_tables(folder=None) -> UnitTables:
+    """Load the unit tables from a folder (default :func:`default_tables_dir`).
+
+    Raises
+    ------
+    InputError
+        A table with a missing column, an unknown kind or an empty required cell, naming the
+        file and line.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> t.members_of("各街办(新区)", "下陆区")
+    ['东街办', '老街办', '团街办', '新街办']
+    """
+    folder = Path(folder) if folder is not None else default_tables_dir()
+    if not folder.is_dir():
+        raise InputError("unit tables folder does not exist", source=str(folder))
+    t = UnitTables(folder=str(folder))
+    p = folder / "units.csv"
+    for ln, row in _read_csv(p, ("unit", "kind")):
+        _check_kind(row["kind"], p, ln)
+        if not row["unit"]:
+            raise InputError("empty unit name", source=str(p), line=ln)
+        t.units.setdefault(clean_name(row["unit"]), []).append((row["kind"], row.get("place", "")))
+    p = folder / "aliases.csv"
+    for ln, row in _read_csv(p, ("alias", "unit")):
+        if not row["alias"] or not row["unit"]:
+            raise InputError("alias and unit must both be given", source=str(p), line=ln)
+        t.aliases.setdefault(clean_name(row["alias"]), []).append((clean_name(row["unit"]), row.get("note", ""), row.get("place", "")))
+    p = folder / "collectives.csv"
+    for ln, row in _read_csv(p, ("collective", "member")):
+        if not row["collective"] or not row["member"]:
+            raise InputError("collective and member must both be given", source=str(p), line=ln)
+        t.collectives.setdefault(clean_name(row["collective"]), []).append((clean_name(row["member"]), row.get("place", "")))
+    p = folder / "kind_rules.csv"
+    for ln, row in _read_csv(p, ("match", "pattern", "kind")):
+        _check_kind(row["kind"], p, ln)
+        if row["match"] not in ("prefix", "suffix", "contains"):
+            raise InputError(f"match must be prefix, suffix or contains, not {row['match']!r}", source=str(p), line=ln)
+        t.kind_rules.append((row["match"], row["pattern"], row["kind"]))
+    return t
+
+
+def _check_kind(kind: str, path: Path, line: int) -> None:
+    if kind not in UNIT_KINDS:
+        raise InputError(f"unknown kind {kind!r} (one of {', '.join(UNIT_KINDS)})", source=str(path), line=line)
+
+
+_WS = re.compile(r"\s+")
+
+
+def clean_name(raw: str) -> str:
+    """Normalise a name for matching: half-width brackets, no spaces, no trailing punctuation.
+
+    Examples
+    --------
+    >>> clean_name(" 各街办（新区）。")
+    '各街办(新区)'
+    """
+    s = _WS.sub("", normalise(raw))
+    s = s.replace("【", "[").replace("】", "]").replace("〈", "(").replace("〉", ")")
+    s = s.replace("•", "·").replace("・", "·").replace("‧", "·")
+    return s.strip("。.,;:、")
+
+
+_LABEL = re.compile(r"^(.+?)\(([^()]{1,20})\)$")
+_SPLIT_WORDS = ("以及", "及")
+_ADMIN_START = ("区", "市", "县", "省")
+_UNIT_SUFFIX = ("局", "办", "委", "中心", "公司", "分局", "大队", "院", "所", "站", "会", "联", "部", "室", "专班", "集团", "银行")
+
+
+def resolve_name(raw: str, tables: UnitTables, place: str = "", _depth: int = 0) -> list[Resolution]:
+    """Resolve one raw name to one or more canonical units.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> [(r.unit, r.rule, r.note) for r in resolve_name("东街办(工业新区)", t, "下陆区")]
+    [('东街办', 'label', '工业新区')]
+    >>> [r.unit for r in resolve_name("区城管执法局及河湖长制成员单位", t, "下陆区")]
+    ['区城管执法局', '河湖长制成员单位']
+    """
+    name = clean_name(raw)
+    if not name:
+        return []
+    if _depth > 4:
+        return [Resolution(name, tables.kind_by_rule(name) or "other", "suffix")]
+    al = tables.alias_of(name, place)
+    if al is not None:
+        target, note = al
+        out = []
+        for r in resolve_name(target, tables, place, _depth + 1):
+            out.append(replace(r, rule="alias", note=";".join(x for x in (note, r.note) if x), source="aliases.csv"))
+        return out
+    kind = tables.kind_of_known(name, place)
+    if kind is not None:
+        return [Resolution(name, kind, "exact", source="units.csv")]
+    members = tables.members_of(name, place)
+    if members:
+        out = []
+        for m in members:
+            for r in resolve_name(m, tables, place, _depth + 1):
+                out.append(Resolution(r.unit, r.kind, "collective", via=name, note=r.note, source="collectives.csv"))
+        return out
+    parts = _split_compound(name, tables, place)
+    if parts:
+        out = []
+        for p in parts:
+            for r in resolve_name(p, tables, place, _depth + 1):
+                out.append(replace(r, rule="split"))
+        return out
+    rule_kind = tables.kind_by_rule(name)
+    if rule_kind == "collective":
+        return [Resolution(name, "collective", "suffix", source="kind_rules.csv")]
+    m = _LABEL.match(name)
+    if m:
+        base, label = m.group(1), m.group(2)
+        base_res = resolve_name(base, tables, place, _depth + 1)
+        if len(base_res) == 1 and base_res[0].kind in ("street_office",) or (
+            len(base_res) == 1 and base_res[0].rule in ("exact", "alias")
+        ):
+            r = base_res[0]
+            return [Resolution(r.unit, r.kind, "label", note=label, source=r.source or "kind_rules.csv")]
+    if rule_kind is not None:
+        return [Resolution(name, rule_kind, "suffix", source="kind_rules.csv")]
+    return [Resolution(name, "other", "unknown", source="none")]
+
+
+def _is_unitish(s: str, tables: UnitTables, place: str) -> bool:
+    if len(s) < 2:
+        return False
+    if tables.kind_of_known(s, place) or tables.alias_of(s, place) or tables.members_of(s, place):
+        return True
+    return tables.kind_by_rule(s) is not None and (s.endswith(_UNIT_SUFFIX) or tables.kind_by_rule(s) == "collective")
+
+
+def _split_compound(name: str, tables: UnitTables, place: str) -> Optional[list[str]]:
+    """X及Y → [X, Y]; 区财政局区税务局 → [区财政局, 区税务局]; None when no safe split."""
+    for w in _SPLIT_WORDS:
+        i = name.find(w)
+        if i > 0:
+            a, b = name[:i], name[i + len(w):]
+            if _is_unitish(a, tables, place) and _is_unitish(b, tables, place):
+                return [a] + (_split_compound(b, tables, place) or [b])
+    # two names run together without a separator
+    for i in range(2, len(name) - 1):
+        a, b = name[:i], name[i:]
+        if not a.endswith(_UNIT_SUFFIX):
+            continue
+        known_b = tables.kind_of_known(b, place) or tables.alias_of(b, place)
+        if known_b or (b.startswith(_ADMIN_START) and b.endswith(_UNIT_SUFFIX) and len(b) >= 3):
+            if _is_unitish(a, tables, place):
+                return [a] + (_split_compound(b, tables, place) or [b])
+    return None
+
+
+def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, place: Optional[str] = None) -> Document:
+    """Fill ``task.assignments`` from ``task.raw_assignments`` and build the unit table.
+
+    A unit named twice on one task keeps its strongest role (lead > responsible > support;
+    a direct mention beats one through a collective); each merge is counted in
+    ``doc.report.duplicates_merged``. Unknown names pass through with kind ``other`` and a
+    ``unknown_unit`` warning.
+
+    Returns
+    -------
+    Document
+        The same object, updated.
+    """
+    tables = tables if tables is not None else load_unit_tables()
+    place = doc.metadata.place if place is None else place
+    cache: dict[str, list[Resolution]] = {}
+    mentions: dict[tuple, int] = {}
+    warned: set[str] = set()
+    doc.report.duplicates_merged = 0
+    for t in doc.tasks:
+        chosen: dict[str, Assignment] = {}
+        order: list[str] = []
+        for ra in t.raw_assignments:
+            res = cache.get(ra.unit_raw)
+            if res is None:
+                res = cache[ra.unit_raw] = resolve_name(ra.unit_raw, tables, place)
+            for r in res:
+                mentions[(ra.unit_raw, r)] = mentions.get((ra.unit_raw, r), 0) + 1
+                if r.rule == "unknown" and ra.unit_raw not in warned:
+                    warned.add(ra.unit_raw)
+                    doc.report.warn(ra.line, "unknown_unit", f"unit {ra.unit_raw!r} is in no table and matches no rule; kept as kind 'other'")
+                a = Assignment(
+                    task_id=t.task_id,
+                    unit=r.unit,
+                    unit_raw=ra.unit_raw,
+                    role=ra.role,
+                    via=r.via,
+                    unit_kind=r.kind,
+                    rule=r.rule,
+                    note=r.note,
+                    line=ra.line,
+                )
+                old = chosen.get(r.unit)
+                if old is None:
+                    chosen[r.unit] = a
+                    order.append(r.unit)
+                    continue
+                doc.report.duplicates_merged += 1
+                if (ROLE_RANK[a.role], bool(a.via)) < (ROLE_RANK[old.role], bool(old.via)):
+                    chosen[r.unit] = a
+        t.assignments = [chosen[u] for u in order]
+    doc.unit_table = [
+        {
+            "unit_raw": raw,
+            "unit": r.unit,
+            "unit_kind": r.kind,
+            "rule": r.rule,
+            "via": r.via,
+            "note": r.note,
+            "source": r.source,
+            "n_mentions": n,
+        }
+        for (raw, r), n in mentions.items()
+    ]
+    return doc
