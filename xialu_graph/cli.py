@@ -1,0 +1,199 @@
+"""Command-line front door: ``xialu-graph parse | report | compare``.
+
+A user's mistake (missing, empty, binary or undecodable file, no tasks, strict violation,
+a bad weights or unit table) prints one line on stderr naming the file and line, and exits
+with status 2; nothing half-written is left behind. Anything else is a bug and shows its
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError, XialuError
+
+EXIT_USER_ERROR = 2
+
+DESCRIPTION = """\
+Analyse Chinese government key-work responsibility breakdowns (重点工作责任分解):
+who leads (牵头单位) and who supports (责任单位) each task, and how the load is shared.
+
+commands:
+  parse     read a document into tables: tasks, assignments, units, people, parse report
+  report    the whole briefing pack for one document: tables, figures, views, report.html
+  compare   compare editions of a district (or districts) unit by unit and task by task
+"""
+
+
+def _progress(quiet: bool):
+    def say(msg: str) -> None:
+        if not quiet:
+            print(f"[xialu-graph] {msg}", file=sys.stderr, flush=True)
+
+    return say
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="xialu-graph",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version="xialu-graph 0.1.0")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    pp = sub.add_parser(
+        "parse",
+        help="read a document into tables",
+        description="Read a responsibility breakdown (.txt in UTF-8/GBK, .html, .docx) and write its tables: "
+        "tasks, assignments (one row per task, unit and role), units (how each raw name was resolved), "
+        "people, and the parse report (warnings with line numbers, detected conventions).",
+    )
+    pp.add_argument("input", help="document file (.txt, .html, .htm, .docx)")
+    pp.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    pp.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv", help="table format (default: csv)")
+    pp.add_argument("--strict", action="store_true", help="treat every parse warning as an error (exit 2)")
+    pp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
+    pp.add_argument("--place", help="district of the document, when its metadata does not say (e.g. 下陆区)")
+    pp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    pp.set_defaults(func=cmd_parse)
+
+    rp = sub.add_parser(
+        "report",
+        help="the whole briefing pack for one document",
+        description="Parse, build the unit–task graph, compute load, balance, centrality and clusters, and write "
+        "tables (CSV, XLSX), figures (PNG/SVG/PDF), interactive views (HTML), graph exports (GEXF, GraphML), "
+        "report.html, report.md and report.docx.",
+    )
+    rp.add_argument("input", help="document file")
+    rp.add_argument("--out", default=None, help="output folder (default: reports/<document name>)")
+    rp.add_argument("--figures", default=None, help="folder for figures (default: <out>/figures)")
+    rp.add_argument("--weights", metavar="FILE", help="TOML file of role weights ([weights] lead=1.0 support=0.5 responsible=1.0)")
+    rp.add_argument("--seed", type=int, default=0, help="seed for community detection and layouts (default 0)")
+    rp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
+    rp.add_argument("--place", help="district of the document, when its metadata does not say")
+    rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
+    rp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    rp.set_defaults(func=cmd_report)
+
+    cp = sub.add_parser(
+        "compare",
+        help="compare editions of a district, or districts",
+        description="Read two or more documents, match units (alias tables first, then suggestions to confirm in "
+        "unit_matches.csv) and tasks (text similarity), and write what changed.",
+    )
+    cp.add_argument("inputs", nargs="+", help="two or more document files, oldest first")
+    cp.add_argument("--out", default="reports/compare", help="output folder (default: reports/compare)")
+    cp.add_argument("--matches", metavar="CSV", help="confirmed unit matches (edit the suggested unit_matches.csv)")
+    cp.add_argument("--threshold", type=float, default=None, help="task similarity threshold (0–1)")
+    cp.add_argument("--seed", type=int, default=0)
+    cp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
+    cp.add_argument("--quiet", action="store_true")
+    cp.set_defaults(func=cmd_compare)
+    return p
+
+
+def _tables(args):
+    if getattr(args, "units", None):
+        from .units import load_unit_tables
+
+        return load_unit_tables(args.units)
+    return None
+
+
+def cmd_parse(args) -> int:
+    from .atomic import atomic_write_text
+    from .pipeline import read_document
+
+    say = _progress(args.quiet)
+    say(f"reading {args.input}")
+    doc = read_document(args.input, strict=args.strict, unit_tables=_tables(args), place=args.place)
+    out = Path(args.out)
+    stem = Path(args.input).stem
+    frames = {
+        "tasks": doc.tasks_frame(),
+        "assignments": doc.assignments_frame(),
+        "units": doc.units_frame(),
+        "people": doc.people_frame(),
+        "warnings": doc.report.warnings_frame(),
+    }
+    report = parse_report_dict(doc)
+    if args.format == "csv":
+        from .atomic import safe_cell
+
+        for name, df in frames.items():
+            atomic_write_text(out / f"{stem}_{name}.csv", df.map(safe_cell).to_csv(index=False), encoding="utf-8-sig")
+        atomic_write_text(out / f"{stem}_parse_report.json", json.dumps(report, ensure_ascii=False, indent=2))
+    elif args.format == "json":
+        payload = {name: df.to_dict(orient="records") for name, df in frames.items()}
+        payload["parse_report"] = report
+        atomic_write_text(out / f"{stem}.json", json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    else:
+        write_xlsx(out / f"{stem}.xlsx", frames)
+    say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} warnings → {out}")
+    return 0
+
+
+def parse_report_dict(doc) -> dict:
+    """The parse report as plain data (for JSON)."""
+    md = doc.metadata
+    return {
+        "source": md.source,
+        "metadata": {k: getattr(md, k) for k in ("title", "notice_title", "issuer", "date", "index_number", "doc_number", "year", "place")},
+        "n_tasks": len(doc.tasks),
+        "n_sections": len(doc.sections),
+        "n_subsections": len(doc.subsections),
+        "n_assignments": len(doc.assignments),
+        "line_kinds": doc.report.kind_counts(),
+        "conventions": doc.report.conventions,
+        "truncated": doc.report.truncated,
+        "duplicates_merged": doc.report.duplicates_merged,
+        "warnings": [{"line": w.line, "code": w.code, "message": w.message} for w in doc.report.warnings],
+    }
+
+
+def write_xlsx(path, frames: dict) -> None:
+    """One workbook, one sheet per frame, formula-safe cells, written atomically."""
+    import pandas as pd
+
+    from .atomic import atomic_path, safe_cell
+
+    with atomic_path(path) as tmp:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            for name, df in frames.items():
+                df.map(safe_cell).to_excel(xw, sheet_name=name[:31], index=False)
+
+
+def cmd_report(args) -> int:
+    from . import report
+
+    return report.run_report(args, say=_progress(args.quiet))
+
+
+def cmd_compare(args) -> int:
+    from . import compare
+
+    return compare.run_compare(args, say=_progress(args.quiet))
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return args.func(args) or 0
+    except XialuError as e:
+        print(f"xialu-graph: error: {e}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("xialu-graph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
