@@ -1,0 +1,358 @@
+"""What the tasks are about: keywords per cluster, per unit and per section (jieba).
+
+Tokenisation uses a private :class:`jieba.Tokenizer` (jieba's global dictionary is left
+alone) with
+
+* a user dictionary (``userdict.txt``) of policy terms kept whole — 放管服, 双随机一公开,
+  河湖长制, 两不愁三保障 …;
+* the unit names of the graph, added at run time, so 区发改局 stays one token;
+* a stop list (``stopwords.txt``) of bureaucratic filler — 推进, 加强, 全面, 工作 ….
+
+Both files are plain text, one term a line, ``#`` for comments, read from
+``$XIALU_GRAPH_TEXT`` if set, else ``data/text`` of the source checkout; pass
+``userdict=`` / ``stopwords=`` to use others. jieba is imported on first use and its
+start-up logging is silenced.
+
+Columns of the keyword tables (``KEYWORD_COLUMNS``), one row per (group, keyword)
+-------------------------------------------------------------------------------
+group
+    cluster id (int), unit name or section number, depending on the function
+rank
+    1 = most characteristic keyword of the group
+keyword
+    the term
+score
+    TF-IDF: term frequency in the group's task texts (share of the group's tokens) × smoothed
+    inverse document frequency over all task texts of the graph, ``ln((1+N)/(1+df)) + 1``;
+    with ``method="textrank"``, jieba's TextRank weight
+n_tasks
+    tasks of the group whose text contains the term
+
+Rows: by group (clusters and sections in their order, units by name), then rank.
+``df.attrs``: ``group_type`` ("cluster" | "unit" | "section"), ``method``, ``top_k``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "tokenize",
+    "get_tokenizer",
+    "load_stopwords",
+    "load_userdict",
+    "group_keywords",
+    "cluster_keywords",
+    "unit_keywords",
+    "section_keywords",
+    "KEYWORD_COLUMNS",
+    "default_text_dir",
+]
+
+KEYWORD_COLUMNS = ["group", "rank", "keyword", "score", "n_tasks"]
+ENV_VAR = "XIALU_GRAPH_TEXT"
+
+_FALLBACK_STOPWORDS = ("推进", "加强", "全面", "工作", "积极", "深入", "切实", "持续", "加快", "落实", "做好")
+_FALLBACK_USERDICT = ("放管服", "双随机一公开", "河湖长制", "两不愁三保障")
+_TOKEN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+·]*")
+_TOKENIZERS: dict = {}
+
+
+def default_text_dir() -> Path:
+    """``$XIALU_GRAPH_TEXT`` if set, else ``data/text`` next to the package."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data" / "text"
+
+
+def _read_terms(path) -> list[str]:
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def load_stopwords(path=None) -> frozenset:
+    """The stop list: ``path`` or ``stopwords.txt`` of :func:`default_text_dir`.
+
+    Examples
+    --------
+    >>> "推进" in load_stopwords()
+    True
+    """
+    p = Path(path) if path is not None else default_text_dir() / "stopwords.txt"
+    if path is None and not p.is_file():
+        return frozenset(_FALLBACK_STOPWORDS)
+    return frozenset(_read_terms(p))
+
+
+def load_userdict(path=None) -> list[tuple[str, int | None, str | None]]:
+    """User dictionary entries ``(term, frequency or None, POS or None)``.
+
+    Examples
+    --------
+    >>> ("放管服" in [t for t, _, _ in load_userdict()])
+    True
+    """
+    p = Path(path) if path is not None else default_text_dir() / "userdict.txt"
+    if path is None and not p.is_file():
+        return [(t, None, None) for t in _FALLBACK_USERDICT]
+    out = []
+    for line in _read_terms(p):
+        parts = line.split()
+        term = parts[0]
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        pos = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        out.append((term, freq, pos))
+    return out
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba
+
+
+def get_tokenizer(*, units=(), userdict=None):
+    """A private jieba Tokenizer with the user dictionary and ``units`` added (cached).
+
+    Examples
+    --------
+    >>> tk = get_tokenizer(units=["区发改局"])
+    >>> "区发改局" in tk.lcut("区发改局牵头")
+    True
+    """
+    jieba = _jieba()
+    key = str(Path(userdict).resolve()) if userdict is not None else "<default>"
+    entry = _TOKENIZERS.get(key)
+    if entry is None:
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        added = set()
+        for term, freq, pos in load_userdict(userdict):
+            tk.add_word(term, freq=freq or 2000, tag=pos)
+            added.add(term)
+        entry = _TOKENIZERS[key] = (tk, added)
+    tk, added = entry
+    for name in units:
+        name = str(name)
+        if name and name not in added:
+            tk.add_word(name, freq=2000, tag="nt")
+            added.add(name)
+    return tk
+
+
+def tokenize(text: str, *, units=(), userdict=None, stopwords=None) -> list[str]:
+    """Content tokens of a text: jieba words minus stop words, numbers and single characters.
+
+    Examples
+    --------
+    >>> tokenize("深入推进放管服改革,落实双随机一公开机制")
+    ['放管服改革', '双随机一公开']
+    """
+    tk = get_tokenizer(units=units, userdict=userdict)
+    stop = load_stopwords(stopwords) if not isinstance(stopwords, (set, frozenset)) else stopwords
+    return [w for w in tk.lcut(text) if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
+
+
+def _unit_names(G) -> list[str]:
+    return [str(d.get("label", n)) for n, d in G.nodes(data=True) if d.get("bipartite") == 0]
+
+
+def group_keywords(
+    G,
+    groups: dict,
+    *,
+    top_k: int = 10,
+    method: str = "tfidf",
+    order=None,
+    userdict=None,
+    stopwords=None,
+) -> pd.DataFrame:
+    """Keywords of groups of tasks. The building block of the three functions below.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Bipartite unit–task graph; task nodes carry ``text``.
+    groups : dict
+        group → list of task nodes.
+    top_k : int, default 10
+    method : {"tfidf", "textrank"}, default "tfidf"
+    order : list, optional
+        Order of the groups in the output (default: insertion order of ``groups``).
+    userdict, stopwords : path, optional
+        Other user dictionary / stop list files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``KEYWORD_COLUMNS`` (module docstring).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("t:1", bipartite=1, text="深化放管服改革,优化营商环境")
+    >>> G.add_node("t:2", bipartite=1, text="落实河湖长制")
+    >>> group_keywords(G, {"a": ["t:1"], "b": ["t:2"]}, top_k=1)[["group", "keyword"]].values.tolist()
+    [['a', '放管服改革'], ['b', '河湖长制']]
+    """
+    if method not in ("tfidf", "textrank"):
+        raise ValueError(f"method must be 'tfidf' or 'textrank', got {method!r}")
+    units = _unit_names(G)
+    stop = load_stopwords(stopwords)
+    tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
+    toks = {t: tokenize(str(G.nodes[t].get("text") or ""), units=units, userdict=userdict, stopwords=stop) for t in tnodes}
+    N = len(tnodes)
+    df_count = Counter()
+    for t in tnodes:
+        df_count.update(set(toks[t]))
+    rows = []
+    for g in order if order is not None else list(groups):
+        members = [t for t in groups.get(g, []) if t in toks]
+        present = Counter()
+        for t in members:
+            present.update(set(toks[t]))
+        if method == "tfidf":
+            tf = Counter()
+            for t in members:
+                tf.update(toks[t])
+            total = sum(tf.values())
+            scored = [
+                (w, c / total * (math.log((1 + N) / (1 + df_count[w])) + 1.0)) for w, c in tf.items()
+            ] if total else []
+        else:
+            scored = _textrank("。".join(str(G.nodes[t].get("text") or "") for t in members), units, userdict, stop, top_k)
+        scored.sort(key=lambda x: (-x[1], x[0]))
+        for r, (w, s) in enumerate(scored[:top_k], start=1):
+            rows.append({"group": g, "rank": r, "keyword": w, "score": float(s), "n_tasks": present.get(w, 0)})
+    out = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+    out = out.astype({"rank": "int64", "keyword": "str", "score": "float64", "n_tasks": "int64"})
+    out.attrs.update(method=method, top_k=top_k)
+    return out
+
+
+def _textrank(text, units, userdict, stop, top_k):
+    jieba = _jieba()
+    import jieba.analyse
+    import jieba.posseg
+
+    tk = get_tokenizer(units=units, userdict=userdict)
+    tr = jieba.analyse.TextRank()
+    tr.tokenizer = tr.postokenizer = jieba.posseg.POSTokenizer(tk)
+    tr.stop_words = set(stop)
+    allow = ("ns", "n", "vn", "v", "nz", "nt", "l", "i", "j")
+    res = tr.textrank(text, topK=max(top_k * 3, 20), withWeight=True, allowPOS=allow)
+    return [(w, s) for w, s in res if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
+
+
+def cluster_keywords(G, clusters=None, *, top_k: int = 10, method: str = "tfidf", **kw) -> pd.DataFrame:
+    """Keywords of each co-responsibility cluster (tasks assigned by
+    :func:`xialu_graph.metrics.task_clusters`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    clusters : pandas.DataFrame, optional
+        :func:`xialu_graph.metrics.co_responsibility_clusters` output; computed (seed 0)
+        when omitted.
+    top_k, method, **kw
+        As :func:`group_keywords`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("u:a", bipartite=0, label="a")
+    >>> G.add_node("t:1", bipartite=1, task_id="1", text="落实河湖长制")
+    >>> G.add_edge("u:a", "t:1", weight=1.0)
+    >>> cluster_keywords(G, top_k=1).keyword.tolist()
+    ['河湖长制']
+    """
+    from .metrics.clusters import co_responsibility_clusters, task_clusters
+
+    if clusters is None:
+        clusters = co_responsibility_clusters(G)
+    tc = task_clusters(G, clusters)
+    tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
+    groups: dict = {}
+    for t, c in zip(tnodes, tc["cluster"]):
+        if c >= 0:
+            groups.setdefault(int(c), []).append(t)
+    out = group_keywords(G, groups, top_k=top_k, method=method, order=sorted(groups), **kw)
+    out["group"] = out["group"].astype("int64")
+    out.attrs["group_type"] = "cluster"
+    return out
+
+
+def unit_keywords(G, *, top_k: int = 10, method: str = "tfidf", units=None, roles=None, **kw) -> pd.DataFrame:
+    """Keywords of the tasks of each unit.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    units : iterable of str, optional
+        Unit names to report (default all, including collectives).
+    roles : iterable of str, optional
+        Only tasks where the unit has one of these roles (e.g. ``["lead"]``).
+    top_k, method, **kw
+        As :func:`group_keywords`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("u:a", bipartite=0, label="a")
+    >>> G.add_node("t:1", bipartite=1, text="落实河湖长制")
+    >>> G.add_edge("u:a", "t:1", role="lead", weight=1.0)
+    >>> unit_keywords(G, top_k=1).values.tolist()[0][:3]
+    ['a', 1, '河湖长制']
+    """
+    want = set(units) if units is not None else None
+    rl = set(roles) if roles is not None else None
+    groups: dict = {}
+    for n, d in G.nodes(data=True):
+        if d.get("bipartite") != 0:
+            continue
+        name = str(d.get("label", n))
+        if want is not None and name not in want:
+            continue
+        groups[name] = [t for t, e in G[n].items() if rl is None or e.get("role") in rl]
+    out = group_keywords(G, groups, top_k=top_k, method=method, order=sorted(groups), **kw)
+    out["group"] = out["group"].astype("str")
+    out.attrs["group_type"] = "unit"
+    return out
+
+
+def section_keywords(G, *, top_k: int = 10, method: str = "tfidf", **kw) -> pd.DataFrame:
+    """Keywords of each section (task attribute ``section_no``, else ``section``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("t:1", bipartite=1, section_no="一", text="落实河湖长制")
+    >>> section_keywords(G, top_k=1)[["group", "keyword"]].values.tolist()
+    [['一', '河湖长制']]
+    """
+    groups: dict = {}
+    for n, d in G.nodes(data=True):
+        if d.get("bipartite") == 1:
+            groups.setdefault(str(d.get("section_no") or d.get("section") or ""), []).append(n)
+    out = group_keywords(G, groups, top_k=top_k, method=method, **kw)
+    out["group"] = out["group"].astype("str")
+    out.attrs["group_type"] = "section"
+    return out
