@@ -1,0 +1,28 @@
+"""Shared fixtures: the repository's data, the seed document parsed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "data" / "raw"
+SEED = RAW / "xialu_2020.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    import xialu_graph as xg
+
+    return xg.read_document(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
