@@ -187,7 +187,7 @@ def source_line(source) -> str:
 def add_title_and_source(fig, title: Optional[str], source=None) -> None:
     """Chinese title (suptitle, 10 pt, left-aligned) and source line (bottom left, 9 pt)."""
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+        fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE)
     line = source_line(source)
     if line:
         fig.text(0.01, 0.012, line, ha="left", va="bottom", fontsize=FONT_SIZE, color="#444444")

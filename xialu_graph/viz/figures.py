@@ -1,0 +1,735 @@
+"""Briefing figures (matplotlib): workload, inequality, sections, clusters, brokers, keywords.
+
+Every function takes the data (DataFrames from :mod:`xialu_graph.metrics`, or graphs) and an
+optional ``ax``; it returns the ``matplotlib.figure.Figure`` and never calls ``plt.show()``.
+Figures are plain ``Figure`` objects with an Agg canvas: no pyplot state is created or
+leaked, and matplotlib is imported only when a function runs. Drawing happens inside
+:func:`xialu_graph.viz.style.house_style` (16 cm wide, 9–10 pt, Okabe–Ito colours, a CJK font
+from :func:`xialu_graph.viz.fonts.ensure_cjk_font`). Without ``ax`` the figure gets a Chinese
+title and, when ``source`` is given, the line ``数据来源: <title>（<date>）`` (``source`` may be
+a string, a ``Document``, its ``Metadata``, the graph or a dict with title and date). With
+``ax`` the figure is the axes' figure and only the axes are drawn (title on the axes).
+Save with :func:`xialu_graph.viz.style.save_figure`.
+
+Columns each figure needs
+-------------------------
+load_ranking(load_df)
+    ``unit``, ``n_lead``, ``n_support``, ``n_responsible``; optional ``weighted_load`` (sort
+    key, else ``n_tasks``, else the sum of the three), ``ranked`` (rows with False, the
+    collectives, are left out).
+lorenz_curve(balance)
+    any of: a :func:`~xialu_graph.metrics.workload_balance` table (``measure``, ``gini``, Lorenz
+    points in ``attrs['lorenz']``); a Lorenz table (``population_share``, ``load_share``,
+    optional ``measure``); a :func:`~xialu_graph.metrics.unit_load` table (``weighted_load``,
+    optional ``ranked``); or plain numbers.
+section_heatmap(matrix_df)
+    a unit × section count table: index = unit names, columns = section labels, values =
+    number of tasks (:func:`unit_section_matrix` builds it from the graph; a graph is accepted
+    too).
+cluster_network(P, clusters_df, load_df)
+    ``P``: the unit projection (:func:`xialu_graph.project_units`; nodes with ``label``,
+    edges with ``weight``); ``clusters_df``: ``unit``, ``cluster``; ``load_df``: ``unit``,
+    ``weighted_load`` (else ``n_tasks``).
+centrality_vs_load(centrality_df, load_df)
+    ``centrality_df``: ``unit`` and the centrality column (default ``betweenness_w``);
+    ``load_df``: ``unit``, ``weighted_load``; ``ranked`` in either drops collectives.
+cluster_keywords(keywords_df)
+    ``cluster``, ``keyword`` (or ``term``/``word``), ``score`` (or ``weight``/``tfidf``/
+    ``count``); optional ``rank`` (else by score).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Sequence
+
+from .style import (
+    FONT_SIZE,
+    OKABE_ITO,
+    ROLE_COLORS,
+    ROLE_LABELS,
+    add_title_and_source,
+    house_style,
+    new_figure,
+)
+
+__all__ = [
+    "load_ranking",
+    "lorenz_curve",
+    "section_heatmap",
+    "unit_section_matrix",
+    "cluster_network",
+    "centrality_vs_load",
+    "cluster_keywords",
+    "cluster_color",
+    "repel_labels",
+]
+
+GREY = "#999999"
+
+
+# ---------------------------------------------------------------------------- helpers
+def _require(df, cols, what):
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(f"{what} needs column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}")
+
+
+def _ranked(df):
+    if "ranked" in df.columns:
+        return df[df["ranked"].astype(bool)]
+    return df
+
+
+def _setup(ax, height_cm, title, source):
+    """(fig, ax, own) — a new house figure unless ``ax`` is given."""
+    if ax is not None:
+        if title:
+            ax.set_title(title, loc="left")
+        return ax.figure, ax, False
+    fig = new_figure(height_cm)
+    ax = fig.add_subplot()
+    add_title_and_source(fig, title, source)
+    return fig, ax, True
+
+
+def cluster_color(cluster) -> str:
+    """Okabe–Ito colour of a cluster id (0…6); grey for -1, None or ids ≥ 7."""
+    try:
+        c = int(cluster)
+    except (TypeError, ValueError):
+        return GREY
+    if 0 <= c < len(OKABE_ITO) - 1:  # the last colour (black) is kept for text
+        return OKABE_ITO[c]
+    return GREY
+
+
+def _short(s, n=10) -> str:
+    s = str(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------------- label repulsion
+def repel_labels(ax, texts, anchors, *, avoid=(), pad_px: float = 2.0, iterations: int = 300,
+                 leader_px: float = 6.0, line_kw: Optional[dict] = None):
+    """Move text labels apart so that none overlap, deterministically.
+
+    Parameters
+    ----------
+    ax : Axes
+        The axes holding ``texts`` (data coordinates).
+    texts : list of matplotlib.text.Text
+        Labels, initially placed at (or next to) their anchors.
+    anchors : sequence of (x, y)
+        Data coordinates of the point each label belongs to.
+    avoid : sequence of (x, y, radius_px)
+        Points (markers) labels should not cover.
+    pad_px : float
+        Minimum gap between label boxes, in pixels.
+    iterations : int
+        Maximum number of relaxation sweeps (stops early when nothing overlaps).
+    leader_px : float
+        A thin line joins a label to its anchor when it moved further than this.
+
+    Returns
+    -------
+    int
+        Number of overlapping label pairs left (0 when every overlap was resolved).
+
+    Notes
+    -----
+    The figure is drawn once to measure the labels. Each sweep pushes every overlapping pair
+    apart along the axis of least overlap, pushes labels off the ``avoid`` markers, pulls
+    each label weakly back towards its anchor and keeps it inside the axes. Pure numpy, no
+    randomness: same input, same placement.
+    """
+    import numpy as np
+
+    if not texts:
+        return 0
+    fig = ax.figure
+    fig.canvas.draw()  # layout settles; positions below are final
+    r = fig.canvas.get_renderer()
+    trans = ax.transData
+    inv = trans.inverted()
+    bbs = [t.get_window_extent(r) for t in texts]
+    w = np.array([b.width for b in bbs]) + pad_px
+    h = np.array([b.height for b in bbs]) + pad_px
+    c = np.array([[(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2] for b in bbs])
+    anc = trans.transform(np.asarray(anchors, dtype=float))
+    home = c.copy()
+    av = np.asarray([(x, y, rad) for x, y, rad in avoid], dtype=float).reshape(-1, 3)
+    if len(av):
+        av[:, :2] = trans.transform(av[:, :2])
+    axb = ax.get_window_extent(r)
+    lo = np.array([axb.x0, axb.y0]) + np.c_[w, h] / 2
+    hi = np.array([axb.x1, axb.y1]) - np.c_[w, h] / 2
+    hi = np.maximum(hi, lo)
+    n = len(texts)
+    iu = np.triu_indices(n, 1)
+
+    def overlaps(c):
+        dx = c[:, None, 0] - c[None, :, 0]
+        dy = c[:, None, 1] - c[None, :, 1]
+        ox = (w[:, None] + w[None, :]) / 2 - np.abs(dx)
+        oy = (h[:, None] + h[None, :]) / 2 - np.abs(dy)
+        return dx, dy, ox, oy
+
+    def step(c, use_avoid):
+        dx, dy, ox, oy = overlaps(c)
+        hit = (ox > 0) & (oy > 0)
+        np.fill_diagonal(hit, False)
+        move = np.zeros_like(c)
+        if hit.any():
+            # push along the axis of least overlap; ties broken by index (deterministic)
+            along_x = ox < oy
+            sx = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, np.sign(np.arange(n)[:, None] - np.arange(n)[None, :])))
+            sy = np.where(dy > 0, 1.0, np.where(dy < 0, -1.0, np.sign(np.arange(n)[:, None] - np.arange(n)[None, :])))
+            px = np.where(hit & along_x, sx * (ox / 2 + 0.5), 0.0)
+            py = np.where(hit & ~along_x, sy * (oy / 2 + 0.5), 0.0)
+            move[:, 0] += px.sum(axis=1)
+            move[:, 1] += py.sum(axis=1)
+        av_hit = False
+        if use_avoid and len(av):
+            ddx = c[:, None, 0] - av[None, :, 0]
+            ddy = c[:, None, 1] - av[None, :, 1]
+            ax_ = w[:, None] / 2 + av[None, :, 2] - np.abs(ddx)
+            ay_ = h[:, None] / 2 + av[None, :, 2] - np.abs(ddy)
+            ah = (ax_ > 0) & (ay_ > 0)
+            if ah.any():
+                av_hit = True
+                mx = np.where(ah & (ax_ < ay_), np.where(ddx >= 0, 1.0, -1.0) * (ax_ / 2 + 0.5), 0.0)
+                my = np.where(ah & (ax_ >= ay_), np.where(ddy >= 0, 1.0, -1.0) * (ay_ / 2 + 0.5), 0.0)
+                move[:, 0] += 0.5 * mx.sum(axis=1)
+                move[:, 1] += 0.5 * my.sum(axis=1)
+        if not hit.any() and not av_hit:
+            return c, True
+        if use_avoid:
+            move += 0.02 * (home - c)
+        return np.clip(c + move, lo, hi), False
+
+    for _ in range(iterations):
+        c, done = step(c, True)
+        if done:
+            break
+    # labels first: a last pass that only separates labels from each other
+    for _ in range(iterations):
+        c, done = step(c, False)
+        if done:
+            break
+
+    dx, dy, ox, oy = overlaps(c)
+    left = int(((ox[iu] > pad_px) & (oy[iu] > pad_px)).sum())
+    lk = dict(color="#888888", lw=0.5, zorder=1.5)
+    if line_kw:
+        lk.update(line_kw)
+    for t, (x, y), a, b in zip(texts, c, anc, bbs):
+        # keep the text's alignment: shift its anchor point by the box centre's displacement
+        ox0, oy0 = t.get_position()
+        p0 = trans.transform((ox0, oy0))
+        cx0, cy0 = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
+        t.set_position(inv.transform((p0[0] + x - cx0, p0[1] + y - cy0)))
+        if math.hypot(x - a[0], y - a[1]) > max(leader_px + max(b.width, b.height) / 2, 0):
+            # leader line from the anchor to the nearest point of the label box
+            ex = min(max(a[0], x - b.width / 2), x + b.width / 2)
+            ey = min(max(a[1], y - b.height / 2), y + b.height / 2)
+            (x0, y0), (x1, y1) = inv.transform(a), inv.transform((ex, ey))
+            ax.plot([x0, x1], [y0, y1], **lk)
+    return left
+
+
+# ------------------------------------------------------------------------ load ranking
+def load_ranking(load_df, *, top: int = 20, ax=None, source=None,
+                 title: Optional[str] = "工作量排名：牵头、配合与责任任务数"):
+    """Horizontal stacked bars of lead / support / responsible tasks per unit.
+
+    The ``top`` heaviest units (by ``weighted_load``) are shown, heaviest at the top, with the
+    weighted load written at the end of each bar. Collectives (``ranked`` False) are left out.
+    """
+    import numpy as np
+
+    _require(load_df, ["unit", "n_lead", "n_support", "n_responsible"], "load_ranking")
+    df = _ranked(load_df).copy()
+    if "weighted_load" in df.columns:
+        key = "weighted_load"
+    elif "n_tasks" in df.columns:
+        key = "n_tasks"
+    else:
+        df["_total"] = df[["n_lead", "n_support", "n_responsible"]].sum(axis=1)
+        key = "_total"
+    df = df.sort_values([key, "unit"], ascending=[False, True], kind="stable").head(top)
+    df = df.iloc[::-1]
+    n = len(df)
+    with house_style():
+        fig, ax, own = _setup(ax, 2.6 + 0.42 * max(n, 3), title, source)
+        y = np.arange(n)
+        left = np.zeros(n)
+        for role in ("lead", "support", "responsible"):
+            vals = df[f"n_{role}"].to_numpy(dtype=float)
+            ax.barh(y, vals, left=left, color=ROLE_COLORS[role], label=ROLE_LABELS[role],
+                    height=0.72, edgecolor="white", linewidth=0.4)
+            left += vals
+        ax.set_yticks(y, [str(u) for u in df["unit"]])
+        ax.set_xlabel("任务数")
+        ax.set_ylim(-0.6, n - 0.4)
+        if key == "weighted_load":
+            for yi, tot, wl in zip(y, left, df["weighted_load"]):
+                ax.text(tot + 0.3, yi, f"{wl:g}", va="center", ha="left", fontsize=FONT_SIZE - 1,
+                        color="#333333")
+            ax.set_xlim(0, max(left.max() if n else 1, 1) * 1.12)
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="x", color="#dddddd", lw=0.5)
+        ax.set_axisbelow(True)
+        ax.legend(ncols=3, loc="lower right", bbox_to_anchor=(1, 1.0), borderaxespad=0.2)
+        if key == "weighted_load":
+            ax.text(1.0, -0.08 if own else -0.1, "条末数字：加权工作量", transform=ax.transAxes,
+                    ha="right", va="top", fontsize=FONT_SIZE - 1, color="#555555")
+    return fig
+
+
+# ------------------------------------------------------------------------ Lorenz curve
+def _lorenz_points(values):
+    import numpy as np
+
+    a = np.sort(np.asarray([v for v in values if v == v], dtype=float))
+    n, s = a.size, a.sum()
+    if n == 0 or s <= 0:
+        return np.array([0.0, 1.0]), np.array([0.0, 1.0]), float("nan")
+    x = np.arange(n + 1) / n
+    y = np.concatenate([[0.0], np.cumsum(a) / s])
+    i = np.arange(1, n + 1)
+    g = float(((2 * i - n - 1) * a).sum() / (n * s))
+    return x, y, g
+
+
+def _gini_from_points(x, y) -> float:
+    import numpy as np
+
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    return float(1 - np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1])))
+
+
+MEASURE_LABELS = {
+    "weighted_load": "加权工作量",
+    "n_lead": "牵头任务数",
+    "n_tasks": "任务数",
+    "n_support": "配合任务数",
+    "n_responsible": "责任任务数",
+    "value": "工作量",
+}
+
+
+def _lorenz_series(balance, measures):
+    """[(measure, x, y, gini)] from any accepted input."""
+    import numpy as np
+    import pandas as pd
+
+    out = []
+    if isinstance(balance, pd.DataFrame):
+        cols = set(balance.columns)
+        if {"population_share", "load_share"} <= cols:
+            groups = balance.groupby("measure", sort=False) if "measure" in cols else [("value", balance)]
+            for m, g in groups:
+                if measures and m not in measures:
+                    continue
+                x, y = g["population_share"].to_numpy(float), g["load_share"].to_numpy(float)
+                out.append((m, x, y, _gini_from_points(x, y)))
+            return out
+        if "gini" in cols and isinstance(balance.attrs.get("lorenz"), pd.DataFrame):
+            lz = balance.attrs["lorenz"]
+            gini = dict(zip(balance["measure"], balance["gini"]))
+            for m, g in lz.groupby("measure", sort=False):
+                if measures and m not in measures:
+                    continue
+                out.append((m, g["population_share"].to_numpy(float), g["load_share"].to_numpy(float),
+                            float(gini.get(m, _gini_from_points(g["population_share"], g["load_share"])))))
+            return out
+        df = _ranked(balance)
+        for m in measures or ("weighted_load",):
+            _require(df, [m], "lorenz_curve")
+            x, y, g = _lorenz_points(df[m].to_numpy(float))
+            out.append((m, x, y, g))
+        return out
+    x, y, g = _lorenz_points(np.asarray(list(balance), dtype=float))
+    return [("value", x, y, g)]
+
+
+def lorenz_curve(balance, ax=None, *, measures: Optional[Sequence[str]] = None, source=None,
+                 title: Optional[str] = "工作量分布的洛伦兹曲线"):
+    """Lorenz curve(s) of the workload, the Gini coefficient in the legend, the equality
+    diagonal dashed. ``measures`` picks which measures to draw (default: all in a balance
+    table, ``weighted_load`` for a load table)."""
+    series = _lorenz_series(balance, list(measures) if measures else None)
+    with house_style():
+        fig, ax, own = _setup(ax, 9.5, title, source)
+        ax.plot([0, 1], [0, 1], ls="--", color="#777777", lw=0.9, label="完全均衡")
+        for i, (m, x, y, g) in enumerate(series):
+            name = MEASURE_LABELS.get(m, str(m))
+            ax.plot(x, y, color=OKABE_ITO[i % 7], lw=1.6, drawstyle="default",
+                    label=f"{name}（基尼系数 {g:.2f}）")
+            if i == 0:
+                ax.fill_between(x, y, x, color=OKABE_ITO[0], alpha=0.10, lw=0)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_aspect("equal")
+        ax.set_xlabel("单位累计占比（由轻到重）")
+        ax.set_ylabel("工作量累计占比")
+        from matplotlib.ticker import PercentFormatter
+
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.grid(color="#eeeeee", lw=0.5)
+        ax.legend(loc="upper left")
+    return fig
+
+
+# ---------------------------------------------------------------------- section heatmap
+def unit_section_matrix(G, *, top: Optional[int] = 25, include_collectives: bool = False):
+    """Unit × section task counts from a graph of :func:`xialu_graph.build_graph`.
+
+    Rows: units with most tasks first (``top`` of them; None for all), name as tie-break.
+    Columns: sections in document order, labelled ``"一 <title>"``; ``df.attrs['sections']``
+    maps labels to full titles.
+    """
+    import pandas as pd
+
+    tasks = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
+    secs: list = []
+    titles = {}
+    for t in tasks:
+        d = G.nodes[t]
+        key = str(d.get("section_no") or d.get("section") or "")
+        if key not in titles:
+            secs.append(key)
+            no, ttl = str(d.get("section_no") or ""), str(d.get("section") or "")
+            titles[key] = f"{no} {ttl}".strip() or "（无章节）"
+    counts: dict = {}
+    names = {}
+    for u, d in G.nodes(data=True):
+        if d.get("bipartite") != 0:
+            continue
+        if not include_collectives and d.get("kind") == "collective":
+            continue
+        names[u] = str(d.get("label") or str(u)[2:])
+        row = counts.setdefault(names[u], dict.fromkeys(secs, 0))
+        for t in G[u]:
+            td = G.nodes[t]
+            row[str(td.get("section_no") or td.get("section") or "")] += 1
+    df = pd.DataFrame.from_dict(counts, orient="index", columns=secs).fillna(0).astype(int)
+    df = df.loc[sorted(df.index, key=lambda u: (-int(df.loc[u].sum()), u))]
+    if top:
+        df = df.head(top)
+    df.columns = [titles[s] for s in secs]
+    df.index.name = "unit"
+    df.attrs["sections"] = {titles[s]: titles[s] for s in secs}
+    return df
+
+
+def section_heatmap(matrix_df, ax=None, *, top: Optional[int] = 25, source=None,
+                    title: Optional[str] = "各单位在各部分的任务数", label_chars: int = 9):
+    """Unit × section heatmap of task counts, each non-zero cell annotated.
+
+    ``matrix_df``: index = units, columns = sections, values = counts (or a graph, turned
+    into one by :func:`unit_section_matrix` with ``top``). Column labels are cut to
+    ``label_chars`` characters.
+    """
+    import numpy as np
+
+    if hasattr(matrix_df, "nodes"):
+        matrix_df = unit_section_matrix(matrix_df, top=top)
+    m = matrix_df.to_numpy(dtype=float)
+    nr, nc = m.shape
+    with house_style():
+        fig, ax, own = _setup(ax, 4.2 + 0.42 * max(nr, 3), title, source)
+        vmax = max(float(np.nanmax(m)) if m.size else 1.0, 1.0)
+        im = ax.imshow(m, cmap="Blues", vmin=0, vmax=vmax, aspect="auto", interpolation="nearest")
+        for i in range(nr):
+            for j in range(nc):
+                v = m[i, j]
+                if v and v == v:
+                    ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=FONT_SIZE - 1,
+                            color="white" if v > 0.55 * vmax else "#222222")
+        ax.set_yticks(range(nr), [str(u) for u in matrix_df.index])
+        ax.set_xticks(range(nc), [_short(c, label_chars) for c in matrix_df.columns],
+                      rotation=35, ha="right", rotation_mode="anchor")
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        ax.set_xticks(np.arange(-0.5, nc, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, nr, 1), minor=True)
+        ax.grid(which="minor", color="white", lw=1.0)
+        ax.tick_params(which="minor", length=0)
+        cb = fig.colorbar(im, ax=ax, shrink=0.6, aspect=25, pad=0.02)
+        cb.set_label("任务数")
+        cb.outline.set_visible(False)
+    return fig
+
+
+# ---------------------------------------------------------------------- cluster network
+def _name_of(P, n) -> str:
+    lab = P.nodes[n].get("label")
+    if lab is not None:
+        return str(lab)
+    s = str(n)
+    return s[2:] if s.startswith("u:") else s
+
+
+def _load_map(load_df):
+    if load_df is None:
+        return {}
+    col = "weighted_load" if "weighted_load" in load_df.columns else "n_tasks"
+    _require(load_df, ["unit", col], "load table")
+    return {str(u): float(v) for u, v in zip(load_df["unit"], load_df[col])}
+
+
+def component_layout(H, *, seed: int = 0, gap: float = 0.08) -> dict:
+    """Deterministic positions for a graph with several components.
+
+    The largest component is laid out with :func:`networkx.kamada_kawai_layout` (unweighted
+    path distances: an even spread that keeps groups together) in the unit square; the other
+    components (often single units) are laid out the same way, shrunk by the square root of
+    their relative size, and lined up in rows under it, so that isolates do not squeeze the
+    main component into a corner as a global spring layout does. ``seed`` is passed to the
+    spring layout used for components that Kamada–Kawai cannot handle (none in practice).
+    """
+    import networkx as nx
+    import numpy as np
+
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    pos: dict = {}
+    if not comps:
+        return pos
+
+    def unit_box(nodes):
+        if len(nodes) == 1:
+            return {nodes[0]: np.array([0.5, 0.5])}
+        sub = H.subgraph(nodes)
+        try:
+            p = nx.kamada_kawai_layout(sub, weight=None)
+        except Exception:  # pragma: no cover - scipy missing
+            p = nx.spring_layout(sub, seed=seed)
+        xy = np.array([p[n] for n in nodes], dtype=float)
+        span = (xy.max(0) - xy.min(0)).max() or 1.0
+        xy = (xy - xy.min(0)) / span
+        xy += (1 - xy.max(0)) / 2
+        return {n: xy[i] for i, n in enumerate(nodes)}
+
+    big = len(comps[0])
+    for n, v in unit_box(comps[0]).items():
+        pos[n] = v
+    x, y, row_h = 0.0, -gap, 0.0
+    for c in comps[1:]:
+        size = max(math.sqrt(len(c) / big), 0.06)
+        if x + size > 1.0 + 1e-9:
+            x, y, row_h = 0.0, y - row_h - gap, 0.0
+        for n, v in unit_box(c).items():
+            pos[n] = np.array([x, y - size]) + v * size
+        x += size + gap
+        row_h = max(row_h, size)
+    return pos
+
+
+def cluster_network(P, clusters_df=None, load_df=None, ax=None, *, label_top: int = 30,
+                    seed: int = 0, min_weight: float = 0.0, source=None,
+                    title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小"):
+    """The unit co-responsibility network, nodes coloured by cluster and sized by load.
+
+    Layout: ``networkx.spring_layout(seed=seed)`` on the weighted projection (deterministic).
+    Only units in ``clusters_df`` are drawn when it is given (collectives are left out
+    there). The ``label_top`` heaviest units are labelled; labels are moved apart by
+    :func:`repel_labels` so they do not overlap. Edges with ``weight <= min_weight`` are not
+    drawn; edge width grows with weight.
+    """
+    import networkx as nx
+    import numpy as np
+
+    cl = {}
+    if clusters_df is not None:
+        _require(clusters_df, ["unit", "cluster"], "cluster_network clusters_df")
+        cl = {str(u): int(c) for u, c in zip(clusters_df["unit"], clusters_df["cluster"])}
+    load = _load_map(load_df)
+    nodes = [n for n in P.nodes if not cl or _name_of(P, n) in cl]
+    H = P.subgraph(nodes)
+    names = {n: _name_of(P, n) for n in nodes}
+    with house_style():
+        fig, ax, own = _setup(ax, 14.0, title, source)
+        ax.set_axis_off()
+        if not nodes:
+            ax.text(0.5, 0.5, "（无单位）", ha="center", va="center", transform=ax.transAxes)
+            return fig
+        order = sorted(nodes, key=lambda n: names[n])
+        Hs = nx.Graph()
+        Hs.add_nodes_from(order)
+        edges = sorted(H.edges(data=True), key=lambda e: tuple(sorted((str(e[0]), str(e[1])))))
+        Hs.add_edges_from((a, b, dict(d)) for a, b, d in edges)
+        pos = component_layout(Hs, seed=seed)
+        xy = np.array([pos[n] for n in order])
+        loads = np.array([load.get(names[n], 0.0) for n in order])
+        lmax = loads.max() if loads.size and loads.max() > 0 else 1.0
+        sizes = 18 + 320 * (loads / lmax)
+        # edges
+        ws = np.array([d.get("weight", 1.0) for _, _, d in Hs.edges(data=True)]) if Hs.number_of_edges() else np.array([])
+        wmax = ws.max() if ws.size else 1.0
+        from matplotlib.collections import LineCollection
+
+        segs, lws = [], []
+        for (a, b, d) in Hs.edges(data=True):
+            w = d.get("weight", 1.0)
+            if w <= min_weight:
+                continue
+            segs.append([pos[a], pos[b]])
+            lws.append(0.25 + 2.2 * (w / wmax))
+        if segs:
+            ax.add_collection(LineCollection(segs, linewidths=lws, colors="#b0b0b0", alpha=0.55, zorder=1))
+        colors = [cluster_color(cl.get(names[n])) if cl else OKABE_ITO[0] for n in order]
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.6, zorder=2)
+        ax.set_xlim(xy[:, 0].min() - 0.08, xy[:, 0].max() + 0.08)
+        ax.set_ylim(xy[:, 1].min() - 0.06, xy[:, 1].max() + 0.08)
+        # legend: clusters
+        from matplotlib.lines import Line2D
+
+        if cl:
+            ids = sorted({cl[names[n]] for n in order})
+            shown = [c for c in ids if cluster_color(c) != GREY]
+            handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white",
+                              label=f"群组{c + 1}（{sum(1 for n in order if cl[names[n]] == c)}）")
+                       for c in shown]
+            if len(shown) < len(ids):
+                handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label="其他群组"))
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1), ncols=min(len(handles), 6),
+                      handletextpad=0.2, columnspacing=0.8)
+        # labels for the heaviest units
+        idx = sorted(range(len(order)), key=lambda i: (-loads[i], names[order[i]]))[:label_top]
+        texts, anchors = [], []
+        for i in idx:
+            t = ax.text(xy[i, 0], xy[i, 1], names[order[i]], ha="center", va="bottom",
+                        fontsize=FONT_SIZE - 1, zorder=3, color="#111111",
+                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75))
+            texts.append(t)
+            anchors.append(xy[i])
+        dpi_scale = fig.dpi / 72.0
+        avoid = [(x, y, math.sqrt(s) / 2 * dpi_scale) for (x, y), s in zip(xy, sizes)]
+        fig._xialu_label_overlaps = repel_labels(ax, texts, anchors, avoid=avoid)
+        fig._xialu_labels = texts
+    return fig
+
+
+# -------------------------------------------------------------------- centrality vs load
+def centrality_vs_load(centrality_df, load_df, ax=None, *, centrality: str = "betweenness_w",
+                       load: str = "weighted_load", label_top: int = 8, source=None,
+                       title: Optional[str] = "中心性与工作量：谁是经纪人，谁是主力"):
+    """Scatter of a centrality against load, median lines splitting four labelled quadrants:
+    经纪人 (brokers: central, lighter load), 枢纽 (hubs: both high), 主力 (workhorses: heavy
+    load, less central), 外围 (periphery). The ``label_top`` units highest on either axis are
+    named (labels kept apart by :func:`repel_labels`)."""
+    import numpy as np
+
+    _require(centrality_df, ["unit", centrality], "centrality_vs_load centrality_df")
+    _require(load_df, ["unit", load], "centrality_vs_load load_df")
+    c = _ranked(centrality_df)[["unit", centrality]]
+    lo = _ranked(load_df)[["unit", load]]
+    df = lo.merge(c, on="unit", how="inner").sort_values("unit", kind="stable").reset_index(drop=True)
+    x = df[load].to_numpy(float)
+    y = df[centrality].to_numpy(float)
+    cname = {
+        "betweenness_w": "中介中心性（共同责任网络）",
+        "betweenness_2m": "中介中心性（二模网络）",
+        "birank": "BiRank 得分",
+        "eigenvector": "特征向量中心性",
+        "strength": "加权度（共同责任网络）",
+        "effective_size": "有效规模",
+    }.get(centrality, centrality)
+    with house_style():
+        fig, ax, own = _setup(ax, 11.5, title, source)
+        if len(df) == 0:
+            ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+            return fig
+        mx, my = float(np.median(x)), float(np.median(y))
+        quad = np.where(y > my, np.where(x > mx, 2, 0), np.where(x > mx, 1, 3))  # 0 broker 1 workhorse 2 hub 3 periphery
+        qcol = {0: OKABE_ITO[3], 1: OKABE_ITO[1], 2: OKABE_ITO[0], 3: GREY}
+        ax.scatter(x, y, s=22, c=[qcol[q] for q in quad], edgecolors="white", linewidths=0.5, zorder=2)
+        ax.axvline(mx, color="#888888", lw=0.7, ls="--", zorder=1)
+        ax.axhline(my, color="#888888", lw=0.7, ls="--", zorder=1)
+        xpad = (x.max() - x.min()) * 0.06 or 1.0
+        ypad = (y.max() - y.min()) * 0.08 or 0.1
+        ax.set_xlim(x.min() - xpad, x.max() + xpad)
+        ax.set_ylim(y.min() - ypad, y.max() + ypad * 2.5)
+        qtext = {
+            0: ("经纪人（brokers）\n连接多、负担轻", 0.02, 0.98, "left", "top"),
+            2: ("枢纽\n连接多、负担重", 0.98, 0.98, "right", "top"),
+            1: ("主力（workhorses）\n负担重、连接少", 0.98, 0.02, "right", "bottom"),
+            3: ("外围", 0.02, 0.02, "left", "bottom"),
+        }
+        for q, (s, tx, ty, ha, va) in qtext.items():
+            ax.text(tx, ty, s, transform=ax.transAxes, ha=ha, va=va, fontsize=FONT_SIZE,
+                    color=qcol[q] if q != 3 else "#666666", zorder=0.5)
+        ax.set_xlabel("加权工作量" if load == "weighted_load" else MEASURE_LABELS.get(load, load))
+        ax.set_ylabel(cname)
+        ax.grid(color="#eeeeee", lw=0.5)
+        rx = (x - x.min()) / ((x.max() - x.min()) or 1)
+        ry = (y - y.min()) / ((y.max() - y.min()) or 1)
+        by_x = sorted(range(len(df)), key=lambda i: (-x[i], df["unit"][i]))[:label_top]
+        by_y = sorted(range(len(df)), key=lambda i: (-y[i], df["unit"][i]))[:label_top]
+        idx = sorted(set(by_x) | set(by_y), key=lambda i: (-(rx[i] + ry[i]), df["unit"][i]))
+        texts = [ax.text(x[i], y[i], str(df["unit"][i]), fontsize=FONT_SIZE - 1, ha="left", va="bottom",
+                         zorder=3) for i in idx]
+        dpi_scale = fig.dpi / 72.0
+        avoid = [(a, b, 3.5 * dpi_scale) for a, b in zip(x, y)]
+        fig._xialu_label_overlaps = repel_labels(ax, texts, [(x[i], y[i]) for i in idx], avoid=avoid)
+        fig._xialu_labels = texts
+    return fig
+
+
+# ---------------------------------------------------------------------- cluster keywords
+def _pick(df, names, what):
+    for n in names:
+        if n in df.columns:
+            return n
+    raise ValueError(f"cluster_keywords needs a {what} column (one of {', '.join(names)})")
+
+
+def cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=None, source=None,
+                     title: Optional[str] = "各群组任务关键词"):
+    """Small multiples: one horizontal bar chart of the ``top`` keywords per cluster, in the
+    cluster's colour. ``clusters_df`` (``unit``, ``cluster``), when given, adds the number of
+    units to each panel title. Returns a new figure (no ``ax``: it needs several)."""
+    import numpy as np
+
+    _require(keywords_df, ["cluster"], "cluster_keywords")
+    kcol = _pick(keywords_df, ("keyword", "term", "word"), "keyword")
+    scol = _pick(keywords_df, ("score", "weight", "tfidf", "count"), "score")
+    sizes = {}
+    if clusters_df is not None:
+        sizes = clusters_df.groupby("cluster")["unit"].count().to_dict()
+    clusters = sorted(keywords_df["cluster"].unique(), key=lambda c: (int(c) < 0, int(c)))
+    k = max(len(clusters), 1)
+    ncols = max(1, min(ncols, k))
+    nrows = math.ceil(k / ncols)
+    with house_style():
+        fig = new_figure(1.6 + nrows * (0.45 * top + 1.2))
+        axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False).ravel())
+        add_title_and_source(fig, title, source)
+        for a, c in zip(axes, clusters):
+            g = keywords_df[keywords_df["cluster"] == c]
+            if "rank" in g.columns:
+                g = g.sort_values(["rank", kcol], kind="stable")
+            else:
+                g = g.sort_values([scol, kcol], ascending=[False, True], kind="stable")
+            g = g.head(top).iloc[::-1]
+            yy = np.arange(len(g))
+            a.barh(yy, g[scol].to_numpy(float), color=cluster_color(c), height=0.7)
+            a.set_yticks(yy, [str(s) for s in g[kcol]])
+            a.set_ylim(-0.6, top - 0.4)
+            a.tick_params(axis="y", length=0)
+            a.tick_params(axis="x", labelsize=FONT_SIZE - 1)
+            lab = f"群组{int(c) + 1}" if int(c) >= 0 else "未归类"
+            if c in sizes:
+                lab += f"（{sizes[c]}个单位）"
+            a.set_title(lab, loc="left", fontsize=FONT_SIZE,
+                        color=cluster_color(c) if cluster_color(c) != GREY else "#444444")
+        for a in axes[len(clusters):]:
+            a.set_axis_off()
+        if len(clusters) == 0:
+            axes[0].text(0.5, 0.5, "（无关键词）", ha="center", va="center", transform=axes[0].transAxes)
+    return fig
