@@ -34,7 +34,7 @@ centrality_vs_load(centrality_df, load_df)
     ``centrality_df``: ``unit`` and the centrality column (default ``betweenness_w``);
     ``load_df``: ``unit``, ``weighted_load``; ``ranked`` in either drops collectives.
 cluster_keywords(keywords_df)
-    ``cluster``, ``keyword`` (or ``term``/``word``), ``score`` (or ``weight``/``tfidf``/
+    ``cluster`` (or ``group``, as :func:`xialu_graph.text.cluster_keywords` names it), ``keyword`` (or ``term``/``word``), ``score`` (or ``weight``/``tfidf``/
     ``count``); optional ``rank`` (else by score).
 """
 
@@ -654,7 +654,7 @@ def centrality_vs_load(centrality_df, load_df, ax=None, *, centrality: str = "be
         xpad = (x.max() - x.min()) * 0.06 or 1.0
         ypad = (y.max() - y.min()) * 0.08 or 0.1
         ax.set_xlim(x.min() - xpad, x.max() + xpad)
-        ax.set_ylim(y.min() - ypad, y.max() + ypad * 2.5)
+        ax.set_ylim(y.min() - ypad * 2.5, y.max() + ypad * 2.5)
         qtext = {
             0: ("经纪人（brokers）\n连接多、负担轻", 0.02, 0.98, "left", "top"),
             2: ("枢纽\n连接多、负担重", 0.98, 0.98, "right", "top"),
@@ -663,7 +663,8 @@ def centrality_vs_load(centrality_df, load_df, ax=None, *, centrality: str = "be
         }
         for q, (s, tx, ty, ha, va) in qtext.items():
             ax.text(tx, ty, s, transform=ax.transAxes, ha=ha, va=va, fontsize=FONT_SIZE,
-                    color=qcol[q] if q != 3 else "#666666", zorder=0.5)
+                    color=qcol[q] if q != 3 else "#666666", zorder=4,
+                    bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none", alpha=0.85))
         ax.set_xlabel("加权工作量" if load == "weighted_load" else MEASURE_LABELS.get(load, load))
         ax.set_ylabel(cname)
         ax.grid(color="#eeeeee", lw=0.5)
@@ -696,13 +697,13 @@ def cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=N
     units to each panel title. Returns a new figure (no ``ax``: it needs several)."""
     import numpy as np
 
-    _require(keywords_df, ["cluster"], "cluster_keywords")
+    ccol = _pick(keywords_df, ("cluster", "group"), "cluster")
     kcol = _pick(keywords_df, ("keyword", "term", "word"), "keyword")
     scol = _pick(keywords_df, ("score", "weight", "tfidf", "count"), "score")
     sizes = {}
     if clusters_df is not None:
         sizes = clusters_df.groupby("cluster")["unit"].count().to_dict()
-    clusters = sorted(keywords_df["cluster"].unique(), key=lambda c: (int(c) < 0, int(c)))
+    clusters = sorted(keywords_df[ccol].unique(), key=lambda c: (int(c) < 0, int(c)))
     k = max(len(clusters), 1)
     ncols = max(1, min(ncols, k))
     nrows = math.ceil(k / ncols)
@@ -711,13 +712,13 @@ def cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=N
         axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False).ravel())
         add_title_and_source(fig, title, source)
         for a, c in zip(axes, clusters):
-            g = keywords_df[keywords_df["cluster"] == c]
+            g = keywords_df[keywords_df[ccol] == c]
             if "rank" in g.columns:
                 g = g.sort_values(["rank", kcol], kind="stable")
             else:
                 g = g.sort_values([scol, kcol], ascending=[False, True], kind="stable")
             g = g.head(top).iloc[::-1]
-            yy = np.arange(len(g))
+            yy = np.arange(len(g)) + (top - len(g))  # top-aligned
             a.barh(yy, g[scol].to_numpy(float), color=cluster_color(c), height=0.7)
             a.set_yticks(yy, [str(s) for s in g[kcol]])
             a.set_ylim(-0.6, top - 0.4)
