@@ -222,7 +222,10 @@ def burt_constraint(P, *, weight: str = "weight") -> dict:
 def effective_size(P, *, weight: str = "weight") -> dict:
     """Burt's effective size of every node of an undirected weighted graph (vectorised).
 
-    Same values as :func:`networkx.effective_size` with a weight, NaN for isolated nodes.
+    Same values as :func:`networkx.effective_size` with a weight computed node by node
+    (``nodes=list(G)``: Borgatti's redundancy, sum-normalised times max-normalised mutual
+    weights); networkx 3.6's sparse shortcut for ``nodes=None`` gives slightly different
+    values on some weighted graphs. NaN for isolated nodes.
 
     Examples
     --------
@@ -243,20 +246,33 @@ def effective_size(P, *, weight: str = "weight") -> dict:
     return {n: (float(e[i]) if deg[i] else math.nan) for i, n in enumerate(nodes)}
 
 
+def _leading_eigenvector(sub, weight) -> dict:
+    nodes = list(sub)
+    if len(nodes) <= 1000:
+        A = nx.to_numpy_array(sub, nodelist=nodes, weight=weight)
+        vals, vecs = np.linalg.eigh(A)
+        v = vecs[:, int(np.argmax(vals))]
+    else:  # large component: Lanczos with a fixed start vector (deterministic)
+        from scipy.sparse.linalg import eigsh
+
+        A = nx.to_scipy_sparse_array(sub, nodelist=nodes, weight=weight, dtype=float)
+        _, vecs = eigsh(A, k=1, which="LA", v0=np.ones(len(nodes)))
+        v = vecs[:, 0]
+    v = np.abs(v)
+    norm = np.linalg.norm(v)
+    return {n: float(x / norm) for n, x in zip(nodes, v)} if norm > 0 else {n: 0.0 for n in nodes}
+
+
 def _eigenvector_by_component(P, weight) -> dict:
     n = P.number_of_nodes()
     out = {v: 0.0 for v in P}
     for comp in nx.connected_components(P):
         if len(comp) < 2:
             continue
-        sub = P.subgraph(comp)
-        try:
-            ev = nx.eigenvector_centrality_numpy(sub, weight=weight)
-        except (nx.NetworkXException, ArithmeticError):  # pragma: no cover - degenerate
-            continue
+        ev = _leading_eigenvector(P.subgraph(comp), weight)
         scale = math.sqrt(len(comp) / n)
         for v, x in ev.items():
-            out[v] = abs(float(x)) * scale
+            out[v] = x * scale
     return out
 
 
