@@ -148,6 +148,8 @@ def split_units(s: str) -> list[str]:
     >>> split_units("区发改局、各县(市、区)政府,区财政局;区税务局")
     ['区发改局', '各县(市、区)政府', '区财政局', '区税务局']
     """
+    if not _HAS_BRACKET.search(s):
+        return [p for p in _UNIT_SEPS.split(s.strip()) if p]
     out: list[str] = []
     buf: list[str] = []
     depth = 0
@@ -170,6 +172,8 @@ def split_units(s: str) -> list[str]:
 
 
 def _split_depth0(s: str, seps: str) -> list[str]:
+    if not _HAS_BRACKET.search(s):
+        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", s) if p.strip()]
     out, buf, depth = [], [], 0
     for c in s:
         if c in OPEN:
@@ -185,6 +189,8 @@ def _split_depth0(s: str, seps: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+_HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+_UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
 _TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
@@ -213,13 +219,15 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
         res.units.append((r, name))
 
 
-def parse_assignment(content: str, *, first_listed_leads: bool = False) -> ParsedAssignment:
+def parse_assignment(content: str, *, first_listed_leads: bool = False, normalised: bool = False) -> ParsedAssignment:
     """Parse what an assignment bracket (or label lines) says.
 
     Parameters
     ----------
     content : str
         Bracket content or label-line text, full- or half-width punctuation.
+    normalised : bool
+        ``content`` is already half-width (:func:`normalise`); skip that step.
     first_listed_leads : bool
         The document says 列第一位者为牵头单位: in an unlabeled or 责任单位-only list the
         first unit leads.
@@ -237,7 +245,7 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False) -> Parse
     >>> parse_assignment("区政务服务局牵头,区发改局、区住建局配合").units
     [('lead', '区政务服务局'), ('support', '区发改局'), ('support', '区住建局')]
     """
-    norm = normalise(content).strip()
+    norm = (content if normalised else normalise(content)).strip()
     res = ParsedAssignment()
     labels = list(LABEL_RE.finditer(norm))
     if labels:

@@ -30,6 +30,8 @@ __all__ = ["parse_text"]
 TERMINAL = "。!?;！？；"
 MAX_BRACKET_SCAN = 5000
 _FIRST_LISTED = re.compile(r"(列|排)(在)?(第一|首)(位|个)(者|的)?(单位)?(为|是)牵头")
+_ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_HEAD_START = set("一二三四五六七八九十(")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
@@ -40,6 +42,7 @@ class _Open:
     match: LineMatch
     line_start: int
     parts: list[str] = field(default_factory=list)
+    nparts: list[str] = field(default_factory=list)
     label_parts: list[tuple[int, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     section: Optional[Section] = None
@@ -55,10 +58,10 @@ class _Open:
             return True
         if not self.parts:
             return False
-        last = normalise(self.parts[-1]).rstrip(" \t。.;,")
+        last = self.nparts[-1].rstrip(" \t。.;,")
         if not last or last[-1] not in ")]】〕〉》}":
             return False
-        joined = normalise(self.joined())
+        joined = "".join(self.nparts)
         return find_trailing_bracket(joined[-MAX_BRACKET_SCAN:]) is not None
 
 
@@ -106,7 +109,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     lines = text.split("\n")
     report = ParseReport()
     kinds = ["blank"] * len(lines)
-    norms = [normalise(s).strip() for s in lines]
+    norms = [s.strip() for s in normalise(text).split("\n")]
 
     if first_listed_leads is None:
         first_listed_leads = bool(_FIRST_LISTED.search(normalise(text[:200000])))
@@ -114,10 +117,14 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
 
     # ---- pre-scan: which numbered style carries the assignments
     numbered: list[tuple[int, LineMatch, bool]] = []
+    items_at: dict[int, Optional[LineMatch]] = {}
+    heads_at: dict[int, Optional[LineMatch]] = {}
     for i, n in enumerate(norms):
         if not n:
             continue
-        m = match_item(n) or match_heading(n)
+        it = items_at[i] = match_item(n) if n[0] in _ITEM_START else None
+        hd = heads_at[i] = match_heading(n) if n[0] in _HEAD_START else None
+        m = it or hd
         if m is None or m.style == "section":
             continue
         has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
@@ -168,7 +175,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     def _finish(o: _Open, final: bool) -> Optional[Task]:
         nonlocal restart_sections
         joined = o.joined().strip()
-        njoined = normalise(joined)
+        njoined = "".join(o.nparts).strip()
         text_out, raw_assign = joined, ""
         parsed = None
         span = find_trailing_bracket(njoined)
@@ -180,7 +187,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             if before and before[-1] not in TERMINAL + ".,、" and after[:1] in ("。", "."):
                 before += joined[cl + 1:].strip()[:1]
             text_out = before
-            parsed = parse_assignment(raw_assign, first_listed_leads=first_listed_leads)
+            parsed = parse_assignment(njoined[op + 1:cl].strip(), first_listed_leads=first_listed_leads, normalised=True)
             label_styles.add(parsed.style)
             if not closed:
                 warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
@@ -276,8 +283,8 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             body = True
             kinds[idx] = "attachment"
             continue
-        head = match_heading(n)
-        item = match_item(n)
+        head = heads_at.get(idx)
+        item = items_at.get(idx)
         if head is not None and head.style == "cn_paren" and task_style == "cn_paren":
             item, head = head, None
         if not body:
@@ -321,6 +328,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             close()
             cur = _Open(item, ln, section=section, subsection=subsection, heading=heading, attachment=attachment)
             cur.parts.append(raw.strip()[item.start:].strip())
+            cur.nparts.append(n[item.start:].strip())
             cur.lines.append(ln)
             kinds[idx] = "task"
             continue
@@ -332,6 +340,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 kinds[idx] = "heading"
                 continue
             cur.parts.append(raw.strip())
+            cur.nparts.append(n)
             cur.lines.append(ln)
             kinds[idx] = "continuation"
             continue
@@ -367,7 +376,7 @@ def _is_heading_between(cur: _Open, n: str, norms: list[str], idx: int) -> bool:
     """An unnumbered short line after a task that ends a sentence and before the next item."""
     if not cur.parts:
         return False
-    last = normalise(cur.parts[-1]).rstrip()
+    last = cur.nparts[-1].rstrip()
     if not last or last[-1] not in TERMINAL or len(n) > 40:
         return False
     if find_trailing_bracket(n) is not None or LABEL_RE.match(n):

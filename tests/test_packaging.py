@@ -1,0 +1,58 @@
+"""The project's set-up files agree with each other and the package stays light to import."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+from conftest import REPO
+
+
+def _pyproject_deps() -> dict:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    deps = list(data["project"]["dependencies"]) + list(data["project"]["optional-dependencies"]["test"])
+    out = {}
+    for d in deps:
+        m = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", d)
+        out[m.group(1).lower().replace("_", "-")] = m.group(2).replace(" ", "").replace("==", "=")
+    return out
+
+
+def _conda_deps() -> dict:
+    out = {}
+    in_deps = False
+    for line in (REPO / "environment.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("dependencies:"):
+            in_deps = True
+            continue
+        m = re.match(r"^\s+-\s+([A-Za-z0-9_.\-]+)\s*(.*)$", line)
+        if in_deps and m:
+            out[m.group(1).lower()] = m.group(2).replace(" ", "").replace("==", "=")
+    out.pop("python", None)
+    out.pop("pip", None)
+    return out
+
+
+def test_environment_yml_matches_pyproject():
+    assert _conda_deps() == _pyproject_deps()
+
+
+def test_required_stack_is_declared():
+    deps = _pyproject_deps()
+    for name in ("networkx", "pandas", "matplotlib", "pyvis", "jupyterlab", "jieba"):
+        assert name in deps
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme and "make report" in readme
+
+
+def test_import_is_light():
+    code = "import sys, xialu_graph; print([m for m in ('matplotlib','pyvis','jieba','pandas') if m in sys.modules])"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "[]", r.stdout + r.stderr

@@ -1,0 +1,23 @@
+"""Property: parsing a generated document recovers exactly what was generated."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+import xialu_graph as xg
+
+from genre import document
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document())
+def test_parse_recovers_generated_document(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [str(g.number) for g in expected]
+    for t, g in zip(doc.tasks, expected):
+        assert t.section_no == g.section_no
+        assert t.subsection_no == g.subsection_no
+        assert t.text == g.text
+        assert [(a.role, a.unit) for a in t.assignments] == g.pairs
+    assert [w.code for w in doc.report.warnings] == []
