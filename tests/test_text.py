@@ -1,0 +1,110 @@
+"""Keywords with jieba: policy terms whole, filler dropped, silent start-up, TF-IDF by hand."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from xialu_graph.graph import build_graph
+from xialu_graph.text import (
+    KEYWORD_COLUMNS,
+    cluster_keywords,
+    group_keywords,
+    load_stopwords,
+    section_keywords,
+    tokenize,
+    unit_keywords,
+)
+
+POLICY = ["放管服", "双随机一公开", "河湖长制", "两不愁三保障"]
+FILLER = ["推进", "加强", "全面", "工作"]
+
+
+@pytest.mark.parametrize("term", POLICY)
+def test_policy_terms_whole(term):
+    assert term in tokenize(f"深入推进{term}工作,全面加强监管")
+
+
+def test_filler_dropped():
+    toks = tokenize("全面推进各项工作,切实加强组织领导")
+    for w in FILLER:
+        assert w not in toks
+    assert set(FILLER) <= load_stopwords()
+    # numbers, punctuation and single characters never come out
+    assert all(len(t) >= 2 and not t.isdigit() for t in tokenize("完成95%以上,PM2.5下降4.2%,建成3个"))
+
+
+def test_unit_names_whole():
+    assert "区政务服务和大数据管理局" in tokenize("区政务服务和大数据管理局负责", units=["区政务服务和大数据管理局"])
+
+
+def test_custom_files(tmp_path):
+    ud = tmp_path / "u.txt"
+    ud.write_text("# mine\n铜产业链 1000 nz\n", encoding="utf-8")
+    sw = tmp_path / "s.txt"
+    sw.write_text("高端化\n", encoding="utf-8")
+    toks = tokenize("提升铜产业链高端化水平", userdict=ud, stopwords=sw)
+    assert "铜产业链" in toks and "高端化" not in toks
+
+
+def test_tfidf_by_hand():
+    G = nx.Graph()
+    G.add_node("t:1", bipartite=1, text="落实河湖长制,落实河湖长制,推进垃圾分类")
+    G.add_node("t:2", bipartite=1, text="推进垃圾分类")
+    kw = group_keywords(G, {"a": ["t:1"], "b": ["t:2"]}, top_k=5)
+    assert list(kw.columns) == KEYWORD_COLUMNS
+    a = kw[kw.group == "a"].set_index("keyword")
+    # group a: 3 tokens; 河湖长制 tf 2/3, df 1 of N=2 → idf ln(3/2)+1; 垃圾分类 tf 1/3, df 2 → idf 1
+    assert a.index.tolist() == ["河湖长制", "垃圾分类"]
+    assert a.loc["河湖长制", "score"] == pytest.approx(2 / 3 * (math.log(3 / 2) + 1))
+    assert a.loc["垃圾分类", "score"] == pytest.approx(1 / 3)
+    assert a["rank"].tolist() == [1, 2] and a.n_tasks.tolist() == [1, 1]
+    assert kw[kw.group == "b"].keyword.tolist() == ["垃圾分类"]
+    with pytest.raises(ValueError):
+        group_keywords(G, {}, method="lda")
+
+
+def test_jieba_silent_and_import_light():
+    code = (
+        "import sys, xialu_graph, xialu_graph.graph\n"
+        "assert 'jieba' not in sys.modules and 'matplotlib' not in sys.modules\n"
+        "import xialu_graph.metrics, xialu_graph.export\n"
+        "assert 'jieba' not in sys.modules and 'matplotlib' not in sys.modules\n"
+        "from xialu_graph.text import tokenize\n"
+        "assert 'jieba' not in sys.modules\n"
+        "tokenize('深化放管服改革')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "" and r.stderr == ""
+
+
+@pytest.fixture(scope="module")
+def G(seed_doc):
+    return build_graph(seed_doc)
+
+
+def test_seed_sections(G):
+    kw = section_keywords(G, top_k=500)  # every term of each section
+    assert kw.attrs["group_type"] == "section"
+    assert list(dict.fromkeys(kw.group)) == ["一", "二", "三", "四", "五", "六", "七", "八"]
+    two = set(kw[kw.group == "二"].keyword)
+    # section 二 (三大攻坚战) holds tasks 12 (两不愁三保障) and 16 (河湖长制)
+    assert {"两不愁三保障", "河湖长制"} <= two
+    assert not set(FILLER) & set(kw.keyword)
+
+
+def test_seed_units_and_clusters(G):
+    kw = unit_keywords(G, top_k=50, units=["区水利湖泊局", "区发改局"], roles=["lead"])
+    assert sorted(set(kw.group)) == ["区发改局", "区水利湖泊局"]
+    # task 16 (河湖长制) is led by 区水利湖泊局
+    assert "河湖长制" in set(kw[kw.group == "区水利湖泊局"].keyword)
+    ck = cluster_keywords(G, top_k=5)
+    assert ck.attrs["group_type"] == "cluster" and ck.group.min() == 0
+    assert (ck.groupby("group").size() <= 5).all()
+    tr = section_keywords(G, top_k=3, method="textrank")
+    assert len(tr) == 24 and not set(FILLER) & set(tr.keyword)
