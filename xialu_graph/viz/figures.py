@@ -655,6 +655,9 @@ def centrality_vs_load(centrality_df, load_df, ax=None, *, centrality: str = "be
         ypad = (y.max() - y.min()) * 0.08 or 0.1
         ax.set_xlim(x.min() - xpad, x.max() + xpad)
         ax.set_ylim(y.min() - ypad * 2.5, y.max() + ypad * 2.5)
+        for axis, vals, lim in ((ax.xaxis, x, ax.get_xlim()), (ax.yaxis, y, ax.get_ylim())):
+            if vals.min() >= 0:  # no negative ticks for a non-negative measure
+                axis.set_ticks([t for t in axis.get_majorticklocs() if 0 <= t <= lim[1]])
         qtext = {
             0: ("经纪人（brokers）\n连接多、负担轻", 0.02, 0.98, "left", "top"),
             2: ("枢纽\n连接多、负担重", 0.98, 0.98, "right", "top"),
