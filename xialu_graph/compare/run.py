@@ -1,0 +1,214 @@
+"""``xialu-graph compare``: write the comparison — tables, figures, the switchable view and a
+summary page — into one folder.
+
+Files written (``--out``, default ``reports/compare``)
+-----------------------------------------------------
+tables/*.csv
+    documents, editions, unit_matches (suggestions to confirm), unit_loads, unit_changes,
+    task_matches, lead_changes — UTF-8 with BOM, formula-safe cells
+    (:func:`xialu_graph.atomic.safe_cell`), each written atomically
+unit_matches.csv
+    the suggestions again at the top of the folder: edit ``confirmed`` (yes/no) and pass the
+    file back with ``--matches``
+figures/slope_chart.{png,svg,pdf}, figures/networks.{png,svg,pdf}
+compare_view.html
+    the co-responsibility network, editions switchable (self-contained)
+summary.html
+    the summary page (self-contained: figures inlined, every document string escaped)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+from pathlib import Path
+
+__all__ = ["run_compare", "write_comparison", "summary_html"]
+
+
+def _write_csv(path, df) -> None:
+    from ..atomic import atomic_write_text, safe_cell
+
+    atomic_write_text(path, df.map(safe_cell).to_csv(index=False), encoding="utf-8-sig")
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ""
+        return f"{v:.3f}".rstrip("0").rstrip(".") if v != int(v) else f"{v:g}"
+    try:
+        import pandas as pd
+
+        if v is pd.NA:
+            return ""
+    except Exception:  # pragma: no cover
+        pass
+    return str(v)
+
+
+def _table(df, columns=None, max_rows: int = 40) -> str:
+    cols = list(columns or df.columns)
+    out = ["<table><thead><tr>", "".join(f"<th>{html.escape(str(c))}</th>" for c in cols), "</tr></thead><tbody>"]
+    for r in df[cols].head(max_rows).itertuples(index=False):
+        out.append("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in r) + "</tr>")
+    out.append("</tbody></table>")
+    if len(df) > max_rows:
+        out.append(f"<p class=note>… {len(df) - max_rows} more rows in the CSV.</p>")
+    return "".join(out)
+
+
+_CSS = """body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif;
+margin:24px auto;max-width:1100px;color:#222;font-size:14px;line-height:1.5;padding:0 16px}
+h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;font-size:12px;margin:6px 0}td,th{border:1px solid #e2e2e2;padding:2px 6px;text-align:left;
+vertical-align:top;unicode-bidi:isolate;max-width:360px;overflow-wrap:anywhere}th{background:#f4f4f4}
+.note{color:#555;font-size:12px}.warn{background:#fff6e0;border-left:4px solid #E69F00;padding:6px 10px}
+img{max-width:100%;border:1px solid #eee}"""
+
+
+def summary_html(cmp, figures: dict | None = None, *, view_name: str = "compare_view.html") -> str:
+    """The summary page as a string: self-contained (figures as data: URIs), escaped.
+
+    Parameters
+    ----------
+    cmp : Comparison
+    figures : dict, optional
+        caption → PNG path, inlined as base64.
+
+    Examples
+    --------
+    >>> from xialu_graph.compare import read_corpus, compare_corpus
+    >>> c = read_corpus(["data/raw/huangshigang_2021_excerpt.txt", "data/raw/huangshigang_2022_excerpt.txt"], progress=False)
+    >>> page = summary_html(compare_corpus(c))
+    >>> page.startswith("<!DOCTYPE html>"), "http://" in page or "https://" in page
+    (True, False)
+    """
+    esc = html.escape
+    labels = cmp.labels
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{esc('比较：' + ' / '.join(labels))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc('版本比较：' + ' → '.join(labels))}</h1>",
+    ]
+    docs = cmp.documents
+    excerpts = [lab for lab, tr in zip(docs["label"], docs["truncated"]) if tr]
+    if excerpts:
+        parts.append(
+            "<p class=warn>Excerpts: " + esc("、".join(excerpts)) + " stop in the middle of an item. "
+            "Only the tasks before the cut can be compared: a task or unit “new” or “dropped” next to an excerpt may "
+            "sit in the part that was cut off, and loads, Gini and clusters describe the excerpt, not the whole plan.</p>"
+        )
+    parts.append("<h2>Documents</h2>" + _table(docs, ["label", "source", "place", "year", "date", "n_tasks", "n_units", "truncated", "warning_codes"]))
+    parts.append("<h2>What changed, edition to edition</h2>" + _table(cmp.editions))
+    if figures:
+        for cap, path in figures.items():
+            data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+            parts.append(f"<h2>{esc(cap)}</h2><img alt=\"{esc(cap, quote=True)}\" src=\"data:image/png;base64,{data}\">")
+    parts.append(f"<p class=note>Interactive network, editions switchable: {esc(view_name)} (in this folder).</p>")
+    um = cmp.unit_matches
+    n_yes = int((um["confirmed"] == "yes").sum()) if len(um) else 0
+    parts.append(
+        "<h2>Unit matches to confirm</h2><p class=note>Suggested from the names only; nothing is merged until you set "
+        f"<b>confirmed</b> to yes in unit_matches.csv and run again with --matches. {n_yes} of {len(um)} confirmed.</p>"
+        + _table(um, ["unit_a", "unit_b", "relation", "score", "reason", "canonical", "docs_a", "docs_b", "confirmed"])
+    )
+    ch = cmp.unit_changes
+    parts.append("<h2>Largest changes in unit load</h2>" + _table(ch[ch["status"] == "continued"].head(20)))
+    parts.append("<h2>Units that appeared or disappeared</h2>" + _table(ch[ch["status"] != "continued"]))
+    parts.append("<h2>Tasks whose lead unit changed</h2>" + _table(cmp.lead_changes))
+    tm = cmp.task_matches
+    parts.append(
+        f"<h2>Task matches (threshold {cmp.threshold:g})</h2>"
+        + _table(tm, ["label_a", "label_b", "task_id_a", "task_id_b", "status", "score", "scope", "best_task", "best_score", "text_a", "text_b", "caveat"], max_rows=60)
+    )
+    parts.append("<p class=note>Generated by xialu-graph compare.</p></body></html>\n")
+    return "".join(parts)
+
+
+def write_comparison(cmp, out, *, figures: bool = True, say=None) -> dict:
+    """Write tables, figures, the switchable view and summary.html into ``out``.
+
+    Returns
+    -------
+    dict
+        name → path of every file written.
+    """
+    from ..atomic import atomic_write_text
+
+    say = say or (lambda msg: None)
+    out = Path(out)
+    written: dict = {}
+    for name, df in cmp.tables().items():
+        p = out / "tables" / f"{name}.csv"
+        _write_csv(p, df)
+        written[name] = p
+    _write_csv(out / "unit_matches.csv", cmp.unit_matches)
+    written["unit_matches_to_confirm"] = out / "unit_matches.csv"
+    say(f"tables → {out / 'tables'}")
+    trunc = {e.label: e.truncated for e in cmp.corpus}
+    figs: dict = {}
+    if figures:
+        from ..viz.compare_figures import network_small_multiples, slope_chart
+        from ..viz.style import save_figure
+
+        src = "数据来源: " + "；".join(f"{e.document.metadata.title or e.label}（{e.document.metadata.date}）" for e in cmp.corpus)
+        fig = slope_chart(cmp.unit_loads, labels=cmp.labels, source=src)
+        paths = save_figure(fig, out / "figures" / "slope_chart")
+        figs["各单位工作量的变化（加权负荷）"] = paths[0]
+        written["slope_chart"] = paths[0]
+        fig = network_small_multiples(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, seed=cmp.seed, source=src)
+        paths = save_figure(fig, out / "figures" / "networks")
+        figs["各版本的协同网络"] = paths[0]
+        written["networks"] = paths[0]
+        say(f"figures → {out / 'figures'}")
+    from ..viz.compare_view import compare_view
+
+    view = compare_view(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, truncated=trunc, seed=cmp.seed)
+    written["compare_view"] = view.save(out / "compare_view.html")
+    atomic_write_text(out / "summary.html", summary_html(cmp, figs))
+    written["summary"] = out / "summary.html"
+    say(f"summary → {out / 'summary.html'}")
+    return written
+
+
+def run_compare(args, say=print) -> int:
+    """The ``xialu-graph compare`` command.
+
+    ``args`` has ``inputs`` (files or folders, oldest first), ``out``, ``matches`` (confirmed
+    CSV or None), ``threshold`` (None for the default), ``seed``, ``units`` (unit tables folder
+    or None) and ``quiet``. Returns 0; a user's mistake raises
+    :class:`xialu_graph.InputError` (the CLI prints one line and exits 2).
+    """
+    from ..errors import InputError
+    from .core import compare_corpus
+    from .corpus import read_corpus
+
+    thr = getattr(args, "threshold", None)
+    if thr is not None and not (0.0 <= float(thr) <= 1.0):
+        raise InputError(f"--threshold must be between 0 and 1, got {thr}")
+    tables = None
+    if getattr(args, "units", None):
+        from ..units import load_unit_tables
+
+        tables = load_unit_tables(args.units)
+    matches = None
+    if getattr(args, "matches", None):
+        from .unit_matching import read_unit_matches
+
+        matches = read_unit_matches(args.matches)
+    say(f"reading {len(args.inputs)} input(s)")
+    corpus = read_corpus(args.inputs, unit_tables=tables, progress=not getattr(args, "quiet", False))
+    if len(corpus) < 2:
+        raise InputError(f"compare needs at least two documents, got {len(corpus)}")
+    say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))
+    cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0))
+    n_pending = int((cmp.unit_matches["confirmed"] != "yes").sum())
+    say(f"{len(cmp.unit_matches)} unit match suggestion(s), {len(cmp.mapping)} name(s) merged; "
+        f"{n_pending} to confirm in unit_matches.csv")
+    write_comparison(cmp, args.out, say=say)
+    return 0
