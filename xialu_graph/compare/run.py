@@ -156,7 +156,7 @@ def write_comparison(cmp, out, *, figures: bool = True, say=None) -> dict:
         from ..viz.compare_figures import network_small_multiples, slope_chart
         from ..viz.style import save_figure
 
-        src = "数据来源: " + "；".join(f"{e.document.metadata.title or e.label}（{e.document.metadata.date}）" for e in cmp.corpus)
+        src = "数据来源: " + "；".join(e.label + ("（节选）" if e.truncated else "") for e in cmp.corpus) + "的重点工作分解"
         fig = slope_chart(cmp.unit_loads, labels=cmp.labels, source=src)
         paths = save_figure(fig, out / "figures" / "slope_chart")
         figs["各单位工作量的变化（加权负荷）"] = paths[0]

@@ -212,7 +212,7 @@ def suggest_unit_matches(corpus, *, min_score: float = 0.75):
                 score = round(max(score - 0.3, 0.0), 3)
                 reason += f"; named together on {together} task(s)"
             if rel == "same":
-                canonical = max((x, y), key=lambda n: (inv[n]["last"], len(inv[n]["docs"]), inv[n]["n"], -len(n), n))
+                canonical = max((x, y), key=lambda n: (inv[n]["last"], len(inv[n]["docs"]), inv[n]["n"], len(n), n))
             else:
                 canonical = ""
             rows.append(

@@ -95,15 +95,14 @@ def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int 
                 colors.append(color)
         ymax = float(np.nanmax(wide.loc[units].to_numpy(dtype=float))) if units else 1.0
         gap = 0.045 * (ymax if ymax > 0 else 1.0)
-        last = [e for e in ends if e[0] == len(labels) - 1]
-        ys = _spread([e[1] for e in last], gap) if last else []
-        j = 0
-        for (k, yv), name, color in zip(ends, names, colors):
-            if k == len(labels) - 1:
-                ax.text(k + 0.08, ys[j], name, va="center", ha="left", fontsize=FONT_SIZE - 1, color=color)
-                j += 1
-            else:
-                ax.text(k + 0.08, yv, name + "（此后未见）", va="center", ha="left", fontsize=FONT_SIZE - 2, color=color)
+        for k in sorted({e[0] for e in ends}):
+            idx = [i for i, e in enumerate(ends) if e[0] == k]
+            ys = _spread([ends[i][1] for i in idx], gap)
+            for i, yv in zip(idx, ys):
+                final = k == len(labels) - 1
+                # a unit whose line ends before the last edition is labelled where it ends, in grey italics
+                ax.text(k + 0.08, yv, names[i], va="center", ha="left", fontsize=FONT_SIZE - (1 if final else 2),
+                        color=colors[i], fontstyle="normal" if final else "italic")
         ax.set_xticks(x, labels)
         ax.set_xlim(-0.2, len(labels) - 1 + 0.9)
         ax.set_ylim(bottom=0)
@@ -143,8 +142,10 @@ def shared_layout(graphs, *, seed: int = 0, weight: str = "weight") -> dict:
     H = nx.Graph()
     H.add_nodes_from(sorted(U.nodes))
     H.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in U.edges(data=True)))
-    pos = nx.spring_layout(H, seed=seed, weight="weight", k=1.6 / max(H.number_of_nodes(), 1) ** 0.5)
-    return {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
+    from .figures import component_layout
+
+    pos = component_layout(H, seed=seed)
+    return {n: (float(p[0]), float(p[1])) for n, p in sorted(pos.items())}
 
 
 def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=None, labels: Optional[Sequence[str]] = None,
@@ -194,7 +195,7 @@ def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=No
 
     from ..graph import project_units
     from ..metrics._common import is_collective
-    from .figures import cluster_color
+    from .figures import cluster_color, repel_labels
 
     labels = list(labels) if labels is not None else list(graphs)
     pos = shared_layout({k: graphs[k] for k in labels}, seed=seed)
@@ -242,10 +243,12 @@ def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=No
             ax.scatter([pos[u][0] for u in order], [pos[u][1] for u in order],
                        s=[18 + 160 * lmap.get(u, 0.0) / top for u in order],
                        c=[cluster_color(cmap.get(u)) for u in order], edgecolors="white", linewidths=0.5, zorder=3)
-            for u in order[:label_top]:
-                ax.annotate(u, pos[u], xytext=(3, 3), textcoords="offset points", fontsize=FONT_SIZE - 2, zorder=4)
             ax.set_xlim(min(xs) - pad, max(xs) + pad)
             ax.set_ylim(min(ys) - pad, max(ys) + pad)
+            texts = [ax.text(pos[u][0], pos[u][1], u, fontsize=FONT_SIZE - 2, zorder=4, ha="left", va="bottom")
+                     for u in order[:label_top]]
+            if texts:
+                repel_labels(ax, texts, [pos[u] for u in order[:label_top]])
             ax.set_aspect("equal", adjustable="box")
             ax.set_xticks([])
             ax.set_yticks([])
