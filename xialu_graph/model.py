@@ -178,6 +178,8 @@ class RawAssignment:
     unit_raw: str
     line: int
     label: str = ""
+    prefix: str = ""
+    """Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it."""
 
 
 @dataclass

@@ -36,7 +36,7 @@ from .errors import InputError
 from .model import ROLE_RANK, UNIT_KINDS, Assignment, Document
 from .parse.lines import normalise
 
-__all__ = ["UnitTables", "Resolution", "load_unit_tables", "resolve_name", "resolve_document", "default_tables_dir", "clean_name"]
+__all__ = ["UnitTables", "Resolution", "load_unit_tables", "resolve_name", "resolve_document", "document_forms", "default_tables_dir", "clean_name"]
 
 ENV_VAR = "XIALU_GRAPH_UNITS"
 
@@ -292,12 +292,82 @@ def _split_compound(name: str, tables: UnitTables, place: str) -> Optional[list[
     return None
 
 
+_ADMIN = ("区", "市", "县", "省")
+_NO_PREFIX = ("区", "市", "县", "省", "各", "中", "全")
+MAX_FORM_UNITS = 20000
+
+
+def _with_prefix(name: str, prefix: str, tables: UnitTables, place: str) -> Optional[list[Resolution]]:
+    """市发改委、国土房管局: give 国土房管局 the list's prefix when it is an unknown department."""
+    if not prefix or name.startswith(_NO_PREFIX):
+        return None
+    res = resolve_name(name, tables, place)
+    if len(res) != 1 or res[0].rule not in ("suffix", "unknown") or res[0].kind not in ("department", "other"):
+        return None
+    full = resolve_name(prefix + name, tables, place)
+    return [replace(r, rule="prefix") for r in full]
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def document_forms(units: dict) -> dict:
+    """Long and short forms of one unit in one document → {form: canonical}.
+
+    ``units`` maps canonical name → kind. Two rules, both only between names of the same kind
+    that are not collectives:
+
+    * a name without level prefix joins its prefixed form when that is in the document
+      (税务局 → 区税务局);
+    * a name whose characters are a subsequence of a longer name with the same first two
+      and last characters is its short form (区发改局 ⊂ 区发展和改革局, 区招商中心 ⊂
+      区招商服务中心); the longer name maps to the shorter. Names with parentheses are left
+      alone (区发改(商务)局 is a different office shape, for the year comparison to judge).
+
+    Examples
+    --------
+    >>> document_forms({"区发改局": "department", "区发展和改革局": "department", "税务局": "department", "区税务局": "vertical"})
+    {'税务局': '区税务局', '区发展和改革局': '区发改局'}
+    """
+    out: dict = {}
+    names = [u for u, k in units.items() if k != "collective"]
+    if len(names) > MAX_FORM_UNITS:
+        return out
+    present = set(names)
+    for u in names:
+        if not u.startswith(_NO_PREFIX):
+            for p in _ADMIN:
+                if p + u in present:
+                    out[u] = p + u
+                    break
+    buckets: dict = {}
+    for u in names:
+        if u in out or "(" in u or len(u) < 4:
+            continue
+        buckets.setdefault((u[:2], u[-1], units[u]), []).append(u)
+    for group in buckets.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda x: (len(x), x))
+        for i, long in enumerate(group):
+            for short in group[:i]:
+                if len(short) < len(long) <= len(short) + 6 and short not in out and _is_subsequence(short, long):
+                    out[long] = short
+                    break
+    return out
+
+
 def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, place: Optional[str] = None) -> Document:
     """Fill ``task.assignments`` from ``task.raw_assignments`` and build the unit table.
 
-    A unit named twice on one task keeps its strongest role (lead > responsible > support;
-    a direct mention beats one through a collective); each merge is counted in
-    ``doc.report.duplicates_merged``. Unknown names pass through with kind ``other`` and a
+    Each raw name is resolved by :func:`resolve_name` (with the list's level prefix when only
+    the first name of a list carried it); then long and short forms of one unit within the
+    document are joined (:func:`document_forms`, rules ``prefix`` and ``short_form``). A unit
+    named twice on one task keeps its strongest role (lead > responsible > support; a direct
+    mention beats one through a collective); each merge is counted in
+    ``doc.report.duplicates_merged``. Unknown names pass through with kind ``other`` and an
     ``unknown_unit`` warning.
 
     Returns
@@ -307,7 +377,27 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
     """
     tables = tables if tables is not None else load_unit_tables()
     place = doc.metadata.place if place is None else place
-    cache: dict[str, list[Resolution]] = {}
+    cache: dict[tuple, list[Resolution]] = {}
+    for t in doc.tasks:
+        for ra in t.raw_assignments:
+            key = (ra.unit_raw, ra.prefix)
+            if key not in cache:
+                res = _with_prefix(clean_name(ra.unit_raw), ra.prefix, tables, place) if ra.prefix else None
+                cache[key] = res if res is not None else resolve_name(ra.unit_raw, tables, place)
+    kinds: dict = {}
+    for res in cache.values():
+        for r in res:
+            kinds.setdefault(r.unit, r.kind)
+    forms = document_forms(kinds)
+    if forms:
+        for key, res in cache.items():
+            cache[key] = [
+                replace(r, unit=forms[r.unit], kind=kinds.get(forms[r.unit], r.kind),
+                        rule="prefix" if forms[r.unit].endswith(r.unit) else "short_form")
+                if r.unit in forms and r.rule not in ("alias",) else r
+                for r in res
+            ]
+        doc.report.conventions["unit_forms"] = dict(sorted(forms.items()))
     mentions: dict[tuple, int] = {}
     warned: set[str] = set()
     doc.report.duplicates_merged = 0
@@ -315,10 +405,7 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
         chosen: dict[str, Assignment] = {}
         order: list[str] = []
         for ra in t.raw_assignments:
-            res = cache.get(ra.unit_raw)
-            if res is None:
-                res = cache[ra.unit_raw] = resolve_name(ra.unit_raw, tables, place)
-            for r in res:
+            for r in cache[(ra.unit_raw, ra.prefix)]:
                 mentions[(ra.unit_raw, r)] = mentions.get((ra.unit_raw, r), 0) + 1
                 if r.rule == "unknown" and ra.unit_raw not in warned:
                     warned.add(ra.unit_raw)

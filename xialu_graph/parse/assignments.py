@@ -76,6 +76,8 @@ class ParsedAssignment:
     """What an assignment says: (role, name) pairs, people, notes, and how it was written."""
 
     units: list[tuple[str, str]] = field(default_factory=list)
+    raw_names: list[str] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)
     people: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     style: str = ""
@@ -117,21 +119,30 @@ def find_trailing_bracket(norm: str) -> Optional[tuple[int, int, bool]]:
             i -= 1
         if i >= 0 and depth == 0:
             content = norm[i + 1:close]
-            if _ASSIGN_HINT.search(content):
+            if _ASSIGN_HINT.search(content) or _is_bare_unit_list(content):
                 return i, close, True
             return None
         # unbalanced: more closers than openers; fall back to the last opener with a label
-    # dropped closing bracket: the last opener followed by a label
-    m = None
-    for m in LABEL_RE.finditer(norm):
-        pass
-    if m is not None:
-        j = m.start() - 1
-        while j >= 0 and norm[j] in " \t":
-            j -= 1
-        if j >= 0 and norm[j] in OPEN and norm.find(_closing_for(norm[j]), m.end()) < 0:
-            return j, end if end > m.end() else len(norm), False
+    # dropped closing bracket: the last unmatched opener, when what follows it is an assignment
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        c = norm[i]
+        if c in CLOSE:
+            depth += 1
+        elif c in OPEN:
+            if depth == 0:
+                content = norm[i + 1:end]
+                if LABEL_RE.match(content.lstrip()) or (_ASSIGN_HINT.search(content) and len(content) < 400):
+                    return i, end, False
+                return None
+            depth -= 1
     return None
+
+
+def _is_bare_unit_list(content: str) -> bool:
+    """A bracket holding nothing but unit names: (区发改局、区财政局)."""
+    names = split_units(content)
+    return bool(names) and all(len(n) >= 3 and _UNIT_END.search(n) and not n.startswith(("含", "包括", "如")) for n in names)
 
 
 def _closing_for(o: str) -> str:
@@ -139,36 +150,62 @@ def _closing_for(o: str) -> str:
 
 
 def split_units(s: str) -> list[str]:
-    """Split a unit list at depth-0 separators (、 , ; / and spaces between names).
+    """Split a unit list at depth-0 separators (、 , ; / |) and at spaces between whole names.
 
-    Separators inside parentheses do not split (各县(市、区)政府 stays whole).
+    Separators inside parentheses do not split (各县(市、区)政府 stays whole); a space inside a
+    name (区 发改局) is dropped; a bare level after a collective (各区、县级市) stays with it.
 
     Examples
     --------
     >>> split_units("区发改局、各县(市、区)政府,区财政局;区税务局")
     ['区发改局', '各县(市、区)政府', '区财政局', '区税务局']
+    >>> split_units("区 发改局 区财政局、各区、县级市")
+    ['区发改局', '区财政局', '各区、县级市']
     """
-    if not _HAS_BRACKET.search(s):
-        return [p for p in _UNIT_SEPS.split(s.strip()) if p]
+    pieces = _split_depth0(s, "、,;/|\t")
     out: list[str] = []
-    buf: list[str] = []
+    for piece in pieces:
+        for name in _split_spaces(piece):
+            if out and name in _ADMIN_LEVELS and out[-1].startswith("各"):
+                out[-1] = out[-1] + "、" + name
+            else:
+                out.append(name)
+    return out
+
+
+_ADMIN_LEVELS = {"县级市", "县(市)", "县", "市", "区", "乡镇", "乡", "镇", "街道", "县区", "县市区", "市直"}
+_UNIT_END = re.compile(
+    r"(局|办|委|中心|公司|分局|大队|院|所|站|部|会|联|街道|街办|乡|镇|政府|单位|部门|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|区)(\([^()]*\))?$"
+)
+
+
+def _split_spaces(piece: str) -> list[str]:
+    if " " not in piece:
+        return [piece] if piece else []
+    toks = piece.split()
+    out: list[str] = []
+    acc = ""
+    for t in toks:
+        acc += t
+        if len(acc) >= 3 and _UNIT_END.search(acc) and not _open_paren(acc):
+            out.append(acc)
+            acc = ""
+    if acc:
+        if out and (len(acc) < 3 or not _UNIT_END.search(acc)):
+            out[-1] += acc
+        else:
+            out.append(acc)
+    return out
+
+
+def _open_paren(s: str) -> bool:
     depth = 0
     for c in s:
         if c in OPEN:
             depth += 1
         elif c in CLOSE:
-            depth = max(0, depth - 1)
-        if depth == 0 and c in "、,;/ \t|":
-            piece = "".join(buf).strip()
-            if piece:
-                out.append(piece)
-            buf.clear()
-            continue
-        buf.append(c)
-    piece = "".join(buf).strip()
-    if piece:
-        out.append(piece)
-    return out
+            depth -= 1
+    return depth > 0
 
 
 def _split_depth0(s: str, seps: str) -> list[str]:
@@ -191,13 +228,25 @@ def _split_depth0(s: str, seps: str) -> list[str]:
 
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
-_TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")
+_TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")  # 等相关部门 → a collective 相关部门
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
 
+_LIST_PREFIX = re.compile(r"^(市|省|县|区)(?!级|直|属|委办)")
+_HAS_ADMIN_START = re.compile(r"^(区|市|县|省|各|中|全|乡|镇)")
+
+
 def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
-    """Add the units of one list to res with a role; people and notes go aside."""
-    for name in split_units(value):
+    """Add the units of one list to res with a role; people and notes go aside.
+
+    When only the first name of the list carries the level prefix (市发改委、国土房管局), the
+    others are given it as a hint (``res.prefixes``); unit resolution decides whether to use it.
+    """
+    names = split_units(value)
+    m0 = _LIST_PREFIX.match(names[0]) if names else None
+    prefix = m0.group(1) if m0 else ""
+    for k, name in enumerate(names):
+        hint = prefix if k and prefix and not _HAS_ADMIN_START.match(name) else ""
         name = name.strip(" 。.:")
         if not name:
             continue
@@ -208,18 +257,21 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
         etc = _TRAILING_ETC.search(name)
         if etc and etc.start() > 0:
             base = name[: etc.start()]
-            if etc.group(2):
+            if etc.group(1):
                 res.units.append((r, base))
-                res.units.append((r, "相关" + etc.group(2) if etc.group(1) else etc.group(2)))
+                res.prefixes.append(hint)
+                res.units.append((r, "相关" + (etc.group(2) or "部门")))
+                res.prefixes.append("")
                 continue
             name = base
         if _NOTE_HINT.search(name) and not _UNIT_HINT.search(name):
             res.notes.append(name)
             continue
         res.units.append((r, name))
+        res.prefixes.append(hint)
 
 
-def parse_assignment(content: str, *, first_listed_leads: bool = False, normalised: bool = False) -> ParsedAssignment:
+def parse_assignment(content: str, *, first_listed_leads: bool = False, normalised: bool = False, original: Optional[str] = None) -> ParsedAssignment:
     """Parse what an assignment bracket (or label lines) says.
 
     Parameters
@@ -228,6 +280,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
         Bracket content or label-line text, full- or half-width punctuation.
     normalised : bool
         ``content`` is already half-width (:func:`normalise`); skip that step.
+    original : str, optional
+        The content as written (same length as ``content``), to report names as written.
     first_listed_leads : bool
         The document says 列第一位者为牵头单位: in an unlabeled or 责任单位-only list the
         first unit leads.
@@ -278,7 +332,23 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
                 break
     if res.has_lead():
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
+    res.raw_names = _as_written(res.units, norm, original if original is not None else content.strip())
     return res
+
+
+def _as_written(units, norm: str, original: str) -> list[str]:
+    """Each name as it stands in the original text (full-width, traditional, spaces kept)."""
+    out = []
+    cursor = 0
+    same = len(original) == len(norm)
+    for _, name in units:
+        i = norm.find(name, cursor) if same else -1
+        if i >= 0:
+            out.append(original[i:i + len(name)])
+            cursor = i + len(name)
+        else:
+            out.append(name)
+    return out
 
 
 def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsible") -> None:

@@ -1,8 +1,10 @@
-"""Assemble a Document from lines: sections, subsections, headings, tasks, continuations.
+"""Assemble a Document from lines: sections, subsections, headings, tasks, continuations, tables.
 
 The numbering style of the tasks is decided from the document: the numbered style whose
 lines most often carry an assignment is the task style (``1、`` in one document, ``(一)``
 in another). Chinese-numbered ``(一)`` lines are subsections unless they are the tasks.
+Numbering that restarts at 1 in each section gives ids ``一-1``; numbering that restarts in
+an attachment gives ids ``附件2-1``.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import InputError
-from ..model import Document, ParseReport, RawAssignment, Section, Subsection, Task, Person
-from .assignments import LABEL_RE, find_trailing_bracket, parse_assignment
+from ..model import Document, ParseReport, Person, RawAssignment, Section, Subsection, Task
+from .assignments import LABEL_RE, ParsedAssignment, find_trailing_bracket, parse_assignment
 from .lines import (
     LineMatch,
     is_chrome,
@@ -24,6 +26,7 @@ from .lines import (
     normalise,
 )
 from .meta import build_metadata
+from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
 
 __all__ = ["parse_text"]
 
@@ -37,7 +40,7 @@ _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*
 
 @dataclass
 class _Open:
-    """A task being assembled."""
+    """A task being assembled from lines."""
 
     match: LineMatch
     line_start: int
@@ -45,10 +48,7 @@ class _Open:
     nparts: list[str] = field(default_factory=list)
     label_parts: list[tuple[int, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
-    section: Optional[Section] = None
-    subsection: Optional[Subsection] = None
-    heading: str = ""
-    attachment: str = ""
+    context: dict = field(default_factory=dict)
 
     def joined(self) -> str:
         return "".join(self.parts)
@@ -81,6 +81,36 @@ def _detect_task_style(items: list[tuple[int, LineMatch, bool]]) -> str:
     return "arabic"
 
 
+def _split_cells(norm: str, raw: str) -> tuple[list[str], list[str]]:
+    """Cells of a pipe row, normalised and as written (same offsets)."""
+    ncells = row_cells(norm)
+    out_raw = []
+    pos = 0
+    for c in norm.split("|"):
+        out_raw.append(raw[pos:pos + len(c)].strip())
+        pos += len(c) + 1
+    lead_border = norm.lstrip().startswith("|")
+    trail_border = norm.rstrip().endswith("|")
+    if lead_border:
+        out_raw = out_raw[1:]
+    if trail_border:
+        out_raw = out_raw[:-1]
+    return ncells, out_raw
+
+
+def _split_leaders(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """'经济发展（牵头领导：赵六）' → ('经济发展', [('牵头领导', '赵六')])."""
+    norm = normalise(title)
+    span = find_trailing_bracket(norm)
+    if span is None:
+        return title, []
+    op, cl, _ = span
+    pa = parse_assignment(norm[op + 1:cl], normalised=True, original=title[op + 1:cl])
+    if pa.people and not pa.units:
+        return title[:op].rstrip(), pa.people
+    return title, []
+
+
 def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
     """Parse the text of a responsibility breakdown into a Document (units not yet resolved).
 
@@ -105,6 +135,12 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     ------
     InputError
         No task found, or (strict) any warning.
+
+    Examples
+    --------
+    >>> doc = parse_text("一、稳增长\\n1、抓项目。[牵头单位:区发改局]\\n")
+    >>> doc.tasks[0].raw_assignments[0].unit_raw
+    '区发改局'
     """
     lines = text.split("\n")
     report = ParseReport()
@@ -129,13 +165,14 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             continue
         has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
         if not has:
-            # label lines or a continuation carrying the bracket right below
             j = i + 1
             while j < len(norms) and not norms[j]:
                 j += 1
             if j < len(norms):
                 nxt = norms[j]
-                if LABEL_RE.match(nxt) or (not match_item(nxt) and not match_heading(nxt) and find_trailing_bracket(nxt[-MAX_BRACKET_SCAN:])):
+                if LABEL_RE.match(nxt) or (
+                    nxt[0] not in _ITEM_START and nxt[0] not in _HEAD_START and find_trailing_bracket(nxt[-MAX_BRACKET_SCAN:])
+                ):
                     has = True
         numbered.append((i, m, has))
     task_style = _detect_task_style(numbered)
@@ -147,33 +184,75 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     sections: list[Section] = []
     subsections: list[Subsection] = []
     tasks: list[Task] = []
-    section: Optional[Section] = None
-    subsection: Optional[Subsection] = None
-    heading = ""
-    attachment = ""
+    ctx: dict = {"section": None, "subsection": None, "heading": "", "attachment": "", "leaders": {}}
     body = False
     cur: Optional[_Open] = None
     label_styles: set[str] = set()
-    seq_prev: dict[str, int] = {}
-    used_ids: set[str] = set()
-    restart_sections = False
+    table: Optional[TableLayout] = None
+    skip_until = -1
+    pending_notes: list[tuple[Task, str]] = []
 
     def warn(line: int, code: str, msg: str) -> None:
         if strict:
             raise InputError(msg, source=source, line=line)
         report.warn(line, code, msg)
 
+    def snapshot() -> dict:
+        return {
+            "section": ctx["section"],
+            "subsection": ctx["subsection"],
+            "heading": ctx["heading"],
+            "attachment": ctx["attachment"],
+            "leaders": [p for level in ("section", "subsection", "heading") for p in ctx["leaders"].get(level, [])],
+        }
+
+    def set_leaders(level: str, people, line: int) -> None:
+        ctx["leaders"][level] = [(t, n, line) for t, n in people]
+        if level == "section":
+            ctx["leaders"].pop("subsection", None)
+            ctx["leaders"].pop("heading", None)
+        elif level == "subsection":
+            ctx["leaders"].pop("heading", None)
+
+    def make_task(number: int, numbering: str, text_out: str, parsed: Optional[ParsedAssignment], raw_assign: str,
+                  c: dict, line_start: int, line_end: int, line_assign: int) -> Task:
+        sec, sub = c["section"], c["subsection"]
+        task = Task(
+            task_id=str(number),
+            number=number,
+            numbering=numbering,
+            text=text_out,
+            section_no=sec.number if sec else "",
+            section=sec.title if sec else "",
+            subsection_no=sub.number if sub else "",
+            subsection=sub.title if sub else "",
+            heading=c["heading"],
+            attachment=c["attachment"],
+            assignment_raw=raw_assign,
+            line_start=line_start,
+            line_end=line_end,
+        )
+        if parsed is not None:
+            label_styles.add(parsed.style)
+            task.raw_assignments = [
+                RawAssignment(r, raw_name, line_assign, prefix=prefix)
+                for (r, _), raw_name, prefix in zip(parsed.units, parsed.raw_names, parsed.prefixes)
+            ]
+            task.people = [Person("", name, title, line_assign) for title, name in parsed.people]
+            pending_notes.extend((task, note) for note in parsed.notes)
+        task.people = [Person("", name, title, line) for title, name, line in c["leaders"]] + task.people
+        return task
+
     def close(final: bool = False) -> None:
         nonlocal cur
         if cur is None:
             return
         o, cur = cur, None
-        task = _finish(o, final)
+        task = finish(o, final)
         if task is not None:
             tasks.append(task)
 
-    def _finish(o: _Open, final: bool) -> Optional[Task]:
-        nonlocal restart_sections
+    def finish(o: _Open, final: bool) -> Optional[Task]:
         joined = o.joined().strip()
         njoined = "".join(o.nparts).strip()
         text_out, raw_assign = joined, ""
@@ -187,79 +266,59 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             if before and before[-1] not in TERMINAL + ".,、" and after[:1] in ("。", "."):
                 before += joined[cl + 1:].strip()[:1]
             text_out = before
-            parsed = parse_assignment(njoined[op + 1:cl].strip(), first_listed_leads=first_listed_leads, normalised=True)
-            label_styles.add(parsed.style)
+            parsed = parse_assignment(
+                njoined[op + 1:cl].strip(), first_listed_leads=first_listed_leads, normalised=True, original=joined[op + 1:cl].strip()
+            )
             if not closed:
                 warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
-        label_text = "；".join(t for _, t in o.label_parts)
         if o.label_parts:
+            label_text = ";".join(t for _, t in o.label_parts)
             lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
             label_styles.add("label_lines")
             if parsed is None:
                 parsed, raw_assign = lp, label_text
             else:
                 parsed.units.extend(lp.units)
+                parsed.raw_names.extend(lp.raw_names)
+                parsed.prefixes.extend(lp.prefixes)
                 parsed.people.extend(lp.people)
                 parsed.notes.extend(lp.notes)
-                raw_assign = raw_assign + "；" + label_text
+                raw_assign = raw_assign + ";" + label_text
         if parsed is None and final and (not text_out or text_out[-1] not in TERMINAL + ")]）】"):
             report.truncated = f"{o.match.label}{text_out}"
             for ln in o.lines:
                 kinds[ln - 1] = "truncated"
             warn(o.line_start, "truncated_item", f"last item {o.match.label} is cut off mid-text and was not read as a task: {text_out[:30]!r}")
             return None
-        # numbering
-        seq = o.attachment or ""
-        n = o.match.number
-        prev = seq_prev.get(seq, 0)
-        if prev and n == 1 and o.section is not None and o.section.line > 0 and tasks and tasks[-1].section_no != (o.section.number if o.section else ""):
-            restart_sections = True
-        elif prev and n != prev + 1:
-            if n <= prev:
-                warn(o.line_start, "numbering_duplicate", f"task number {n} follows {prev}")
-            else:
-                warn(o.line_start, "numbering_gap", f"task numbers jump from {prev} to {n}")
-        seq_prev[seq] = n
-        tid = str(n)
-        if restart_sections and o.section is not None:
-            tid = f"{o.section.number}-{n}"
-        if seq:
-            tid = f"{seq}-{tid}"
-        base, k = tid, 2
-        while tid in used_ids:
-            tid = f"{base}#{k}"
-            k += 1
-        used_ids.add(tid)
-        task = Task(
-            task_id=tid,
-            number=n,
-            numbering=o.match.label,
-            text=text_out,
-            section_no=o.section.number if o.section else "",
-            section=o.section.title if o.section else "",
-            subsection_no=o.subsection.number if o.subsection else "",
-            subsection=o.subsection.title if o.subsection else "",
-            heading=o.heading,
-            attachment=o.attachment,
-            assignment_raw=raw_assign,
-            line_start=o.line_start,
-            line_end=o.lines[-1] if o.lines else o.line_start,
-        )
-        if parsed is None or (not parsed.units and not parsed.people):
-            warn(o.line_start, "no_units", f"task {tid} names no unit")
-        else:
-            line_of_assign = o.lines[-1] if o.lines else o.line_start
-            if o.label_parts and span is None:
-                line_of_assign = o.label_parts[0][0]
-            task.raw_assignments = [RawAssignment(r, name, line_of_assign) for r, name in parsed.units]
-            task.people = [Person(tid, name, title, line_of_assign) for title, name in parsed.people]
-            for note in parsed.notes:
-                report.conventions.setdefault("notes", []).append({"task_id": tid, "note": note})
-            if parsed.units and not any(r == "lead" for r, _ in parsed.units) and parsed.style.startswith("labels"):
-                pass
-        return task
+        line_assign = o.lines[-1] if o.lines else o.line_start
+        if o.label_parts and span is None:
+            line_assign = o.label_parts[0][0]
+        numbering = f"({o.match.label})" if o.match.style == "cn_paren" else o.match.label
+        return make_task(o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
+                         o.lines[-1] if o.lines else o.line_start, line_assign)
+
+    def table_row(layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int) -> None:
+        info = row_to_assignment(layout, rcells)
+        ninfo = row_to_assignment(layout, ncells)
+        if ninfo["category"]:
+            cat, leaders = _split_leaders(info["category"])
+            ctx["heading"] = cat
+            if leaders:
+                set_leaders("heading", leaders, first_line)
+        number = ninfo["number"] if ninfo["number"] is not None else layout.counter + 1
+        layout.counter = number
+        label_text = ";".join(info["labels"])
+        parsed = parse_assignment(label_text, first_listed_leads=first_listed_leads) if label_text else None
+        if parsed is not None:
+            parsed.style = "table"
+        task = make_task(number, str(number), info["text"], parsed, label_text, snapshot(), first_line, last_line, first_line)
+        if info["deadline"]:
+            pending_notes.append((task, info["deadline"]))
+        tasks.append(task)
 
     for idx, raw in enumerate(lines):
+        if idx < skip_until:
+            continue
         ln = idx + 1
         n = norms[idx]
         if not n:
@@ -274,12 +333,59 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         if is_chrome(raw.strip(), n):
             kinds[idx] = "chrome"
             continue
+        # ---- tables
+        if table is not None and "|" in n:
+            ncells, rcells = _split_cells(n, raw.strip())
+            if len(ncells) >= 2:
+                table_row(table, ncells, rcells, ln, ln)
+                kinds[idx] = "task"
+                continue
+        table = None
+        if "|" in n:
+            layout = match_header(n)
+            if layout is not None:
+                close()
+                table = layout
+                body = True
+                kinds[idx] = "table_header"
+                report.conventions["table"] = True
+                continue
+        if n in ("序号", "编号"):
+            flat = match_flat_header(norms, idx)
+            if flat is not None:
+                close()
+                layout, j = flat
+                body = True
+                report.conventions["table"] = True
+                for k in range(idx, j):
+                    kinds[k] = "table_header" if norms[k] else "blank"
+                k = j
+                rows: list[list[int]] = []
+                while k < len(norms):
+                    c = norms[k]
+                    if not c:
+                        k += 1
+                        continue
+                    if is_number_cell(c) and (not rows or len(rows[-1]) >= layout.width - 1):
+                        rows.append([k])
+                    elif rows and len(rows[-1]) < layout.width:
+                        rows[-1].append(k)
+                    else:
+                        break
+                    k += 1
+                for row in rows:
+                    ncells = [norms[r] for r in row]
+                    rcells = [lines[r].strip() for r in row]
+                    table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
+                    kinds[row[0]] = "task"
+                    for r in row[1:]:
+                        kinds[r] = "continuation"
+                skip_until = k
+                continue
         att = match_attachment(n)
-        if att and (body or any(match_item(x) for x in norms[idx + 1: idx + 40] if x)):
+        if att and (body or any(x and x[0] in _ITEM_START for x in norms[idx + 1: idx + 40])):
             close()
-            attachment = att
-            section = subsection = None
-            heading = ""
+            ctx.update(attachment=att, section=None, subsection=None, heading="", leaders={})
             body = True
             kinds[idx] = "attachment"
             continue
@@ -294,7 +400,6 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 kinds[idx] = "preamble"
                 preamble.append(raw)
                 continue
-        # label line under a task
         if cur is not None and LABEL_RE.match(n):
             cur.label_parts.append((ln, raw.strip()))
             cur.lines.append(ln)
@@ -302,41 +407,46 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             continue
         if head is not None and head.style == "section":
             close()
-            title = raw.strip()[head.start:].strip()
+            title, leaders = _split_leaders(raw.strip()[head.start:].strip())
             sub = None
             m = _RUN_TOGETHER_SUB.search(normalise(title))
             if m and subsection_style and m.start() > 0:
                 sub = (m.group(1), title[m.end():].strip())
                 title = title[: m.start()].strip()
-            section = Section(head.label, title, ln, attachment)
+            section = Section(head.label, title, ln, ctx["attachment"])
             sections.append(section)
-            subsection = None
-            heading = ""
+            ctx.update(section=section, subsection=None, heading="")
+            set_leaders("section", leaders, ln)
             kinds[idx] = "section"
             if sub:
-                subsection = Subsection(section.number, sub[0], sub[1], ln, attachment)
-                subsections.append(subsection)
+                sub_title, sub_leaders = _split_leaders(sub[1])
+                ctx["subsection"] = Subsection(section.number, sub[0], sub_title, ln, ctx["attachment"])
+                subsections.append(ctx["subsection"])
+                set_leaders("subsection", sub_leaders, ln)
             continue
         if head is not None and head.style == "cn_paren" and subsection_style:
             close()
-            subsection = Subsection(section.number if section else "", head.label, raw.strip()[head.start:].strip(), ln, attachment)
-            subsections.append(subsection)
-            heading = ""
+            title, leaders = _split_leaders(raw.strip()[head.start:].strip())
+            sec = ctx["section"]
+            ctx["subsection"] = Subsection(sec.number if sec else "", head.label, title, ln, ctx["attachment"])
+            subsections.append(ctx["subsection"])
+            ctx["heading"] = ""
+            set_leaders("subsection", leaders, ln)
             kinds[idx] = "subsection"
             continue
         if item is not None and item.style == task_style:
             close()
-            cur = _Open(item, ln, section=section, subsection=subsection, heading=heading, attachment=attachment)
+            cur = _Open(item, ln, context=snapshot())
             cur.parts.append(raw.strip()[item.start:].strip())
             cur.nparts.append(n[item.start:].strip())
             cur.lines.append(ln)
             kinds[idx] = "task"
             continue
-        # an unnumbered line
+        # ---- an unnumbered line
         if cur is not None and not cur.has_assignment():
             if _is_heading_between(cur, n, norms, idx):
                 close()
-                heading = raw.strip()
+                _set_heading(ctx, raw.strip(), ln, set_leaders)
                 kinds[idx] = "heading"
                 continue
             cur.parts.append(raw.strip())
@@ -344,27 +454,79 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             cur.lines.append(ln)
             kinds[idx] = "continuation"
             continue
-        if cur is not None and cur.has_assignment() and not _next_is_numbered(norms, idx, task_style):
-            # text after a finished task that no heading or item follows: keep it, say so
+        if cur is not None and not _next_is_numbered(norms, idx):
             close()
             kinds[idx] = "other"
             warn(ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}")
             continue
         close()
-        heading = raw.strip()
+        _set_heading(ctx, raw.strip(), ln, set_leaders)
         kinds[idx] = "heading"
     close(final=True)
 
     if not tasks:
         raise InputError("no tasks found (no numbered items with responsible units)", source=source)
+    restarts = _assign_ids(tasks, warn)
+    for t in tasks:
+        if not t.raw_assignments and not any(p.title for p in t.people if p.line >= t.line_start):
+            warn(t.line_start, "no_units", f"task {t.task_id} names no unit")
+        for p in t.people:
+            p.task_id = t.task_id
+    if pending_notes:
+        report.conventions["notes"] = [{"task_id": t.task_id, "note": note} for t, note in pending_notes]
     report.conventions["labels"] = sorted(s for s in label_styles if s)
-    report.conventions["numbering_restarts_per_section"] = restart_sections
+    report.conventions["numbering_restarts_per_section"] = restarts
+    report.conventions.setdefault("table", False)
     report.line_kinds = [(i + 1, k) for i, k in enumerate(kinds)]
     md = build_metadata(page_meta, preamble, source)
     return Document(metadata=md, sections=sections, subsections=subsections, tasks=tasks, report=report, lines=lines)
 
 
-def _next_is_numbered(norms: list[str], idx: int, task_style: str) -> bool:
+def _set_heading(ctx: dict, raw: str, line: int, set_leaders) -> None:
+    title, leaders = _split_leaders(raw)
+    ctx["heading"] = title
+    set_leaders("heading", leaders, line)
+
+
+def _assign_ids(tasks: list[Task], warn) -> bool:
+    """Give tasks unique ids; warn on gaps and duplicates. Returns True when numbering restarts per section."""
+    by_seq: dict[str, list[Task]] = {}
+    for t in tasks:
+        by_seq.setdefault(t.attachment, []).append(t)
+    any_restart = False
+    used: set[str] = set()
+    for seq, ts in by_seq.items():
+        restart = any(
+            t.number == 1 and i > 0 and (ts[i - 1].section_no, ts[i - 1].section) != (t.section_no, t.section)
+            for i, t in enumerate(ts)
+        )
+        any_restart |= restart
+        prev = 0
+        prev_section = None
+        for t in ts:
+            sec = (t.section_no, t.section)
+            if restart and sec != prev_section:
+                prev = 0
+            prev_section = sec
+            if prev and t.number <= prev:
+                warn(t.line_start, "numbering_duplicate", f"task number {t.number} follows {prev}")
+            elif t.number != prev + 1 and (prev or t.number != 1):
+                if prev or t is not ts[0]:
+                    warn(t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}")
+            prev = t.number
+            tid = f"{t.section_no or '0'}-{t.number}" if restart else str(t.number)
+            if seq:
+                tid = f"{seq}-{tid}"
+            base, k = tid, 2
+            while tid in used:
+                tid = f"{base}#{k}"
+                k += 1
+            used.add(tid)
+            t.task_id = tid
+    return any_restart
+
+
+def _next_is_numbered(norms: list[str], idx: int) -> bool:
     for j in range(idx + 1, min(len(norms), idx + 50)):
         if norms[j]:
             m = match_item(norms[j]) or match_heading(norms[j])

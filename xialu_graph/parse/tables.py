@@ -1,0 +1,140 @@
+"""Tables of the genre: a header row (序号 | 工作任务 | 牵头单位 | 责任单位 | 责任人 …) then one
+row per task, either pipe-delimited (as the HTML and DOCX readers write table rows) or
+flattened with one cell per line.
+
+A row becomes the same label text a bracket would hold (``牵头单位:…;责任单位:…;责任人:…``)
+so that the assignment grammar is written once, in :mod:`.assignments`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lines import cn_to_int
+
+__all__ = ["TableLayout", "match_header", "row_cells", "row_to_assignment"]
+
+COLUMN_ROLES = {
+    "number": ("序号", "编号", "序", "序列"),
+    "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措", "目标任务", "具体工作"),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位"),
+    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位"),
+    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位"),
+    "person": ("责任人", "责任领导", "分管领导", "牵头领导", "分管区领导", "牵头负责领导", "联系领导"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "时间安排"),
+    "category": ("类别", "类型", "领域", "项目", "重点领域", "工作类别", "板块", "序列类别"),
+}
+_CELL_ROLE = {name: role for role, names in COLUMN_ROLES.items() for name in names}
+_NUMBER = re.compile(r"^\(?([0-9]{1,4}|[一二三四五六七八九十]{1,3})\)?[、.]?$")
+
+
+@dataclass
+class TableLayout:
+    """Which column holds what; ``names`` are the header cells as written."""
+
+    columns: list[str]
+    names: list[str]
+    flattened: bool = False
+    category: str = ""
+    counter: int = 0
+    leaders: list = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+def _roles(cells: list[str]) -> Optional[list[str]]:
+    roles = [_CELL_ROLE.get(c.replace(" ", ""), "") for c in cells]
+    if "task" in roles and ("lead" in roles or "responsible" in roles or "support" in roles):
+        return roles
+    return None
+
+
+def match_header(norm: str) -> Optional[TableLayout]:
+    """A pipe-delimited header row → its layout, or None."""
+    if "|" not in norm:
+        return None
+    cells = row_cells(norm)
+    roles = _roles(cells)
+    if roles is None:
+        return None
+    return TableLayout(roles, cells)
+
+
+def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayout, int]]:
+    """A header written one cell per line from ``start`` → (layout, index after it)."""
+    cells = []
+    j = start
+    while j < len(norms) and len(cells) < 12:
+        c = norms[j].replace(" ", "")
+        if not c:
+            j += 1
+            continue
+        if c not in _CELL_ROLE:
+            break
+        cells.append(c)
+        j += 1
+    if len(cells) < 3:
+        return None
+    roles = _roles(cells)
+    if roles is None:
+        return None
+    return TableLayout(roles, cells, flattened=True), j
+
+
+def row_cells(norm: str) -> list[str]:
+    """Cells of a pipe-delimited row, stripped; leading/trailing empty border cells dropped."""
+    cells = [c.strip() for c in norm.split("|")]
+    if cells and cells[0] == "" and norm.lstrip().startswith("|"):
+        cells = cells[1:]
+    if cells and cells[-1] == "" and norm.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def is_number_cell(cell: str) -> bool:
+    return bool(_NUMBER.match(cell.replace(" ", "")))
+
+
+def number_of(cell: str) -> Optional[int]:
+    m = _NUMBER.match(cell.replace(" ", ""))
+    if not m:
+        return None
+    g = m.group(1)
+    return int(g) if g.isdigit() else cn_to_int(g)
+
+
+def row_to_assignment(layout: TableLayout, cells: list[str]) -> dict:
+    """Map a row's cells to number, text, category and the label text of its assignment.
+
+    A row one cell short of the header, in a table with a category column, is taken to have
+    left the category blank (given only on the group's first row).
+    """
+    cols = layout.columns
+    if len(cells) == len(cols) - 1 and "category" in cols:
+        k = cols.index("category")
+        cells = cells[:k] + [""] + cells[k:]
+    if len(cells) < len(cols):
+        cells = cells + [""] * (len(cols) - len(cells))
+    out = {"number": None, "text": "", "category": "", "labels": [], "deadline": "", "extra": []}
+    parts = []
+    for role, name, cell in zip(cols, layout.names, cells):
+        if role == "number":
+            out["number"] = number_of(cell)
+        elif role == "task":
+            out["text"] = (out["text"] + cell) if out["text"] else cell
+        elif role == "category":
+            out["category"] = cell
+        elif role == "deadline":
+            out["deadline"] = cell
+        elif role in ("lead", "responsible", "support", "person") and cell:
+            parts.append(f"{name}:{cell}")
+        elif cell:
+            out["extra"].append(cell)
+    if len(cells) > len(cols):
+        out["extra"].extend(cells[len(cols):])
+    out["labels"] = parts
+    return out
