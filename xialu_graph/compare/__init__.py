@@ -20,8 +20,8 @@ Examples
 >>> from xialu_graph.compare import read_corpus, compare_corpus
 >>> c = read_corpus(["data/raw/huangshigang_2021_excerpt.txt", "data/raw/huangshigang_2022_excerpt.txt"], progress=False)
 >>> cmp = compare_corpus(c)
->>> ("花湖街道办事处", "花湖街办") in set(zip(cmp.unit_matches.unit_a, cmp.unit_matches.unit_b))
-False
+>>> ("区发改(商务)局", "区商务办") in set(zip(cmp.unit_matches.unit_a, cmp.unit_matches.unit_b))
+True
 """
 
 from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusEntry, default_label, read_corpus

@@ -102,7 +102,7 @@ def unit_loads(graphs: dict):
     --------
     >>> import xialu_graph as xg
     >>> G = xg.build_graph(xg.read_document("一、甲\\n1、乙。[牵头单位:区发改局;责任单位:区财政局]\\n"))
-    >>> unit_loads({"A": G)[["label", "unit", "weighted_load"]].values.tolist()
+    >>> unit_loads({"A": G})[["label", "unit", "weighted_load"]].values.tolist()
     [['A', '区发改局', 1.0], ['A', '区财政局', 0.5]]
     """
     import pandas as pd

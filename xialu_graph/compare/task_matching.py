@@ -66,7 +66,9 @@ def task_tokens(text: str, *, stopwords=None, bigrams: bool = True) -> list[str]
     Examples
     --------
     >>> task_tokens("建设产业园", bigrams=False)
-    ['建设', '产业园']
+    ['产业园']
+    >>> task_tokens("产业园")
+    ['产业园', '#产业', '#业园']
     """
     from ..text import load_stopwords, tokenize
 

@@ -19,6 +19,10 @@ parenthesised function (0.9 base, 0.8 part)
 string similarity (difflib ratio ≥ ``min_score``, default 0.75)
     on the shortened names, only between units of the same kind.
 
+Long and short forms that :func:`xialu_graph.resolve_document` already joined inside one
+document (``report.conventions["unit_forms"]``) are listed too (score 0.95), so the user sees
+them and can confirm them for the other documents.
+
 Two names listed together on one task are unlikely to be one unit: the score drops by 0.3
 and the reason says so. Collectives (各街道办事处 …) are never matched.
 
@@ -230,6 +234,35 @@ def suggest_unit_matches(corpus, *, min_score: float = 0.75):
                     "confirmed": "no",
                 }
             )
+    # long and short forms the parser already joined inside one document (rules prefix,
+    # short_form): shown so the user sees them, and can apply them to the other documents
+    seen = {(r["unit_a"], r["unit_b"]) for r in rows} | {(r["unit_b"], r["unit_a"]) for r in rows}
+    joined: dict = {}
+    for e in corpus:
+        for long, short in (e.document.report.conventions.get("unit_forms") or {}).items():
+            joined.setdefault((long, short), []).append(e.label)
+    for (long, short), labs in sorted(joined.items()):
+        if (long, short) in seen or long == short:
+            continue
+        seen.add((long, short))
+        dl = inv.get(long, {"docs": [], "n": 0})
+        ds = inv.get(short, {"docs": [], "n": 0})
+        rows.append(
+            {
+                "unit_a": long,
+                "unit_b": short,
+                "relation": "same",
+                "score": 0.95,
+                "reason": f"long and short form, already joined as {short} when {'、'.join(labs)} was read; "
+                          "confirm to join them in every document",
+                "canonical": short,
+                "docs_a": ";".join(dl["docs"]),
+                "docs_b": ";".join(ds["docs"]),
+                "n_a": dl["n"],
+                "n_b": ds["n"],
+                "confirmed": "no",
+            }
+        )
     df = pd.DataFrame(rows, columns=MATCH_COLUMNS)
     df = df.sort_values(["score", "unit_a", "unit_b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
     return df.astype({"score": "float64", "n_a": "int64", "n_b": "int64"})
