@@ -115,3 +115,101 @@ def document(draw):
                     lines.append("")
                 tasks.append(GenTask(n, sno, sub, expected_text, pairs))
     return "\n".join(lines) + "\n", tasks
+
+
+LEAD_LABELS = ["牵头单位", "牵头责任单位", "主要责任单位"]
+SUPPORT_LABELS = ["责任单位", "配合单位", "协同责任单位", "协办单位", "参与单位"]
+PEOPLE = ["洪金虎", "张三", "李明", "王强"]
+PERSON_LABELS = ["责任领导", "分管领导", "牵头负责领导", "责任人"]
+MARKS = {
+    "arabic_dun": lambda n: f"{n}、",
+    "arabic_dot": lambda n: f"{n}.",
+    "arabic_fw_dot": lambda n: f"{n}．",
+    "paren": lambda n: f"({n})",
+    "fw_paren": lambda n: f"（{n}）",
+    "circled": lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1],
+}
+
+
+@st.composite
+def rich_assignment(draw):
+    """An assignment in one of the genre's ways of writing it.
+
+    Returns (lines_after_text, bracket_or_empty, pairs, people).
+    """
+    units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=5, unique=True))
+    n_lead = draw(st.integers(0, min(2, len(units) - 1)))
+    leads, rest = units[:n_lead], units[n_lead:]
+    fw = draw(st.booleans())
+    colon, semi = ("：", "；") if fw else (":", ";")
+    seps = ["、", "，", ",", "；"] if fw else ["、", ",", ";"]
+    people = draw(st.lists(st.sampled_from(PEOPLE), max_size=1, unique=True))
+    person_label = draw(st.sampled_from(PERSON_LABELS))
+
+    def join(names):
+        out = names[0]
+        for n in names[1:]:
+            out += draw(st.sampled_from(seps)) + n
+        return out
+
+    style = draw(st.sampled_from(["labels", "label_lines", "unlabeled"] if leads else ["labels", "label_lines"]))
+    if leads:
+        pairs = [("lead", u) for u in leads] + [("support", u) for u in rest]
+    else:
+        pairs = [("responsible", u) for u in units]
+    if style == "unlabeled":
+        content = f"{join(leads)}牵头,{join(rest)}{draw(st.sampled_from(['配合', '按职责分工负责', '协助']))}"
+        people = []
+    else:
+        parts = []
+        if people and draw(st.booleans()):
+            parts.append(f"{person_label}{colon}{people[0]}")
+        if leads:
+            parts.append(f"{draw(st.sampled_from(LEAD_LABELS))}{colon}{join(leads)}")
+            parts.append(f"{draw(st.sampled_from(SUPPORT_LABELS))}{colon}{join(rest)}")
+        else:
+            parts.append(f"责任单位{colon}{join(units)}")
+        if people and not parts[0].startswith(person_label):
+            parts.append(f"{person_label}{colon}{people[0]}")
+        if style == "label_lines":
+            blank = draw(st.booleans())
+            lines = []
+            for p in parts:
+                lines.append(p)
+                if blank:
+                    lines.append("")
+            return lines, "", pairs, [(person_label, p) for p in people]
+        content = semi.join(parts)
+    o, c = draw(st.sampled_from([("[", "]"), ("【", "】"), ("(", ")"), ("（", "）")]))
+    return [], f"{o}{content}{c}", pairs, [(person_label, p) for p in people]
+
+
+@st.composite
+def rich_document(draw):
+    """A document in the genre's other formats: (text, [GenTask]); each GenTask has
+    ``task_id`` and ``people`` too. Numbering may restart in each section."""
+    mark = MARKS[draw(st.sampled_from(sorted(MARKS)))]
+    restart = draw(st.booleans())
+    lines = ["关于印发2022年区政府重点工作分解意见的通知", "2022年区政府重点工作分解意见"]
+    tasks = []
+    n = 0
+    for s in range(draw(st.integers(1, 3))):
+        sno = CN[s]
+        lines.append(f"{sno}、{draw(sentence())}")
+        if restart:
+            n = 0
+        for _ in range(draw(st.integers(1, 4))):
+            n += 1
+            text = draw(sentence()) + "。"
+            after, bracket, pairs, people = draw(rich_assignment())
+            lines.append(f"{mark(n)}{text}{bracket}")
+            lines.extend(after)
+            if draw(st.booleans()):
+                lines.append("")
+            g = GenTask(n, sno, "", text, pairs)
+            g.people = people
+            tasks.append(g)
+    restarted = restart and len({t.section_no for t in tasks}) > 1
+    for t in tasks:
+        t.task_id = f"{t.section_no}-{t.number}" if restarted else str(t.number)
+    return "\n".join(lines) + "\n", tasks

@@ -21,3 +21,20 @@ def test_parse_recovers_generated_document(gen):
         assert t.text == g.text
         assert [(a.role, a.unit) for a in t.assignments] == g.pairs
     assert [w.code for w in doc.report.warnings] == []
+
+
+from genre import rich_document  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rich_document())
+def test_parse_recovers_the_genres_other_formats(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected]
+    for t, g in zip(doc.tasks, expected):
+        assert t.section_no == g.section_no
+        assert t.text == g.text
+        assert [(a.role, a.unit) for a in t.assignments] == g.pairs
+        assert [(p.title, p.name) for p in t.people] == g.people
+    assert doc.report.warnings == []

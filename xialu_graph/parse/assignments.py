@@ -352,8 +352,13 @@ def _as_written(units, norm: str, original: str) -> list[str]:
 
 
 def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsible") -> None:
-    clauses = _split_depth0(text, ";,")
-    for clause in clauses:
+    """Clauses such as 区政务服务局牵头,区发改局、区住建局配合.
+
+    A clause with no role word that lists units belongs to the next clause that has one
+    (区发改局,区财政局牵头 → both lead); one that reads as a note (年内持续推进) is a note.
+    """
+    pending: list[str] = []
+    for clause in _split_depth0(text, ";,"):
         c = clause.strip(" 。.")
         if not c:
             continue
@@ -368,11 +373,17 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
         if role is None:
             if _NOTE_HINT.search(c) and not _looks_like_unit_list(c):
                 res.notes.append(c)
-                continue
-            role = default
-        if role is not None and res.style != "labels":
+            else:
+                pending.append(c)
+            continue
+        if res.style != "labels":
             res.style = "unlabeled"
+        for p in pending:
+            _clean_list(p, role, res)
+        pending = []
         _clean_list(c, role, res)
+    for p in pending:
+        _clean_list(p, default, res)
 
 
 def _looks_like_unit_list(c: str) -> bool:
