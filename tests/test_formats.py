@@ -334,3 +334,24 @@ def test_dropped_closing_bracket_recovered_with_warning():
     assert doc.task(1).text == "抓项目。"
     assert [(w.line, w.code) for w in doc.report.warnings] == [(2, "unclosed_bracket")]
     assert roles(doc.task(2)) == [("lead", "区商务局")]
+
+
+# ------------------------------------------------------------------ 11. the report says what was guessed
+
+def test_report_names_conventions_and_guesses():
+    text = (
+        "一、经济\n1、抓项目。（区发改局、区财政局）\n2、抓投资。[牵头单位:区发展和改革局;责任单位:市发改委、国土房管局]\n"
+        "3、抓统计。[牵头单位:区发改局]\n"
+    )
+    doc = xg.read_document(text)
+    conv = doc.report.conventions
+    assert conv["numbering"] == "arabic" and conv["lead_rule"] == "labels"
+    assert conv["labels"] == ["bare_list", "labels"]
+    assert [(w.line, w.code) for w in doc.report.warnings] == [
+        (2, "guess_bare_list"),
+        (2, "guess_unit_form"),
+        (3, "guess_prefix"),
+    ]
+    assert roles(doc.task(1)) == [("responsible", "区发改局"), ("responsible", "区财政局")]
+    with pytest.raises(xg.InputError, match="guess_bare_list|without labels"):
+        xg.read_document(text, strict=True)

@@ -67,6 +67,8 @@ _LAZY = {
     "write_xlsx": "export",
     "unit_task_matrix": "export",
     "unit_section_matrix": "export",
+    "read_corpus": "compare",
+    "compare_corpus": "compare",
 }
 
 

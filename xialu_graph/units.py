@@ -398,6 +398,17 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
                 for r in res
             ]
         doc.report.conventions["unit_forms"] = dict(sorted(forms.items()))
+        first_line: dict = {}
+        for t in doc.tasks:
+            for ra in t.raw_assignments:
+                for r in cache[(ra.unit_raw, ra.prefix)]:
+                    first_line.setdefault(r.unit, ra.line)
+        for long, short in sorted(forms.items()):
+            doc.report.warn(first_line.get(short, 0), "guess_unit_form", f"{long!r} and {short!r} read as one unit, {short!r}")
+    for (raw, prefix), res in cache.items():
+        if prefix and any(r.rule == "prefix" for r in res):
+            line = next((ra.line for t in doc.tasks for ra in t.raw_assignments if (ra.unit_raw, ra.prefix) == (raw, prefix)), 0)
+            doc.report.warn(line, "guess_prefix", f"{raw!r} read as {res[0].unit!r}: the list's first unit carries the level prefix {prefix!r}")
     mentions: dict[tuple, int] = {}
     warned: set[str] = set()
     doc.report.duplicates_merged = 0

@@ -382,6 +382,8 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
             _clean_list(p, role, res)
         pending = []
         _clean_list(c, role, res)
+    if pending and not res.style:
+        res.style = "bare_list"
     for p in pending:
         _clean_list(p, default, res)
 

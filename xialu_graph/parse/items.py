@@ -271,6 +271,8 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             )
             if not closed:
                 warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
+            if parsed.style == "bare_list" and not first_listed_leads:
+                warn(o.lines[-1], "guess_bare_list", f"task {o.match.label}: bracket lists units without labels or role words; read them as responsible units")
         if o.label_parts:
             label_text = ";".join(t for _, t in o.label_parts)
             lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
