@@ -996,7 +996,7 @@ def ego_view(G, unit, *, title: Optional[str] = None, seed: int = 0, physics: bo
         pos[t] = (round(r1 * math.cos(a), 1), round(r1 * math.sin(a), 1))
 
     def bary(u):
-        ts = [t for t in H[u] if t in angle]
+        ts = [t for t in G[u] if t in angle]  # G, not the subgraph view: its order follows a set
         sx = sum(math.cos(angle[t]) for t in ts)
         sy = sum(math.sin(angle[t]) for t in ts)
         return math.atan2(sy, sx) if (sx or sy) else 0.0
@@ -1025,7 +1025,10 @@ def ego_view(G, unit, *, title: Optional[str] = None, seed: int = 0, physics: bo
             nodes.append(_node(str(n), _task_label(G, n), shape="square", color=TASK_COLOR, size=7, x=x, y=y,
                                tip=_task_tip(G, n), xk="task", font={"size": 11, "color": "#444444"}))
     edges, roles = [], set()
-    for i, (a, b, d) in enumerate(H.edges(data=True)):
+    # edges in a fixed order (a subgraph view iterates its nodes from a set: hash-seed dependent)
+    rank = {n: i for i, n in enumerate([center, *tasks, *partners])}
+    h_edges = sorted(H.edges(data=True), key=lambda e: sorted((rank[e[0]], rank[e[1]])))
+    for i, (a, b, d) in enumerate(h_edges):
         u, t = (a, b) if G.nodes[a].get("bipartite") == 0 else (b, a)
         role = d.get("role", "responsible")
         roles.add(role)
