@@ -189,23 +189,24 @@ def _fast_layout(nodes: list, edges: list, seed: int, iterations: int = 80):
     t = side / 8.0
     dt = t / (iterations + 1)
     center = np.array([side / 2, side / 2])
+    def scatter(idx, f):
+        return np.stack([np.bincount(idx, weights=f[:, 0], minlength=n),
+                         np.bincount(idx, weights=f[:, 1], minlength=n)], axis=1)
+
     for _ in range(iterations):
-        disp = np.zeros((n, 2))
+        disp = (center - pos) * 0.02  # mild gravity keeps components together
         pairs = cKDTree(pos).query_pairs(cutoff, output_type="ndarray")
         if len(pairs):
             i, j = pairs[:, 0], pairs[:, 1]
             delta = pos[i] - pos[j]
-            d = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-3)
-            f = delta * (k * k / (d * d))[:, None]
-            np.add.at(disp, i, f)
-            np.add.at(disp, j, -f)
+            d2 = np.maximum(np.einsum("ij,ij->i", delta, delta), 1e-6)
+            f = delta * (k * k / d2)[:, None]
+            disp += scatter(i, f) - scatter(j, f)
         if len(e):
             delta = pos[e[:, 0]] - pos[e[:, 1]]
-            d = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-3)
+            d = np.sqrt(np.maximum(np.einsum("ij,ij->i", delta, delta), 1e-6))
             f = delta * (d / k)[:, None]
-            np.add.at(disp, e[:, 0], -f)
-            np.add.at(disp, e[:, 1], f)
-        disp += (center - pos) * 0.02  # mild gravity keeps components together
+            disp += scatter(e[:, 1], f) - scatter(e[:, 0], f)
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, t)[:, None]
         t = max(t - dt, 0.01)
