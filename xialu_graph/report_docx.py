@@ -1,0 +1,131 @@
+"""report.docx: a briefing appendix in Word (python-docx).
+
+The key figures with captions (图1 …), the load table and the findings, ready to paste into a
+briefing. Chinese text is set in an East-Asian font (``w:rFonts w:eastAsia``) on every style
+used, so Word shows it in a Chinese face rather than a fallback; characters XML cannot hold
+(control characters from a hostile document) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+__all__ = ["write_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
+
+EAST_ASIA_FONT = "SimSun"  # 宋体: present on every Chinese Windows; Word maps it elsewhere
+LATIN_FONT = "Times New Roman"
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _t(v) -> str:
+    return _ILLEGAL_XML.sub("", "" if v is None else str(v))
+
+
+def _set_fonts(style_or_run, east_asia: str = EAST_ASIA_FONT, latin: str = LATIN_FONT) -> None:
+    """Set Latin and East-Asian font names on a style or run (w:rFonts w:eastAsia)."""
+    from docx.oxml.ns import qn
+
+    style_or_run.font.name = latin
+    rpr = style_or_run.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(theme), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _num(v) -> str:
+    from .report_html import _num as n
+
+    return n(v)
+
+
+def write_docx(f: dict, pngs: dict, path) -> Path:
+    """Write the Word appendix to ``path`` atomically; returns the path.
+
+    ``f``: :func:`xialu_graph.report.findings`; ``pngs``: figure name → PNG path.
+    """
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from .export import atomic_path
+    from .report import FIGURES
+    from .report_html import LOAD_HEADERS, _load_rows
+
+    d = Document()
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "List Bullet", "Table Grid"):
+        try:
+            st = d.styles[name]
+        except KeyError:  # pragma: no cover - the default template has them all
+            continue
+        _set_fonts(st)
+    d.styles["Normal"].font.size = Pt(10.5)
+    d.styles["Caption"].font.size = Pt(9)
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.5)
+    cp = d.core_properties  # fixed, so two runs differ only in the zip container
+    cp.title = _t(f["title"])[:250]
+    cp.author = "xialu-graph"
+    cp.last_modified_by = "xialu-graph"
+    cp.created = cp.modified = _dt.datetime(2000, 1, 1)
+    cp.revision = 1
+
+    d.add_heading(_t(f"{f['title']} · 附录：单位工作量与协作分析"), level=1)
+    d.add_heading("基本情况", level=2)
+    for k, v in f["facts"]:
+        d.add_paragraph(_t(f"{k}：{v}"), style="List Bullet")
+    d.add_heading("要点", level=2)
+    for b in f["bullets"]:
+        d.add_paragraph(_t(b), style="List Bullet")
+    d.add_paragraph(_t(f["gini_text"]))
+
+    d.add_heading("工作量最重的单位", level=2)
+    cap = d.add_paragraph("表1 工作量最重的单位（加权工作量 = 牵头、配合、责任任务数 × 角色权重）", style="Caption")
+    rows = list(_load_rows(f["top_units"]))
+    table = d.add_table(rows=1 + len(rows), cols=len(LOAD_HEADERS))
+    table.style = d.styles["Table Grid"]
+    for j, h in enumerate(LOAD_HEADERS.values()):
+        table.cell(0, j).text = h
+    for i, r in enumerate(rows, 1):
+        for j, k in enumerate(LOAD_HEADERS):
+            table.cell(i, j).text = _t(r[k] if k == "unit" else _num(r[k]))
+            if k != "unit":
+                table.cell(i, j).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    cap.paragraph_format.keep_with_next = True
+
+    d.add_heading("图", level=2)
+    for i, (name, (caption, note)) in enumerate(FIGURES.items(), 1):
+        if name not in pngs:
+            continue
+        d.add_picture(str(pngs[name]), width=Cm(16))
+        d.paragraphs[-1].paragraph_format.keep_with_next = True
+        d.add_paragraph(_t(f"图{i} {caption}。{note}"), style="Caption")
+
+    d.add_heading("群组", level=2)
+    for c in f["clusters"]:
+        more = " 等" if c["n_units"] > 12 else ""
+        d.add_paragraph(
+            _t(f"群组{c['id']}（{c['n_units']}个单位，{c['n_tasks']}项任务）关键词：{'、'.join(c['keywords'])}；"
+               f"单位：{'、'.join(c['units'][:12])}{more}"),
+            style="List Bullet",
+        )
+    d.add_heading("问责提示", level=2)
+    for label, n, ex in f["checks"] or [("无", 0, [])]:
+        d.add_paragraph(_t(f"{label}：{n} 项（{'、'.join(ex[:15])}{' 等' if n > 15 else ''}）" if n else label),
+                        style="List Bullet")
+    d.add_heading("解析提示", level=2)
+    for line, code, msg in f["warnings"][:100] or [(0, "", "无")]:
+        d.add_paragraph(_t(f"第{line}行（{code}）：{msg}" if code else msg), style="List Bullet")
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        d.save(str(tmp))
+    return path

@@ -1,0 +1,229 @@
+"""report.html and report.md from :func:`xialu_graph.report.findings`.
+
+The HTML page is self-contained: figures are embedded as PNG ``data:`` URIs, the CSS is
+inline, a Content-Security-Policy forbids scripts and every remote load, and every string
+that comes from the document is escaped with :func:`html.escape` (text is shown literally,
+bidi controls are isolated). Links to the interactive views are relative (``views/…``).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+import os
+from pathlib import Path
+
+__all__ = ["report_html", "report_markdown", "CSS"]
+
+CSS = """*{box-sizing:border-box}
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif;
+margin:0 auto;max-width:960px;padding:12px 16px 40px;color:#222;font-size:15px;line-height:1.6;
+-webkit-text-size-adjust:100%}
+h1{font-size:1.45em;line-height:1.3;margin:.6em 0 .3em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
+p,li,td,th,dd,figcaption{unicode-bidi:plaintext;overflow-wrap:anywhere}
+.lead{background:#f3f7fb;border-left:4px solid #0072B2;padding:8px 12px}
+.lead li{margin:.25em 0}
+.warn{background:#fff6e0;border-left:4px solid #E69F00;padding:6px 10px}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:6px 0}
+table{border-collapse:collapse;font-size:.86em;min-width:50%}
+td,th{border:1px solid #e2e2e2;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:12px 0}figure img{width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.9em;color:#444}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0}
+dl.facts dt{color:#666}dl.facts dd{margin:0}
+.kw{display:inline-block;background:#eef3ee;border-radius:3px;padding:0 5px;margin:1px 2px;font-size:.9em}
+.note{color:#555;font-size:.88em}
+@media (max-width:600px){body{font-size:14px;padding:8px 10px 30px}dl.facts{grid-template-columns:1fr}
+dl.facts dt{font-weight:bold;color:#333}}
+"""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _esc(v) -> str:
+    return html.escape("" if v is None else str(v), quote=True)
+
+
+def _num(v) -> str:
+    try:
+        import pandas as pd
+
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            return ""
+    except Exception:  # pragma: no cover
+        pass
+    if isinstance(v, float):
+        return f"{v:.3f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+LOAD_HEADERS = {
+    "rank": "排名", "unit": "单位", "n_lead": "牵头", "n_support": "配合", "n_responsible": "责任",
+    "n_tasks": "任务数", "weighted_load": "加权工作量", "load_share": "占比",
+}
+
+
+def _load_rows(df):
+    for r in df.itertuples(index=False):
+        d = r._asdict()
+        d["load_share"] = f"{float(d['load_share']):.1%}" if d["load_share"] == d["load_share"] else ""
+        yield d
+
+
+HTML_IMAGE_WIDTH = 1400
+"""Figures are embedded at most this many pixels wide (the 300-dpi PNG is ~1900 px)."""
+
+
+def _png_for_html(png) -> bytes:
+    """The PNG, scaled down to HTML_IMAGE_WIDTH (deterministic; Pillow ships with matplotlib)."""
+    raw = Path(png).read_bytes()
+    try:
+        import io
+
+        from PIL import Image
+    except ImportError:  # pragma: no cover
+        return raw
+    with Image.open(io.BytesIO(raw)) as im:
+        if im.width <= HTML_IMAGE_WIDTH:
+            return raw
+        h = round(im.height * HTML_IMAGE_WIDTH / im.width)
+        small = im.convert("RGB").resize((HTML_IMAGE_WIDTH, h), Image.LANCZOS)
+        # 128-colour palette: a third of the size, no visible loss on flat-colour charts
+        small = small.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        buf = io.BytesIO()
+        small.save(buf, format="PNG", optimize=True)
+        return buf.getvalue()
+
+
+def _figure(name, caption, note, png) -> str:
+    data = base64.b64encode(_png_for_html(png)).decode("ascii")
+    return (f'<figure id="fig-{_esc(name)}"><img alt="{_esc(caption)}" src="data:image/png;base64,{data}">'
+            f"<figcaption>{_esc(caption)}。{_esc(note)}</figcaption></figure>")
+
+
+def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict | None = None, root=None) -> str:
+    """The summary page as a string (see the module docstring).
+
+    ``f``: :func:`xialu_graph.report.findings`; ``pngs``: figure name → PNG path (embedded);
+    ``views``: :func:`xialu_graph.report.write_views` output (linked relatively from
+    ``root``); ``files``: name → path of the other outputs (listed).
+    """
+    from .report import FIGURES
+
+    root = Path(root) if root is not None else None
+    caps = {name: (f"图{i} {cap}", note) for i, (name, (cap, note)) in enumerate(FIGURES.items(), 1) if name in pngs}
+
+    def fig(name):
+        return _figure(name, *caps[name], pngs[name]) if name in pngs else ""
+
+    def rel(p):
+        return os.path.relpath(p, root).replace(os.sep, "/") if root is not None else Path(p).name
+
+    p = [
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f"<title>{_esc(f['title'])} · 工作量分析</title><style>{CSS}</style></head><body>",
+        f"<h1>{_esc(f['title'])}</h1><p class=note>重点工作责任分解 · 单位工作量与协作分析（xialu-graph）</p>",
+        '<dl class="facts">' + "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in f["facts"]) + "</dl>",
+        "<h2>要点</h2><ul class=lead>" + "".join(f"<li>{_esc(b)}</li>" for b in f["bullets"]) + "</ul>",
+        "<h2>工作量最重的单位</h2><div class=scroll><table><thead><tr>"
+        + "".join(f"<th>{_esc(h)}</th>" for h in LOAD_HEADERS.values()) + "</tr></thead><tbody>",
+    ]
+    for d in _load_rows(f["top_units"]):
+        p.append("<tr>" + "".join(
+            f"<td>{_esc(d[k])}</td>" if k == "unit" else f"<td class=n>{_esc(_num(d[k]))}</td>" for k in LOAD_HEADERS
+        ) + "</tr>")
+    p.append("</tbody></table></div><p class=note>加权工作量：牵头、配合、责任任务数乘以角色权重后相加。</p>")
+    p.append(fig("load_ranking"))
+    p.append(f"<h2>工作量是否均衡</h2><p>{_esc(f['gini_text'])}</p>")
+    p.append(fig("lorenz_curve"))
+    p.append(fig("section_heatmap"))
+    p.append("<h2>经常共同承担任务的单位群组</h2>")
+    mod, ari = f.get("modularity", math.nan), f.get("stability_ari", math.nan)
+    p.append(f"<p class=note>群组由共同责任网络的社区发现（Louvain）得出；模块度 {_esc(_num(mod))}，"
+             f"多次运行的一致性（调整兰德指数）{_esc(_num(ari))}。稳定性 1 表示每次都分在同一组。</p>")
+    p.append("<div class=scroll><table><thead><tr><th>群组</th><th>单位数</th><th>任务数</th><th>稳定性</th>"
+             "<th>关键词</th><th>单位（按工作量）</th></tr></thead><tbody>")
+    for c in f["clusters"]:
+        units = "、".join(c["units"][:12]) + (f" 等{c['n_units']}个" if c["n_units"] > 12 else "")
+        p.append(
+            f"<tr><td>群组{c['id']}</td><td class=n>{c['n_units']}</td><td class=n>{c['n_tasks']}</td>"
+            f"<td class=n>{_esc(_num(c['stability']))}</td>"
+            f"<td>{''.join(f'<span class=kw>{_esc(k)}</span>' for k in c['keywords'])}</td><td>{_esc(units)}</td></tr>"
+        )
+    p.append("</tbody></table></div>")
+    p.append(fig("cluster_network"))
+    p.append(fig("cluster_keywords"))
+    p.append("<h2>经纪人与主力</h2>")
+    p.append(fig("centrality_vs_load"))
+    p.append("<h2>问责提示</h2>")
+    if f["checks"]:
+        p.append("<ul>")
+        for label, n, ex in f["checks"]:
+            more = f" 等{n}项" if n > 15 else ""
+            p.append(f"<li><b>{_esc(label)}</b>：{n} 项 — {_esc('、'.join(ex[:15]) + more)}</li>")
+        p.append("</ul><p class=note>明细见 tables/checks.csv。</p>")
+    else:
+        p.append("<p>未发现需要关注的分工问题。</p>")
+    p.append("<h2>解析提示</h2>")
+    if f["warnings"]:
+        p.append(f"<p class=warn>解析时有 {len(f['warnings'])} 条提示，请对照原文核对（行号为原文行号）。</p>"
+                 "<div class=scroll><table><thead><tr><th>行</th><th>类型</th><th>说明</th></tr></thead><tbody>")
+        for line, code, msg in f["warnings"][:100]:
+            p.append(f"<tr><td class=n>{_esc(line)}</td><td>{_esc(code)}</td><td>{_esc(msg)}</td></tr>")
+        p.append("</tbody></table></div>")
+        if len(f["warnings"]) > 100:
+            p.append(f"<p class=note>另有 {len(f['warnings']) - 100} 条，见 tables/warnings.csv。</p>")
+    else:
+        p.append("<p>没有解析提示：每一行都已识别。</p>")
+    if views:
+        p.append("<h2>交互网络（离线网页）</h2><ul>")
+        p.append(f'<li><a href="{_esc(rel(views["bipartite"]))}">单位—任务网络</a></li>')
+        p.append(f'<li><a href="{_esc(rel(views["clusters"]))}">共同责任网络（按群组）</a></li>')
+        for unit, path in views.get("ego", {}).items():
+            p.append(f'<li><a href="{_esc(rel(path))}">{_esc(unit)} 的任务与协作单位</a></li>')
+        p.append("</ul><p class=note>这些网页在 views/ 文件夹中，与本页一同保存即可离线打开。</p>")
+    if files:
+        p.append("<h2>文件</h2><p class=note>" + "、".join(
+            _esc(rel(v)) for k, v in sorted(files.items()) if not k.startswith("csv:")
+        ) + "；表格（CSV）在 tables/。</p>")
+    p.append("</body></html>\n")
+    return "".join(p)
+
+
+def _md(v) -> str:
+    s = "" if v is None else str(v)
+    s = " ".join(s.split())
+    for ch in "\\|*_`[]<>#":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def report_markdown(f: dict, figure_paths: dict) -> str:
+    """The findings as Markdown (figures referenced by the relative paths given)."""
+    from .report import FIGURES
+
+    caps = {name: f"图{i} {cap}" for i, (name, (cap, _)) in enumerate(FIGURES.items(), 1)}
+    out = [f"# {_md(f['title'])}", "", "重点工作责任分解 · 单位工作量与协作分析（xialu-graph）", ""]
+    out += [f"- **{_md(k)}**：{_md(v)}" for k, v in f["facts"]] + ["", "## 要点", ""]
+    out += [f"- {_md(b)}" for b in f["bullets"]] + ["", "## 工作量最重的单位", ""]
+    out.append("| " + " | ".join(LOAD_HEADERS.values()) + " |")
+    out.append("|" + "|".join("---" if k == "unit" else "---:" for k in LOAD_HEADERS) + "|")
+    for d in _load_rows(f["top_units"]):
+        out.append("| " + " | ".join(_md(_num(d[k])) for k in LOAD_HEADERS) + " |")
+    out += ["", "## 工作量是否均衡", "", _md(f["gini_text"]), "", "## 群组", ""]
+    for c in f["clusters"]:
+        out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务）关键词：{_md('、'.join(c['keywords']))}；"
+                   f"单位：{_md('、'.join(c['units'][:12]))}{' 等' if c['n_units'] > 12 else ''}")
+    out += ["", "## 问责提示", ""]
+    out += [f"- {_md(lab)}：{n} 项（{_md('、'.join(ex[:15]))}{' 等' if n > 15 else ''}）" for lab, n, ex in f["checks"]] or ["- 无"]
+    out += ["", "## 解析提示", ""]
+    out += [f"- 第 {line} 行（{_md(code)}）：{_md(msg)}" for line, code, msg in f["warnings"][:100]] or ["- 无"]
+    out += ["", "## 图", ""]
+    for name, path in figure_paths.items():
+        out.append(f"![{caps.get(name, name)}]({str(path).replace(os.sep, '/')})")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
