@@ -35,8 +35,8 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:
 dl.facts dt{color:#666}dl.facts dd{margin:0}
 .kw{display:inline-block;background:#eef3ee;border-radius:3px;padding:0 5px;margin:1px 2px;font-size:.9em}
 .note{color:#555;font-size:.88em}
-@media (max-width:600px){body{font-size:14px;padding:8px 10px 30px}dl.facts{grid-template-columns:1fr}
-dl.facts dt{font-weight:bold;color:#333}}
+td.n{white-space:nowrap}
+@media (max-width:600px){body{font-size:14px;padding:8px 10px 30px}td,th{padding:2px 4px}}
 """
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
