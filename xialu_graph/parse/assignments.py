@@ -210,7 +210,10 @@ def _open_paren(s: str) -> bool:
 
 def _split_depth0(s: str, seps: str) -> list[str]:
     if not _HAS_BRACKET.search(s):
-        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", s) if p.strip()]
+        rx = _SEP_RE.get(seps)
+        if rx is None:
+            rx = _SEP_RE[seps] = re.compile("[" + re.escape(seps) + "]")
+        return [p.strip() for p in rx.split(s) if p.strip()]
     out, buf, depth = [], [], 0
     for c in s:
         if c in OPEN:
@@ -226,6 +229,7 @@ def _split_depth0(s: str, seps: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+_SEP_RE: dict = {}
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
 _TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")  # 等相关部门 → a collective 相关部门

@@ -467,6 +467,9 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     close(final=True)
 
     if not tasks:
+        cut = [w for w in report.warnings if w.code == "truncated_item"]
+        if cut:
+            raise InputError("no complete task: the only item is cut off mid-text", source=source, line=cut[0].line)
         raise InputError("no tasks found (no numbered items with responsible units)", source=source)
     restarts = _assign_ids(tasks, warn)
     for t in tasks:
@@ -497,6 +500,7 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
         by_seq.setdefault(t.attachment, []).append(t)
     any_restart = False
     used: set[str] = set()
+    next_k: dict[str, int] = {}
     for seq, ts in by_seq.items():
         restart = any(
             t.number == 1 and i > 0 and (ts[i - 1].section_no, ts[i - 1].section) != (t.section_no, t.section)
@@ -519,10 +523,12 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
             tid = f"{t.section_no or '0'}-{t.number}" if restart else str(t.number)
             if seq:
                 tid = f"{seq}-{tid}"
-            base, k = tid, 2
+            base = tid
+            k = next_k.get(base, 2)
             while tid in used:
                 tid = f"{base}#{k}"
                 k += 1
+            next_k[base] = k
             used.add(tid)
             t.task_id = tid
     return any_restart

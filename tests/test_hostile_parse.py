@@ -1,0 +1,123 @@
+"""Hostile and broken input for the reader and parser: nothing hangs, nothing is lost, only our own error.
+
+Timing bounds here are generous guards against a hang (run in a subprocess, killed on
+timeout); the measured times live in benchmarks/bench_hostile.py.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import xialu_graph as xg
+from xialu_graph.errors import InputError
+
+from conftest import SEED
+
+from hostile_cases import CASES  # noqa: E402
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(CASES))
+def test_pathological_input_finishes(name):
+    code = textwrap.dedent(
+        f"""
+        import xialu_graph as xg
+        from xialu_graph.errors import InputError
+        SEED = {str(SEED)!r}
+        text = {CASES[name]}
+        try:
+            doc = xg.read_document(text)
+            print("tasks", len(doc.tasks))
+        except InputError as e:
+            print("error", e)
+        """
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.startswith(("tasks", "error"))
+
+
+def test_every_unit_mention_is_accounted_for(seed_doc, seed_text):
+    """Count unit mentions in the raw brackets independently of the parser."""
+    brackets = re.findall(r"\[([^\[\]]*(?:\([^()]*\)[^\[\]]*)*)\]\s*$", seed_text, flags=re.M)
+    assert len(brackets) == 106
+    mentions = []
+    for b in brackets:
+        for part in b.split(";"):
+            _, _, names = part.partition(":")
+            mentions.extend(n for n in re.split(r"、(?![^()]*\))", names) if n)
+    parsed = [ra.unit_raw for t in seed_doc.tasks for ra in t.raw_assignments]
+    assert sorted(parsed) == sorted(mentions)
+    uf = seed_doc.units_frame()
+    per_raw = uf.drop_duplicates("unit_raw").set_index("unit_raw")["n_mentions"]
+    assert per_raw.sum() == len(mentions)
+    assert set(uf.unit_raw) == set(mentions)
+
+
+# ------------------------------------------------------------------ fuzzing real documents
+
+_SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+_WIDTH = str.maketrans("():;,[]", "（）：；，［］")
+_WIDTH_BACK = str.maketrans("（）：；，［］", "():;,[]")
+
+
+@st.composite
+def mutated_seed(draw):
+    lines = list(_SEED_LINES)
+    for _ in range(draw(st.integers(0, 6))):
+        op = draw(st.sampled_from(["drop", "dup", "width", "control", "swap"]))
+        i = draw(st.integers(0, len(lines) - 1))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "width":
+            lines[i] = lines[i].translate(_WIDTH if draw(st.booleans()) else _WIDTH_BACK)
+        elif op == "control":
+            pos = draw(st.integers(0, len(lines[i])))
+            ch = draw(st.sampled_from(["\x00", "\x07", "\x1b", "\u202e", "\u200b", "\ufeff", "\x0c", "\r"]))
+            lines[i] = lines[i][:pos] + ch + lines[i][pos:]
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        if not lines:
+            lines = ["x"]
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_seed())
+def test_mutations_raise_only_our_error(text):
+    try:
+        doc = xg.read_document(text)
+    except InputError:
+        return
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert len(doc.report.line_kinds) == len(lines)
+
+
+_TASK_LINES = [i for i, line in enumerate(_SEED_LINES) if re.match(r"^\d+、", line)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_TASK_LINES), st.floats(0.05, 0.97))
+def test_a_cut_document_says_where_it_was_cut(index, frac):
+    line = _SEED_LINES[index]
+    pos = max(3, int(len(line) * frac))
+    if line[:pos].endswith("]"):
+        pos -= 1
+    text = "\n".join(_SEED_LINES[:index] + [line[:pos]])
+    cut_line = index + 1
+    try:
+        doc = xg.read_document(text)
+    except InputError as e:
+        assert e.line == cut_line and f":{cut_line}:" in str(e)
+        return
+    assert any(w.line == cut_line for w in doc.report.warnings), (line[:pos], doc.report.warnings[-3:])
+    assert all(w.line <= cut_line for w in doc.report.warnings)
