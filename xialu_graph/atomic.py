@@ -7,40 +7,51 @@ target (``os.replace``), so a crash leaves either the old file or the complete n
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "FORMULA_PREFIXES"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "FORMULA_PREFIXES"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _default_mode() -> int:
+    old = os.umask(0)
+    os.umask(old)
+    return 0o666 & ~old
 
 
 @contextmanager
-def atomic_path(path, suffix: str = ""):
+def atomic_path(path):
     """Yield a temporary path beside ``path``; on success rename it onto ``path``.
+
+    The temporary name keeps the target's extension (writers such as pandas' ExcelWriter
+    choose their format by it); the file gets the target's permissions (or the umask's).
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> with atomic_path(p) as tmp:
-    ...     _ = pathlib.Path(tmp).write_text("x")
-    >>> p.read_text()
-    'x'
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_path(d / "a.txt") as tmp:
+    ...     _ = tmp.write_text("x")
+    >>> (d / "a.txt").read_text(), sorted(p.name for p in d.iterdir())
+    ('x', ['a.txt'])
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + (suffix or path.suffix), dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
     os.close(fd)
     try:
-        yield tmp
+        yield Path(tmp)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -69,4 +80,17 @@ def safe_cell(value):
     """
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+def clean_cell(value):
+    """:func:`safe_cell`, and control characters an XLSX file cannot hold removed.
+
+    Examples
+    --------
+    >>> clean_cell("=1\x07")
+    "'=1"
+    """
+    if isinstance(value, str):
+        return safe_cell(_ILLEGAL_XML.sub("", value))
     return value

@@ -159,12 +159,12 @@ def write_xlsx(path, frames: dict) -> None:
     """One workbook, one sheet per frame, formula-safe cells, written atomically."""
     import pandas as pd
 
-    from .atomic import atomic_path, safe_cell
+    from .atomic import atomic_path, clean_cell
 
     with atomic_path(path) as tmp:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             for name, df in frames.items():
-                df.map(safe_cell).to_excel(xw, sheet_name=name[:31], index=False)
+                df.map(clean_cell).to_excel(xw, sheet_name=name[:31], index=False)
 
 
 def cmd_report(args) -> int:

@@ -34,9 +34,10 @@ import json
 import math
 import os
 import re
-import tempfile
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
+
+from .atomic import atomic_path, clean_cell, safe_cell  # noqa: F401  (atomic_path re-exported)
 
 import networkx as nx
 import pandas as pd
@@ -57,8 +58,6 @@ __all__ = [
 ]
 
 EXPORT_FORMATS = ("gexf", "graphml", "json", "xlsx", "csv")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EXCEL_MAX_COLS = 16384
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -67,58 +66,9 @@ PALETTE = (
 GREY = "#9e9e9e"
 
 
-# -- atomic writes and cell safety ----------------------------------------------------------
-def _default_mode() -> int:
-    old = os.umask(0)
-    os.umask(old)
-    return 0o666 & ~old
-
-
-@contextmanager
-def atomic_path(path):
-    """Yield a temporary path next to ``path``; on success move it onto ``path``.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> with atomic_path(d / "a.txt") as tmp:
-    ...     _ = tmp.write_text("hi", encoding="utf-8")
-    >>> (d / "a.txt").read_text(encoding="utf-8"), sorted(p.name for p in d.iterdir())
-    ('hi', ['a.txt'])
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def neutralise(value):
-    """Prefix a single quote to a string a spreadsheet would take for a formula.
-
-    Examples
-    --------
-    >>> neutralise("=1+1"), neutralise("-x"), neutralise("区发改局"), neutralise(-1)
-    ("'=1+1", "'-x", '区发改局', -1)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _clean_cell(value):
-    if isinstance(value, str):
-        return neutralise(_ILLEGAL_XML.sub("", value))
-    return value
+# -- atomic writes and cell safety: one implementation, in xialu_graph.atomic ---------------
+neutralise = safe_cell
+_clean_cell = clean_cell
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
