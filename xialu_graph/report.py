@@ -455,7 +455,7 @@ def _owned(folder: Path, *, figures: bool = False) -> bool:
     entries = list(folder.iterdir())
     if not entries or (folder / MARKER).is_file():
         return True
-    return figures and all(p.is_file() and p.suffix.lower() in FIGURE_SUFFIXES for p in entries)
+    return figures and all(p.is_file() and (p.suffix.lower() in FIGURE_SUFFIXES or p.name == ".gitkeep") for p in entries)
 
 
 @contextmanager

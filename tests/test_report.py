@@ -1,0 +1,241 @@
+"""The `report` command: files, counts, self-contained HTML, Word appendix, workbook, errors,
+crash safety, and the committed figures being up to date."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data/raw/xialu_2020.txt"
+FIGURES = ["load_ranking", "lorenz_curve", "section_heatmap", "cluster_network", "centrality_vs_load", "cluster_keywords"]
+TABLES = ["tasks", "assignments", "units", "people", "warnings", "load", "balance", "lorenz", "centrality", "clusters",
+          "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_task", "unit_section"]
+SHEETS = ["tasks", "assignments", "units", "load", "balance", "lorenz", "centrality", "clusters", "cluster_summary",
+          "checks", "unit_task", "unit_section", "info"]
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed document missing")
+
+
+def _args(inp, out, figures=None, **kw):
+    base = dict(input=str(inp), out=str(out), figures=str(figures) if figures else None, weights=None, seed=0,
+                units=None, place=None, strict=False, quiet=True)
+    base.update(kw)
+    return SimpleNamespace(**base)
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    """One run of the whole report on the seed, figures in a separate folder (as `make report`)."""
+    from xialu_graph.report import run_report
+
+    base = tmp_path_factory.mktemp("pack")
+    lines: list = []
+    assert run_report(_args(SEED, base / "out", base / "figures"), say=lines.append) == 0
+    return SimpleNamespace(out=base / "out", figures=base / "figures", base=base, lines=lines)
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    import xialu_graph as xg
+
+    doc = xg.read_document(SEED)
+    G = xg.build_graph(doc)
+    load = xg.unit_load(G)
+    return SimpleNamespace(doc=doc, G=G, load=load, balance=xg.workload_balance(load))
+
+
+def test_full_set_of_files(pack):
+    out = pack.out
+    for name in ["report.html", "report.md", "report.docx", "parse_report.json", "xialu_2020.xlsx",
+                 "xialu_2020.gexf", "xialu_2020.graphml", "xialu_2020.json"]:
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert sorted(p.stem for p in (out / "tables").glob("*.csv")) == sorted(TABLES)
+    views = sorted(p.name for p in (out / "views").iterdir())
+    assert "bipartite.html" in views and "clusters.html" in views
+    assert len([v for v in views if v.startswith("ego_")]) == 5
+    figs = sorted(p.name for p in pack.figures.iterdir() if not p.name.startswith("."))
+    assert figs == sorted(f"{n}.{ext}" for n in FIGURES for ext in ("png", "svg", "pdf"))
+    assert not (out / "figures").exists()  # --figures given: nothing duplicated
+    # no temporary folders left beside the targets
+    assert [p.name for p in pack.base.iterdir() if p.name.startswith(".")] == []
+    # a progress line per step
+    assert any("figure cluster_network" in s for s in pack.lines) and any("report.docx" in s for s in pack.lines)
+
+
+def test_counts_in_tables(pack, seed_tables):
+    s = seed_tables
+    read = lambda n: pd.read_csv(pack.out / "tables" / f"{n}.csv", encoding="utf-8-sig")  # noqa: E731
+    assert len(read("tasks")) == len(s.doc.tasks) == 106
+    assert len(read("assignments")) == len(s.doc.assignments)
+    load = read("load")
+    assert len(load) == len(s.load)
+    assert load["unit"].tolist() == s.load["unit"].tolist()
+    assert load["weighted_load"].round(6).tolist() == s.load["weighted_load"].round(6).tolist()
+    assert read("unit_section").shape[0] == len(s.load)
+
+
+def test_csv_and_html_are_deterministic(pack, tmp_path):
+    """A second run gives the same bytes for CSV, SVG, PDF, PNG and HTML."""
+    from xialu_graph.report import run_report
+
+    assert run_report(_args(SEED, tmp_path / "out", tmp_path / "figures")) == 0
+    for a in sorted(pack.out.rglob("*")) + sorted(pack.figures.rglob("*")):
+        if a.suffix in {".csv", ".svg", ".pdf", ".png", ".html", ".md"}:
+            root = pack.out if pack.out in a.parents else pack.figures
+            b = (tmp_path / root.name) / a.relative_to(root)
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_report_html_self_contained(pack, seed_tables):
+    page = (pack.out / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    text = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", page)
+    assert not re.search(r"(?i)(https?:)?//[a-z0-9]", text)
+    assert "<script" not in page.lower()
+    assert 'name="viewport"' in page and "@media" in page
+    assert page.count("data:image/png;base64,") == len(FIGURES)
+    ranked = seed_tables.load[seed_tables.load["ranked"]]
+    for unit in ranked["unit"].head(5):
+        assert unit in page
+    g = float(seed_tables.balance.loc[seed_tables.balance["measure"] == "weighted_load", "gini"].iloc[0])
+    assert f"{g:.2f}" in page and "基尼系数" in page
+    for href in re.findall(r'href="([^"]+)"', page):
+        assert not href.startswith(("/", "file:", "javascript:")) and (pack.out / href).is_file(), href
+    md = (pack.out / "report.md").read_text(encoding="utf-8")
+    assert f"{g:.2f}" in md and "](../figures/load_ranking.png)" in md
+
+
+def test_views_offline_and_safely_named(pack):
+    for p in (pack.out / "views").iterdir():
+        name = p.name
+        assert "/" not in name and ".." not in name and not any(ord(c) < 32 for c in name)
+        page = p.read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", page), name
+
+
+def test_safe_filename():
+    from xialu_graph.report import safe_filename
+
+    names = ["../../etc/passwd", "a/b", "a_b", "CON", "aux.txt", "区\x00发改局", "区发改局", "区发改局 ", "‮exe.txt",
+             "." * 5, ""]
+    out = [safe_filename(n, prefix="ego_") for n in names]
+    assert len(set(out)) == len(out)  # two units never share a file
+    for n in out:
+        assert "/" not in n and "\\" not in n and ".." not in n and not any(ord(c) < 32 for c in n)
+        assert n.endswith(".html") and n.count(".") == 1
+        assert n.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"}
+
+
+def test_docx_has_captions_table_and_east_asian_font(pack, seed_tables):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(pack.out / "report.docx"))
+    text = "\n".join(p.text for p in d.paragraphs)
+    for i in range(1, len(FIGURES) + 1):
+        assert re.search(rf"^图{i} ", text, re.M), i
+    assert "表1" in text and "基尼系数" in text
+    assert len(d.inline_shapes) == len(FIGURES)
+    t = d.tables[0]
+    assert t.cell(0, 1).text == "单位"
+    ranked = seed_tables.load[seed_tables.load["ranked"]]
+    assert t.cell(1, 1).text == ranked["unit"].iloc[0]
+    rfonts = d.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert rfonts is not None and rfonts.get(qn("w:eastAsia"))
+
+
+def test_xlsx_sheets(pack):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(pack.out / "xialu_2020.xlsx", read_only=True)
+    assert wb.sheetnames == SHEETS
+    wb.close()
+    assert len(pd.read_excel(pack.out / "xialu_2020.xlsx", sheet_name="tasks")) == 106
+
+
+@pytest.mark.parametrize("content", ["[weights\nlead = ", "[weights]\nlead = -1\n", "[weights]\nboss = 2\n", None])
+def test_bad_weights_exit_2_one_line_nothing_written(tmp_path, content):
+    w = tmp_path / "w.toml"
+    if content is not None:
+        w.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "xialu_graph.cli", "report", str(SEED), "--out", str(out),
+                        "--weights", str(w)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 2, r.stderr
+    err = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(err) == 1 and "w.toml" in err[0] and "Traceback" not in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["w.toml"] if content is not None else [])
+
+
+def test_good_weights_change_the_load(tmp_path, seed_tables):
+    from xialu_graph.report import compute, load_weights
+
+    w = tmp_path / "w.toml"
+    w.write_text("[weights]\nlead = 1.0\nsupport = 0.25\nresponsible = 1.0\n", encoding="utf-8")
+    load = compute(seed_tables.doc, weights=load_weights(w)).load
+    expect = load["n_lead"] + 0.25 * load["n_support"] + load["n_responsible"]
+    assert (load["weighted_load"] - expect).abs().max() < 1e-9
+
+
+def test_refuses_to_replace_a_foreign_folder(tmp_path):
+    from xialu_graph.errors import InputError
+    from xialu_graph.report import run_report
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(InputError):
+        run_report(_args(SEED, tmp_path / "mine"))
+    assert (tmp_path / "mine" / "thesis.docx").read_bytes() == b"precious"
+
+
+def test_crash_midway_keeps_previous_outputs(pack, tmp_path, monkeypatch):
+    """A step that fails after figures and views were written leaves the previous pack as it
+    was, and no temporary folder."""
+    from xialu_graph import report
+    from xialu_graph.report import run_report
+
+    out, figs = tmp_path / "out", tmp_path / "figures"
+    shutil.copytree(pack.out, out)
+    shutil.copytree(pack.figures, figs)
+    before = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated crash")
+
+    monkeypatch.setattr(report, "write_tables", boom)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run_report(_args(SEED, out, figs))
+    after = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figures", "out"]
+
+
+def test_default_figures_inside_out(tmp_path, monkeypatch):
+    """Without --figures the figures land in <out>/figures (one folder swapped)."""
+    from xialu_graph import report
+
+    monkeypatch.setattr(report, "write_views", lambda data, folder, **k: {})
+    monkeypatch.setattr(report, "write_report", lambda *a, **k: {})
+    monkeypatch.setattr(report, "write_tables", lambda data, folder, **k: {})
+    monkeypatch.setattr(report, "briefing_figures", lambda data, folder, **k: (Path(folder) / "x.png").write_bytes(b"") and {})
+    assert report.run_report(_args(SEED, tmp_path / "out")) == 0
+    assert (tmp_path / "out" / "figures" / "x.png").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_committed_figures_are_up_to_date(pack):
+    """`make report` output in figures/ matches what the code produces now."""
+    committed = ROOT / "figures"
+    names = sorted(p.name for p in committed.iterdir() if not p.name.startswith("."))
+    fresh = sorted(p.name for p in pack.figures.iterdir() if not p.name.startswith("."))
+    assert names == fresh, "figures/ is out of date: run `make report` and commit figures/"
+    stale = [n for n in names if n.endswith(".svg") and (committed / n).read_bytes() != (pack.figures / n).read_bytes()]
+    assert not stale, f"figures/ is out of date ({', '.join(stale)}): run `make report` and commit figures/"
