@@ -65,8 +65,8 @@ _LAZY = {
     "write_gexf": "export",
     "write_graphml": "export",
     "write_xlsx": "export",
-    "unit_task_matrix": "export",
-    "unit_section_matrix": "export",
+    "unit_task_matrix": "metrics",
+    "unit_section_matrix": "metrics",
     "read_corpus": "compare",
     "compare_corpus": "compare",
 }

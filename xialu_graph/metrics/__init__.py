@@ -13,6 +13,7 @@ defines the function:
   :func:`cluster_summary`, :func:`barber_modularity`, :func:`adjusted_rand_index`,
   :func:`consensus_partition` (``CLUSTER_COLUMNS`` …)
 * :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``)
+* :mod:`.matrices` — :func:`unit_task_matrix`, :func:`unit_section_matrix`
 
 Collectives (unit kind ``"collective"``) are reported separately (``ranked`` False) and left
 out of rankings, balance and clusters unless ``include_collectives=True``.
@@ -36,6 +37,7 @@ from .clusters import (
     task_clusters,
 )
 from .checks import CHECK_COLUMNS, CHECKS, accountability_checks
+from .matrices import unit_section_matrix, unit_task_matrix
 
 __all__ = [
     "unit_load",
@@ -55,6 +57,8 @@ __all__ = [
     "adjusted_rand_index",
     "consensus_partition",
     "accountability_checks",
+    "unit_task_matrix",
+    "unit_section_matrix",
     "LOAD_COLUMNS",
     "BALANCE_COLUMNS",
     "LORENZ_COLUMNS",

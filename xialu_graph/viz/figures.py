@@ -386,43 +386,30 @@ def lorenz_curve(balance, ax=None, *, measures: Optional[Sequence[str]] = None, 
 
 # ---------------------------------------------------------------------- section heatmap
 def unit_section_matrix(G, *, top: Optional[int] = 25, include_collectives: bool = False):
-    """Unit × section task counts from a graph of :func:`xialu_graph.build_graph`.
+    """The heatmap's table: :func:`xialu_graph.metrics.unit_section_matrix`, presented.
 
-    Rows: units with most tasks first (``top`` of them; None for all), name as tie-break.
-    Columns: sections in document order, labelled ``"一 <title>"``; ``df.attrs['sections']``
-    maps labels to full titles.
+    Rows: units with most tasks first (``top`` of them; None for all), name as tie-break,
+    collectives left out unless asked. Columns: sections in document order, labelled
+    ``"一 <title>"``; ``df.attrs['sections']`` maps labels to full titles.
     """
-    import pandas as pd
+    from ..metrics import unit_section_matrix as counts
 
-    tasks = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
-    secs: list = []
+    df = counts(G)
     titles = {}
-    for t in tasks:
-        d = G.nodes[t]
-        key = str(d.get("section_no") or d.get("section") or "")
-        if key not in titles:
-            secs.append(key)
+    for _, d in G.nodes(data=True):
+        if d.get("bipartite") == 1:
+            key = str(d.get("section_no") or d.get("section") or "")
             no, ttl = str(d.get("section_no") or ""), str(d.get("section") or "")
-            titles[key] = f"{no} {ttl}".strip() or "（无章节）"
-    counts: dict = {}
-    names = {}
-    for u, d in G.nodes(data=True):
-        if d.get("bipartite") != 0:
-            continue
-        if not include_collectives and d.get("kind") == "collective":
-            continue
-        names[u] = str(d.get("label") or str(u)[2:])
-        row = counts.setdefault(names[u], dict.fromkeys(secs, 0))
-        for t in G[u]:
-            td = G.nodes[t]
-            row[str(td.get("section_no") or td.get("section") or "")] += 1
-    df = pd.DataFrame.from_dict(counts, orient="index", columns=secs).fillna(0).astype(int)
+            titles.setdefault(key, f"{no} {ttl}".strip() or "（无章节）")
+    if not include_collectives:
+        kinds = {str(d.get("label")): d.get("kind") for _, d in G.nodes(data=True) if d.get("bipartite") == 0}
+        df = df.loc[[u for u in df.index if kinds.get(u) != "collective"]]
     df = df.loc[sorted(df.index, key=lambda u: (-int(df.loc[u].sum()), u))]
     if top:
         df = df.head(top)
-    df.columns = [titles[s] for s in secs]
+    df.columns = [titles.get(str(c), str(c)) for c in df.columns]
     df.index.name = "unit"
-    df.attrs["sections"] = {titles[s]: titles[s] for s in secs}
+    df.attrs["sections"] = {c: c for c in df.columns}
     return df
 
 
