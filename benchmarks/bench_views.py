@@ -113,6 +113,16 @@ def pyvis_page(view) -> str:
     return net.generate_html()
 
 
+def _eval(page, expr: str, default):
+    """page.evaluate that tolerates the execution context being replaced during navigation."""
+    try:
+        return page.evaluate(expr)
+    except Exception as exc:  # noqa: BLE001
+        if "context" in str(exc).lower() or "navigat" in str(exc).lower():
+            return default
+        raise
+
+
 def time_page(browser, path: Path, kind: str) -> dict:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
@@ -125,7 +135,13 @@ def time_page(browser, path: Path, kind: str) -> dict:
     out = {"blocked": len(blocked)}
     page.goto(path.as_uri(), wait_until="commit")
     try:
-        page.wait_for_function(f"{expr} !== undefined", timeout=BOUND_MS, polling=50)
+        # Polling with page.evaluate, not page.wait_for_function: Playwright evaluates that
+        # predicate with eval, which our pages' Content-Security-Policy refuses.
+        end = time.monotonic() + BOUND_MS / 1000
+        while _eval(page, f"{expr} === undefined", True):
+            if time.monotonic() > end:
+                raise TimeoutError(f"not drawn within {BOUND_MS} ms")
+            page.wait_for_timeout(50)
         out["drawn_ms"] = page.evaluate(expr)
         if kind == "pyvis":
             out["stab_ms"] = page.evaluate("window.__benchStab || null")

@@ -54,6 +54,21 @@ def browser():
         b.close()
 
 
+def wait_until(page, expr: str, timeout_ms: int = 20_000) -> None:
+    """Poll a JS expression with page.evaluate until truthy.
+
+    Not ``page.wait_for_function``: Playwright evaluates that predicate with ``eval`` in the
+    page, which the views' Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+    """
+    import time
+
+    end = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expr):
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out after {timeout_ms} ms waiting for {expr}")
+        page.wait_for_timeout(50)
+
+
 class Opened:
     """A page opened offline, with what it tried to do recorded."""
 
@@ -77,7 +92,7 @@ class Opened:
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.goto(path.as_uri())
-        page.wait_for_function("document.body.getAttribute('data-drawn') === '1'", timeout=20_000)
+        wait_until(page, "document.body !== null && document.body.getAttribute('data-drawn') === '1'")
 
     def node_count(self) -> int:
         return self.page.evaluate("Object.keys(window.xialuNetwork.getPositions()).length")

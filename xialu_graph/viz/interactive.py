@@ -322,8 +322,8 @@ class NetworkView:
     ...            section="稳增长", subsection="", text="抓项目")
     >>> G.add_edge("u:区发改局", "t:1", role="lead", weight=1.0)
     >>> view = bipartite_view(G)
-    >>> view.n_nodes, "https://" in view.html()
-    (2, False)
+    >>> view.n_nodes, "<script src" in view.html(), "<link" in view.html()
+    (2, False, False)
     """
 
     def __init__(self, *, title: str, nodes: list, edges: list, options: dict, legend: dict,
