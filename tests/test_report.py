@@ -239,3 +239,31 @@ def test_committed_figures_are_up_to_date(pack):
     assert names == fresh, "figures/ is out of date: run `make report` and commit figures/"
     stale = [n for n in names if n.endswith(".svg") and (committed / n).read_bytes() != (pack.figures / n).read_bytes()]
     assert not stale, f"figures/ is out of date ({', '.join(stale)}): run `make report` and commit figures/"
+
+
+HOSTILE = """2020年区政府重点工作责任分解
+一、稳增长<script>window.__xss=1</script>
+1、抓项目<img src=x onerror=alert(1)>。[牵头单位:区发改局<img src=x onerror=alert(1)>;责任单位:=HYPERLINK("http://evil")局、区财政局]
+2、javascript:alert(1) </textarea><script>alert(2)</script>\u202egnp.exe 推进改革。[牵头单位:区财政局;责任单位:区科信局、../../etc局]
+3、防风险。[牵头单位:区科信局;责任单位:区发改局<img src=x onerror=alert(1)>]
+"""
+
+
+def test_hostile_document_is_escaped_everywhere(tmp_path):
+    import docx
+    from xialu_graph.report import run_report
+
+    src = tmp_path / "hostile.txt"
+    src.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_report(_args(src, out)) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower() and "</textarea>" not in page
+    assert "<imgsrc" not in page and "<img src=x" not in page and "onerror=alert(1)>" not in page
+    assert "&lt;img" in page and "区发改局" in page
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "<img" not in md and "<script" not in md
+    assert "区发改局" in "\n".join(p.text for p in docx.Document(str(out / "report.docx")).paragraphs)
+    for p in (out / "views").iterdir():
+        assert p.parent == out / "views" and "/" not in p.name and ".." not in p.name
+    assert (out / "tables" / "assignments.csv").read_text(encoding="utf-8-sig").count("'=HYPERLINK") >= 1

@@ -197,9 +197,10 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
 def _md(v) -> str:
     s = "" if v is None else str(v)
     s = " ".join(s.split())
-    for ch in "\\|*_`[]<>#":
+    for ch in "\\|*_`[]#":
         s = s.replace(ch, "\\" + ch)
-    return s
+    # raw HTML never reaches a Markdown renderer: angle brackets as entities
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def report_markdown(f: dict, figure_paths: dict) -> str:
