@@ -182,3 +182,19 @@ def test_export_all_seed(seed_doc, tmp_path):
     r = load.set_index("unit").loc["区发改局"]
     assert (r.n_lead, r.n_support, r.n_responsible) == (8, 14, 3)
     assert not [f for f in os.listdir(tmp_path / "out") if f.endswith(".tmp")]
+
+
+def test_graph_exports_survive_control_characters(tmp_path):
+    """Document text with control characters (web pages carry them) still exports."""
+    import networkx as nx
+
+    import xialu_graph as xg
+    from xialu_graph.export import write_gexf, write_graphml
+
+    doc = xg.read_document("一、甲\n1、抓\x07项目\x1b。[牵头单位:区发\x0c改局;责任单位:区财政局]\n")
+    G = xg.build_graph(doc)
+    H = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))
+    assert H.number_of_nodes() == 3 and H.number_of_edges() == 2
+    assert "\x07" not in H.nodes["t:1"]["text"] and H.nodes["t:1"]["text"] == "抓项目。"
+    K = nx.read_gexf(write_gexf(G, tmp_path / "g.gexf"))
+    assert K.number_of_nodes() == 3

@@ -117,7 +117,10 @@ def write_csv(df: pd.DataFrame, path, *, index: bool = False, encoding: str = "u
 
 # -- graph files ---------------------------------------------------------------------------
 def _scalar(v):
-    if isinstance(v, bool) or isinstance(v, (int, float, str)):
+    """An attribute value GraphML/GEXF can hold: finite numbers, XML-safe strings."""
+    if isinstance(v, str):
+        return _XML_UNSAFE.sub("", v)
+    if isinstance(v, bool) or isinstance(v, (int, float)):
         if isinstance(v, float) and not math.isfinite(v):
             return None
         return v
@@ -126,7 +129,11 @@ def _scalar(v):
             return _scalar(v.item())
     if isinstance(v, (dict, list, tuple, set)):
         return json.dumps(v if not isinstance(v, set) else sorted(v), ensure_ascii=False, default=str)
-    return None if v is None else str(v)
+    return None if v is None else _XML_UNSAFE.sub("", str(v))
+
+
+# control characters (and lone surrogates / U+FFFE, U+FFFF) are not allowed in XML 1.0
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _sanitised(G, *, keep_viz: bool = False) -> nx.Graph:
@@ -141,9 +148,9 @@ def _sanitised(G, *, keep_viz: bool = False) -> nx.Graph:
             s = _scalar(v)
             if s is not None:
                 attrs[k] = s
-        H.add_node(n, **attrs)
+        H.add_node(_scalar(n), **attrs)
     for a, b, d in G.edges(data=True):
-        H.add_edge(a, b, **{k: s for k, v in d.items() if (s := _scalar(v)) is not None})
+        H.add_edge(_scalar(a), _scalar(b), **{k: s for k, v in d.items() if (s := _scalar(v)) is not None})
     return H
 
 
