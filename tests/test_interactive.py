@@ -208,11 +208,11 @@ def test_cluster_view_frames(G):
     assert nodes["u:区审计局"]["size"] == max(n["size"] for n in view.nodes)
     assert nodes["u:区市场监管局"]["size"] == min(n["size"] for n in view.nodes)
     tip = dict(nodes["u:区发改局"]["tip"][1:])
-    assert tip["聚类"] == "0" and tip["加权负荷"] == "2"
-    assert [e["label"] for e in view.legend["nodes"]] == ["聚类 0", "聚类 1", "未聚类"]
+    assert tip["群组"] == "群组1" and tip["加权负荷"] == "2"
+    assert [e["label"] for e in view.legend["nodes"]] == ["群组1", "群组2", "未归类"]
     # node ids accepted as well as names; a dict works too
     v2 = cluster_view(P, {"u:区发改局": "甲"})
-    assert dict(v2.nodes[[n["id"] for n in v2.nodes].index("u:区发改局")]["tip"][1:])["聚类"] == "甲"
+    assert dict(v2.nodes[[n["id"] for n in v2.nodes].index("u:区发改局")]["tip"][1:])["群组"] == "甲"
     with pytest.raises(ValueError, match="cluster"):
         cluster_view(P, pd.DataFrame({"name": ["区发改局"], "cluster": [0]}))
 
@@ -220,7 +220,7 @@ def test_cluster_view_frames(G):
 def test_cluster_view_default_clusters(G):
     view = cluster_view(project_units(G))
     assert view.n_nodes == 6
-    assert all(dict(n["tip"][1:])["聚类"] != "未聚类" for n in view.nodes)
+    assert all(dict(n["tip"][1:])["群组"] != "未归类" for n in view.nodes)
 
 
 def test_ego_view(G):

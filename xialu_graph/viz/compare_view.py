@@ -214,7 +214,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
             if u in rmap and rmap[u] == rmap[u]:
                 rows.append(["排名", str(int(rmap[u]))])
             if u in cmap:
-                rows.append(["聚类", str(cmap[u])])
+                rows.append(["群组", f"群组{int(cmap[u]) + 1}" if str(cmap[u]).lstrip("-").isdigit() and int(cmap[u]) >= 0 else str(cmap[u])])
             if prev_load:
                 rows.append(["较上一版", f"{ld - prev_load[u]:+g}" if u in prev_load else "新出现"])
             ed_units[ids[u]] = {"color": cluster_color(cmap.get(u)), "size": round(8 + 30 * ld / top_load, 2), "tip": rows}
@@ -255,7 +255,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
     }
     legend = {
         "nodes_title": "节点",
-        "nodes": [dict(label="颜色：该版本的协同聚类", color=cluster_color(0), shape="dot"),
+        "nodes": [dict(label="颜色：该版本的协作群组", color=cluster_color(0), shape="dot"),
                   dict(label="浅灰：该版本未出现", color="#E4E4E4", shape="dot")],
         "edges_title": "连线",
         "edges": [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)],

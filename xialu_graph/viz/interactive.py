@@ -120,6 +120,18 @@ def _short(s: str, n: int = _MAX_TIP_TEXT) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _cluster_label(c) -> str:
+    """Cluster label as the figures and the report write it: integer ids count from 1 (群组1)."""
+    if c is None:
+        return "未归类"
+    try:
+        if float(c) == int(c) and int(c) >= 0:
+            return f"群组{int(c) + 1}"
+    except (TypeError, ValueError):
+        pass
+    return _clean(c)
+
+
 def _join_list(items, n: int = _MAX_TIP_LIST) -> str:
     items = list(items)
     more = len(items) - n
@@ -820,7 +832,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         :func:`xialu_graph.metrics.clusters.co_responsibility_clusters`. ``unit`` holds the
         canonical unit name, i.e. the node's ``label`` (node ids ``"u:<name>"`` are accepted
         too). A dict unit → cluster works as well. Units not listed are drawn grey as
-        "未聚类". Default: Louvain communities of ``P`` (``networkx.community.louvain_communities``
+        "未归类". Default: Louvain communities of ``P`` (``networkx.community.louvain_communities``
         with ``seed``), numbered largest first.
     load_df : pandas.DataFrame or dict, optional
         Columns ``unit`` and ``weighted_load`` (e.g. from
@@ -889,7 +901,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         partners = sorted(P[n], key=lambda m: (-P.edges[n, m].get(weight, 0), str(m)))
         tip = [["", _unit_name(P, n)],
                ["类型", KIND_LABELS.get(d.get("kind", "other"), _clean(d.get("kind", "")))],
-               ["聚类", "未聚类" if c is None else _clean(c)],
+               ["群组", _cluster_label(c)],
                ["加权负荷", f"{loads[n]:g}"],
                ["协作单位数", str(len(partners))]]
         if partners:
@@ -905,10 +917,10 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         edges.append(_edge(i, str(a), str(b), tip=tip, color={"color": "#9A9A9A", "opacity": 0.6},
                            width=round(0.5 + 5.5 * (float(w) / maxw), 2)))
     legend = {
-        "nodes_title": "聚类",
-        "nodes": [dict(label=f"聚类 {_clean(c)}", color=style[c][0], shape="square" if style[c][1] == "square" else "dot")
+        "nodes_title": "群组",
+        "nodes": [dict(label=_cluster_label(c), color=style[c][0], shape="square" if style[c][1] == "square" else "dot")
                   for c in order]
-        + ([dict(label="未聚类", color=UNCLUSTERED_COLOR, shape="dot")] if len(clusters) < P.number_of_nodes() else []),
+        + ([dict(label=_cluster_label(None), color=UNCLUSTERED_COLOR, shape="dot")] if len(clusters) < P.number_of_nodes() else []),
         "edges_title": "连线",
         "edges": [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)],
         "note": "节点大小：加权负荷" + ("" if load_df is not None else "（未给出时为协作强度）"),
@@ -916,7 +928,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
     gt = _clean(P.graph.get("title", ""))
     return NetworkView(
         title=title if title is not None else (f"{gt} · 协同网络" if gt else "单位协同网络"),
-        subtitle=f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {len(order)} 个聚类",
+        subtitle=f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {len(order)} 个群组",
         source=_source_line(P), nodes=nodes, edges=edges,
         options=_options(physics=physics, n_nodes=P.number_of_nodes()), legend=legend, height=height, kind="cluster",
     )
