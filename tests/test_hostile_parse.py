@@ -121,3 +121,35 @@ def test_a_cut_document_says_where_it_was_cut(index, frac):
         return
     assert any(w.line == cut_line for w in doc.report.warnings), (line[:pos], doc.report.warnings[-3:])
     assert all(w.line <= cut_line for w in doc.report.warnings)
+
+
+@pytest.mark.slow
+def test_decompression_bomb_within_a_memory_bound(tmp_path):
+    """A .docx whose document.xml inflates to 1 GiB is refused in a process capped at 700 MB."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"<w:t>" + b"A" * (1 << 20)
+            for _ in range(1024):
+                fh.write(chunk)
+    assert bomb.stat().st_size < 5_000_000
+    code = textwrap.dedent(
+        f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_AS, (700 * 2**20, 700 * 2**20))
+        import xialu_graph as xg
+        from xialu_graph.errors import InputError
+        try:
+            xg.read_document({str(bomb)!r})
+        except InputError as e:
+            print("refused:", e)
+            sys.exit(0)
+        sys.exit(3)
+        """
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, (r.returncode, r.stdout, r.stderr[-1000:])
+    assert "size limit" in r.stdout

@@ -26,7 +26,7 @@ from .errors import InputError
 __all__ = ["read_text", "decode_bytes", "html_to_text", "docx_to_text", "TextSource"]
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_INFLATED_BYTES = 64 * 1024 * 1024  # a real document.xml is a few MB
 MAX_HTML_DEPTH = 512
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
