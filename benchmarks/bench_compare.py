@@ -15,9 +15,7 @@ to ``benchmarks/results.md`` under "Compare (bench_compare.py)".
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import platform
 import random
 import sys
 import tempfile
@@ -119,24 +117,9 @@ def main() -> None:
     say(f"  write outputs (tables, 2 figures x 3 formats, view, summary)  {t4 - t3:7.3f} s (not in the target)")
     say(f"  tasks: continued {st.get('continued', 0)}, new {st.get('new', 0)}, dropped {st.get('dropped', 0)}; "
         f"unit suggestions {len(cmp.unit_matches)}")
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    block = (f"\n### {stamp} — {platform.python_version()}, {os.cpu_count()} CPU(s)\n\n```\n" + "\n".join(lines) + "\n```\n")
-    res = HERE / "results.md"
-    text = res.read_text(encoding="utf-8") if res.exists() else "# Benchmark results\n"
-    if HEADING not in text:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\nCommand: `.venv/bin/python benchmarks/bench_compare.py`\n"
-        text += block
-    else:
-        head, rest = text.split(HEADING, 1)
-        nxt_h = rest.find("\n## ")
-        if nxt_h == -1:
-            rest = rest.rstrip("\n") + "\n" + block
-        else:
-            rest = rest[:nxt_h].rstrip("\n") + "\n" + block + rest[nxt_h:]
-        text = head + HEADING + rest
-    from xialu_graph.atomic import atomic_write_text
+    from _results import append_results
 
-    atomic_write_text(res, text)
+    append_results(HEADING, ".venv/bin/python benchmarks/bench_compare.py", lines)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ SEED = str(ROOT / "data" / "raw" / "xialu_2020.txt")
 
 
 def main() -> None:
+    lines = []
     for name, expr in CASES.items():
         text = eval(expr, {"SEED": SEED})
         t0 = time.perf_counter()
@@ -31,7 +32,12 @@ def main() -> None:
             what = f"InputError: {e}"[:80]
         dt = time.perf_counter() - t0
         mb = len(text.encode("utf-8")) / 1e6
-        print(f"{name:34s} {mb:7.1f} MB {dt:7.2f} s  {mb / dt if dt else 0:6.1f} MB/s  {what}")
+        lines.append(f"{name:34s} {mb:7.1f} MB {dt:7.2f} s  {mb / dt if dt else 0:6.1f} MB/s  {what}")
+        print(lines[-1], flush=True)
+    if "--no-append" not in sys.argv:
+        from _results import append_results
+
+        append_results("## Pathological inputs (bench_hostile.py)", ".venv/bin/python benchmarks/bench_hostile.py", lines)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,6 @@ Targets (issue 3): seed < 0.5 s after import; 100 merged documents (~10,000 task
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -111,20 +108,9 @@ def main(argv=None) -> int:
         f"seed={cen.attrs['seed']}); clusters {cl.attrs['n_clusters']}, stability ARI {cl.attrs['stability_ari']:.3f}")
 
     if not args.no_append:
-        stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        block = [f"### {stamp} — {platform.python_version()}, {os.cpu_count()} CPU(s)", "", "```", *lines, "```", ""]
-        text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
-        if HEADING not in text:
-            text = text.rstrip("\n") + f"\n\n{HEADING}\n\n" + "Command: `.venv/bin/python benchmarks/bench_metrics.py`\n\n"
-        # append the new run at the end of this section
-        head, _, rest = text.partition(HEADING)
-        nxt = rest.find("\n## ")
-        section, tail = (rest, "") if nxt < 0 else (rest[:nxt], rest[nxt:])
-        text = head + HEADING + section.rstrip("\n") + "\n\n" + "\n".join(block) + tail
-        from xialu_graph.export import atomic_path
+        from _results import append_results
 
-        with atomic_path(RESULTS) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+        append_results(HEADING, ".venv/bin/python benchmarks/bench_metrics.py", lines)
     return 0
 
 

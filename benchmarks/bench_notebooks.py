@@ -15,9 +15,7 @@ target). Times are printed and appended to benchmarks/results.md under
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -42,19 +40,9 @@ def run_notebook(path: Path) -> float:
 
 
 def append(lines: list) -> None:
-    stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    block = [f"### {stamp} — {platform.python_version()}, {os.cpu_count()} CPU(s)", "", "```", *lines, "```", ""]
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
-    if HEADING not in text:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n" + "Command: `.venv/bin/python benchmarks/bench_notebooks.py`\n\n"
-    head, _, rest = text.partition(HEADING)
-    nxt = rest.find("\n## ")
-    section, tail = (rest, "") if nxt < 0 else (rest[:nxt], rest[nxt:])
-    text = head + HEADING + section.rstrip("\n") + "\n\n" + "\n".join(block) + tail
-    from xialu_graph.export import atomic_path
+    from _results import append_results
 
-    with atomic_path(RESULTS) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    append_results(HEADING, ".venv/bin/python benchmarks/bench_notebooks.py", lines)
 
 
 def main(argv=None) -> int:

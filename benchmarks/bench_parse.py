@@ -62,6 +62,10 @@ def main() -> None:
         f"seed read_document: {t_seed * 1000:.1f} ms",
     ]
     print("\n".join(lines))
+    if "--no-append" not in sys.argv:
+        from _results import append_results
+
+        append_results("## Parse throughput (bench_parse.py)", ".venv/bin/python benchmarks/bench_parse.py", lines)
 
 
 if __name__ == "__main__":

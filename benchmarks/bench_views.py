@@ -29,7 +29,6 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -245,8 +244,9 @@ def main(argv=None) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_append:
-        with open(REPO / "benchmarks" / "results.md", "a", encoding="utf-8") as fh:
-            fh.write(text)
+        from _results import append_results
+
+        append_results(lines[1], ".venv/bin/python benchmarks/bench_views.py", lines[3:], fenced=False)
     return 0
 
 
