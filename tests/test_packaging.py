@@ -56,3 +56,25 @@ def test_import_is_light():
     code = "import sys, xialu_graph; print([m for m in ('matplotlib','pyvis','jieba','pandas') if m in sys.modules])"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+def test_wheel_carries_unit_and_text_tables(tmp_path):
+    """A non-editable install has the unit tables, the jieba tables and the font."""
+    import zipfile
+
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(REPO)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    for want in (
+        "xialu_graph/resources/units/aliases.csv",
+        "xialu_graph/resources/units/collectives.csv",
+        "xialu_graph/resources/units/units.csv",
+        "xialu_graph/resources/units/kind_rules.csv",
+        "xialu_graph/resources/text/userdict.txt",
+        "xialu_graph/resources/text/stopwords.txt",
+        "xialu_graph/resources/fonts/XialuSansSC-Regular.ttf",
+    ):
+        assert want in names

@@ -66,11 +66,16 @@ _TOKENIZERS: dict = {}
 
 
 def default_text_dir() -> Path:
-    """``$XIALU_GRAPH_TEXT`` if set, else ``data/text`` next to the package."""
+    """``$XIALU_GRAPH_TEXT`` if set; else ``data/text`` of the source checkout; else the copy
+    packaged with the library (``xialu_graph/resources/text``, a link to ``data/text`` in the
+    repository, so there is one set of files)."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data" / "text"
+    repo = Path(__file__).resolve().parent.parent / "data" / "text"
+    if repo.is_dir():
+        return repo
+    return Path(__file__).resolve().parent / "resources" / "text"
 
 
 def _read_terms(path) -> list[str]:

@@ -46,7 +46,7 @@ def default_tables_dir() -> Path:
 
     ``$XIALU_GRAPH_UNITS`` if set; else ``data/units`` of the source checkout (the package
     is installed in editable mode from the repository); else the copy packaged with the
-    library.
+    library (``xialu_graph/resources/units``, a link to ``data/units`` in the repository).
     """
     env = os.environ.get(ENV_VAR)
     if env:
