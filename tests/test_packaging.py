@@ -78,3 +78,23 @@ def test_wheel_carries_unit_and_text_tables(tmp_path):
         "xialu_graph/resources/fonts/XialuSansSC-Regular.ttf",
     ):
         assert want in names
+
+
+def test_readme_api_block_runs():
+    """The 'API in ten lines' of the README runs as written."""
+    import os
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The API in ten lines", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        ns: dict = {}
+        exec(compile(block, "README.md", "exec"), ns)
+    finally:
+        os.chdir(cwd)
+    assert len(ns["doc"].tasks) == 106
+    assert ns["P"].graph["projection"] == "newman"
+    assert {"weighted_load", "n_lead"} <= set(ns["load"].columns)
+    assert 0 < float(ns["bal"].set_index("measure").loc["weighted_load", "gini"]) < 1
+    assert len(ns["cent"]) == ns["load"].shape[0]
