@@ -63,6 +63,7 @@ _FALLBACK_STOPWORDS = ("推进", "加强", "全面", "工作", "积极", "深入
 _FALLBACK_USERDICT = ("放管服", "双随机一公开", "河湖长制", "两不愁三保障")
 _TOKEN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+·]*")
 _TOKENIZERS: dict = {}
+_UNIT_SPLITTERS: dict = {}
 
 
 def default_text_dir() -> Path:
@@ -131,7 +132,11 @@ def _jieba():
 
 
 def get_tokenizer(*, units=(), userdict=None):
-    """A private jieba Tokenizer with the user dictionary and ``units`` added (cached).
+    """A private jieba Tokenizer with the user dictionary and ``units`` added.
+
+    Cached per (user dictionary, set of units): a tokenizer is never changed after it is
+    built, so what it returns does not depend on what was tokenised before (adding words to
+    a jieba dictionary shifts every word's probability).
 
     Examples
     --------
@@ -140,36 +145,56 @@ def get_tokenizer(*, units=(), userdict=None):
     True
     """
     jieba = _jieba()
-    key = str(Path(userdict).resolve()) if userdict is not None else "<default>"
-    entry = _TOKENIZERS.get(key)
-    if entry is None:
+    key = (str(Path(userdict).resolve()) if userdict is not None else "<default>", frozenset(str(u) for u in units if u))
+    tk = _TOKENIZERS.get(key)
+    if tk is None:
         tk = jieba.Tokenizer()
         tk.initialize()
-        added = set()
         for term, freq, pos in load_userdict(userdict):
             tk.add_word(term, freq=freq or 2000, tag=pos)
-            added.add(term)
-        entry = _TOKENIZERS[key] = (tk, added)
-    tk, added = entry
-    for name in units:
-        name = str(name)
-        if name and name not in added:
+        for name in sorted(key[1]):
             tk.add_word(name, freq=2000, tag="nt")
-            added.add(name)
+        if len(_TOKENIZERS) >= 8:
+            _TOKENIZERS.pop(next(iter(_TOKENIZERS)))
+        _TOKENIZERS[key] = tk
     return tk
+
+
+def _unit_splitter(units):
+    key = frozenset(str(u) for u in units if u)
+    rx = _UNIT_SPLITTERS.get(key)
+    if rx is None:
+        names = sorted(key, key=lambda n: (-len(n), n))
+        rx = re.compile("(" + "|".join(re.escape(n) for n in names) + ")") if names else None
+        if len(_UNIT_SPLITTERS) >= 32:
+            _UNIT_SPLITTERS.pop(next(iter(_UNIT_SPLITTERS)))
+        _UNIT_SPLITTERS[key] = rx
+    return rx
 
 
 def tokenize(text: str, *, units=(), userdict=None, stopwords=None) -> list[str]:
     """Content tokens of a text: jieba words minus stop words, numbers and single characters.
 
+    Unit names in ``units`` are kept whole: the text is cut at them and only the pieces in
+    between go through jieba, so the result does not depend on which units were seen before.
+
     Examples
     --------
     >>> tokenize("深入推进放管服改革,落实双随机一公开机制")
     ['放管服改革', '双随机一公开']
+    >>> tokenize("区发改局牵头推进放管服改革", units=["区发改局"])
+    ['区发改局', '牵头', '放管服改革']
     """
-    tk = get_tokenizer(units=units, userdict=userdict)
+    tk = get_tokenizer(userdict=userdict)
     stop = load_stopwords(stopwords) if not isinstance(stopwords, (set, frozenset)) else stopwords
-    return [w for w in tk.lcut(text) if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
+    rx = _unit_splitter(units)
+    words: list[str] = []
+    for i, piece in enumerate(rx.split(text) if rx is not None else [text]):
+        if i % 2:
+            words.append(piece)
+        elif piece:
+            words.extend(tk.lcut(piece))
+    return [w for w in words if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
 
 
 def _unit_names(G) -> list[str]:

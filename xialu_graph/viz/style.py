@@ -19,10 +19,12 @@ figure made here renders its Chinese text even when saved outside the context.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
+import io
+import re
 from pathlib import Path
 from typing import Iterable, Optional
+
+from ..atomic import atomic_path
 
 __all__ = [
     "WIDTH_CM",
@@ -233,15 +235,39 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
             if metadata:
                 meta.update(metadata)
             target = stem.with_name(f"{stem.name}.{fmt}")
-            fd, tmp = tempfile.mkstemp(prefix=f".{stem.name}.", suffix=f".{fmt}.tmp", dir=stem.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fig.savefig(fh, format=fmt, dpi=dpi, metadata=meta)
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-                raise
+            buf = io.BytesIO()
+            fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
+            data = buf.getvalue()
+            if fmt == "svg":
+                data = stable_svg_ids(data)
+            with atomic_path(target) as tmp:
+                tmp.write_bytes(data)
             written.append(target)
     return written
+
+
+_SVG_REF = re.compile(rb'(id="|url\(#|href="#)([pm][0-9a-f]{10})\b')
+
+
+def stable_svg_ids(svg: bytes) -> bytes:
+    """Renumber matplotlib's hashed clip-path and marker ids in order of first appearance.
+
+    matplotlib derives them from the hash of the clip box as a float tuple, so a difference
+    in the last bits of a layout computation (invisible at the printed precision) changes
+    every id; numbering them makes the same drawing give the same bytes.
+
+    Examples
+    --------
+    >>> stable_svg_ids(b'<clipPath id="p1a2b3c4d5e"/><g clip-path="url(#p1a2b3c4d5e)"/>')
+    b'<clipPath id="p0000000001"/><g clip-path="url(#p0000000001)"/>'
+    """
+    names: dict = {}
+
+    def sub(m):
+        old = m.group(2)
+        new = names.get(old)
+        if new is None:
+            new = names[old] = old[:1] + f"{len(names) + 1:010d}".encode()
+        return m.group(1) + new
+
+    return _SVG_REF.sub(sub, svg)
