@@ -165,6 +165,10 @@ def _read_one(path: str, tables, place: Optional[str]) -> Document:
     return read_document(path, unit_tables=tables, place=place or None)
 
 
+def _read_many(paths: list, tables, places: list) -> list:
+    return [_read_one(p, tables, pl) for p, pl in zip(paths, places)]
+
+
 class _Progress:
     """A plain-text progress bar on stderr (no dependency)."""
 
@@ -261,12 +265,19 @@ def read_corpus(
     if processes > 1 and n > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(processes, n)) as ex:
-            futs = {ex.submit(_read_one, f, unit_tables, p): i for i, (f, p) in enumerate(zip(files, places))}
+        # a few chunks per worker: the tables are sent once per chunk, not once per file
+        size = max(1, min(64, -(-n // (processes * 4))))
+        chunks = [list(range(k, min(n, k + size))) for k in range(0, n, size)]
+        with ProcessPoolExecutor(max_workers=min(processes, len(chunks))) as ex:
+            futs = {
+                ex.submit(_read_many, [files[i] for i in idx], unit_tables, [places[i] for i in idx]): idx
+                for idx in chunks
+            }
             for fut in as_completed(futs):
-                i = futs[fut]
-                docs[i] = fut.result()
-                bar.step(files[i])
+                idx = futs[fut]
+                for i, doc in zip(idx, fut.result()):
+                    docs[i] = doc
+                    bar.step(files[i])
     else:
         for i, (f, p) in enumerate(zip(files, places)):
             docs[i] = _read_one(f, unit_tables, p)

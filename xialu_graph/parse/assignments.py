@@ -104,37 +104,33 @@ def find_trailing_bracket(norm: str) -> Optional[tuple[int, int, bool]]:
     end = len(norm)
     while end > 0 and norm[end - 1] in " \t。.;,、\u200b":
         end -= 1
-    if end > 0 and norm[end - 1] in CLOSE:
+    # only the bracket characters matter: find them at C speed, walk them backwards
+    marks = [(m.start(), m.group()) for m in _BRACKET_CHAR.finditer(norm, 0, end)]
+    if marks and end > 0 and norm[end - 1] in CLOSE:
         close = end - 1
         depth = 0
-        i = close
-        while i >= 0:
-            c = norm[i]
+        for i, c in reversed(marks):
             if c in CLOSE:
                 depth += 1
-            elif c in OPEN:
+            else:
                 depth -= 1
                 if depth == 0:
-                    break
-            i -= 1
-        if i >= 0 and depth == 0:
-            content = norm[i + 1:close]
-            if _ASSIGN_HINT.search(content) or _is_bare_unit_list(content):
-                return i, close, True
-            return None
-        # unbalanced: more closers than openers; fall back to the last opener with a label
+                    content = norm[i + 1:close]
+                    if _ASSIGN_HINT.search(content) or _is_bare_unit_list(content):
+                        return i, close, True
+                    return None
+        # unbalanced: more closers than openers; fall through
     # dropped closing bracket: the last unmatched opener, when what follows it is an assignment
     depth = 0
-    for i in range(end - 1, -1, -1):
-        c = norm[i]
+    for i, c in reversed(marks):
         if c in CLOSE:
             depth += 1
-        elif c in OPEN:
-            if depth == 0:
-                content = norm[i + 1:end]
-                if LABEL_RE.match(content.lstrip()) or (_ASSIGN_HINT.search(content) and len(content) < 400):
-                    return i, end, False
-                return None
+        elif depth == 0:
+            content = norm[i + 1:end]
+            if LABEL_RE.match(content.lstrip()) or (_ASSIGN_HINT.search(content) and len(content) < 400):
+                return i, end, False
+            return None
+        else:
             depth -= 1
     return None
 
@@ -209,27 +205,31 @@ def _open_paren(s: str) -> bool:
 
 
 def _split_depth0(s: str, seps: str) -> list[str]:
+    """Split at separators outside brackets, visiting only separator and bracket characters."""
     if not _HAS_BRACKET.search(s):
         rx = _SEP_RE.get(seps)
         if rx is None:
             rx = _SEP_RE[seps] = re.compile("[" + re.escape(seps) + "]")
         return [p.strip() for p in rx.split(s) if p.strip()]
-    out, buf, depth = [], [], 0
-    for c in s:
+    rx = _SEP_RE.get("brackets" + seps)
+    if rx is None:
+        rx = _SEP_RE["brackets" + seps] = re.compile("[" + re.escape(seps + OPEN + CLOSE) + "]")
+    out, depth, start = [], 0, 0
+    for m in rx.finditer(s):
+        c = m.group()
         if c in OPEN:
             depth += 1
         elif c in CLOSE:
             depth = max(0, depth - 1)
-        if depth == 0 and c in seps:
-            out.append("".join(buf))
-            buf = []
-            continue
-        buf.append(c)
-    out.append("".join(buf))
+        elif depth == 0:
+            out.append(s[start:m.start()])
+            start = m.end()
+    out.append(s[start:])
     return [p.strip() for p in out if p.strip()]
 
 
 _SEP_RE: dict = {}
+_BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
 _TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")  # 等相关部门 → a collective 相关部门
@@ -255,10 +255,10 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
         if not name:
             continue
         r = role
-        m = _INLINE_LEAD.search(name)
+        m = _INLINE_LEAD.search(name) if name[-1] == ")" else None
         if m:
             name, r = name[: m.start()], "lead"
-        etc = _TRAILING_ETC.search(name)
+        etc = _TRAILING_ETC.search(name) if "等" in name else None
         if etc and etc.start() > 0:
             base = name[: etc.start()]
             if etc.group(1):
@@ -342,6 +342,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
 
 def _as_written(units, norm: str, original: str) -> list[str]:
     """Each name as it stands in the original text (full-width, traditional, spaces kept)."""
+    if original == norm:
+        return [name for _, name in units]
     out = []
     cursor = 0
     same = len(original) == len(norm)

@@ -23,7 +23,9 @@ _HW = "():;,.[][]0123456789 !?|"
 # written.
 TRADITIONAL = "區發財務稅衛辦員會環設場監規劃國資鎮鄉處廳農業經濟專領導組責單頭協參與負綜執體醫療險統計審應齊眾質檢驗電郵氣鐵運輸為將實現進項園縣職內數據關聯門開術報價類總獎勵產達議傳營層屬憑於機構調適廣興點擊圖書館檔說講訂認證讀錄頁顯選舉權歸護織罰際陸陳島橋樓漢滬幹寧徵銷貿標準條範製節圍黨級長鄰轉變優勢揮預測確強難題補貼維邊兩個們這樣種績極積彙結網絡繫費購買賣線屆團誼隊雙連戰堅脫貧鞏擴鬆緊張壓擔當幫養蘇約貫徹撥還債風評雜誌獲頒創瀾濱東車軌輛駕駛號碼戶簽僑臺灣復繞亞歐廠礦採煉鋼銅鋁鋅錫纜輕紡藥漁獸飼階鏈帶動輻態響災搶裝備訓練牽勞築廈獨倉儲義聽觀紀紅綠銀貸潔諮詢對時間問學師壽殘婦兒軍緝溝訊視聞錢論競爭糧飯歷萬億從見訪賴辭"
 SIMPLIFIED = "区发财务税卫办员会环设场监规划国资镇乡处厅农业经济专领导组责单头协参与负综执体医疗险统计审应齐众质检验电邮气铁运输为将实现进项园县职内数据关联门开术报价类总奖励产达议传营层属凭于机构调适广兴点击图书馆档说讲订认证读录页显选举权归护织罚际陆陈岛桥楼汉沪干宁征销贸标准条范制节围党级长邻转变优势挥预测确强难题补贴维边两个们这样种绩极积汇结网络系费购买卖线届团谊队双连战坚脱贫巩扩松紧张压担当帮养苏约贯彻拨还债风评杂志获颁创澜滨东车轨辆驾驶号码户签侨台湾复绕亚欧厂矿采炼钢铜铝锌锡缆轻纺药渔兽饲阶链带动辐态响灾抢装备训练牵劳筑厦独仓储义听观纪红绿银贷洁咨询对时间问学师寿残妇儿军缉沟讯视闻钱论竞争粮饭历万亿从见访赖辞"
-_TRANS = str.maketrans(_FW + TRADITIONAL, _HW + SIMPLIFIED)
+_FW_PAIRS = tuple(zip(_FW, _HW))
+_TRAD_RE = re.compile("[" + TRADITIONAL + "]")
+_TRAD_TRANS = str.maketrans(TRADITIONAL, SIMPLIFIED)
 
 
 def normalise(s: str) -> str:
@@ -37,7 +39,13 @@ def normalise(s: str) -> str:
     >>> normalise("牽頭單位：區發改局")
     '牵头单位:区发改局'
     """
-    return s.translate(_TRANS)
+    # str.replace scans at C speed; str.translate costs a dict look-up per character
+    for a, b in _FW_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    if _TRAD_RE.search(s):
+        s = s.translate(_TRAD_TRANS)
+    return s
 
 
 CN_DIGITS = "零一二三四五六七八九十百"
