@@ -14,8 +14,6 @@ from the previous one. The page references no URL.
 
 from __future__ import annotations
 
-import html as _html
-import re
 from typing import Optional
 
 from . import interactive as _iv
@@ -127,22 +125,14 @@ class CompareView(_iv.NetworkView):
 
     def html(self) -> str:
         if self._html is None:
-            page = _iv._render_page(self)
-            extra_json = _iv._script_json(self.editions)
-            csp_old = re.search(r"script-src ([^;]*);", page).group(0)
-            csp_new = csp_old[:-1] + " " + _iv._csp_hash(_SWITCH_JS) + ";"
-            page = page.replace(csp_old, csp_new, 1)
-            page = page.replace("</style>\n</head>", _SWITCH_CSS + "</style>\n</head>", 1)
-            page = page.replace(
-                "</header>\n",
-                '<div id="xialu-editions" role="toolbar" aria-label="版本"></div><p id="xialu-edinfo"></p>\n</header>\n', 1)
-            page = page.replace('<aside id="xialu-legend"></aside>',
-                                '<aside id="xialu-legend"></aside><aside><table id="xialu-table"></table></aside>', 1)
-            page = page.replace(
-                "</body>",
-                f'<script type="application/json" id="xialu-editions-data">{extra_json}</script>\n'
-                f"<script>{_SWITCH_JS}</script>\n</body>", 1)
-            self._html = page
+            self._html = _iv._render_page(self, _iv.PageExtension(
+                css=_SWITCH_CSS,
+                header_html='<div id="xialu-editions" role="toolbar" aria-label="版本"></div><p id="xialu-edinfo"></p>\n',
+                aside_html='<aside><table id="xialu-table"></table></aside>',
+                data_id="xialu-editions-data",
+                data=self.editions,
+                js=_SWITCH_JS,
+            ))
         return self._html
 
 

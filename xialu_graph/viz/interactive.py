@@ -42,6 +42,7 @@ selects and focuses a unit (what the search box does).
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 import hashlib
 import html as _html
 import json
@@ -557,7 +558,26 @@ _APP_JS = r"""
 """
 
 
-def _render_page(view: NetworkView) -> str:
+@dataclass
+class PageExtension:
+    """What a view that builds on :class:`NetworkView` adds to the page.
+
+    Only package code makes these: ``css``, ``header_html``, ``aside_html`` and ``js`` are
+    trusted markup and script; ``data`` (any JSON-able object, document text included) is
+    embedded safely as ``<script type="application/json" id=data_id>``. The script is
+    allowed by the page's Content-Security-Policy through its hash.
+    """
+
+    css: str = ""
+    header_html: str = ""
+    aside_html: str = ""
+    data_id: str = ""
+    data: object = None
+    js: str = ""
+
+
+def _render_page(view: NetworkView, ext: Optional[PageExtension] = None) -> str:
+    ext = ext or PageExtension()
     vis_js, vis_css = _vis_assets()
     payload = {
         "nodes": view.nodes,
@@ -569,7 +589,7 @@ def _render_page(view: NetworkView) -> str:
     app_js = _APP_JS
     csp = (
         "default-src 'none'; "
-        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}{' ' + _csp_hash(ext.js) if ext.js else ''}; "
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
     )
@@ -582,7 +602,7 @@ def _render_page(view: NetworkView) -> str:
         '<meta name="referrer" content="no-referrer">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>{esc(view.title)}</title>\n",
-        f"<style>{vis_css}</style>\n<style>{css}</style>\n</head>\n<body>\n",
+        f"<style>{vis_css}</style>\n<style>{css}{ext.css}</style>\n</head>\n<body>\n",
         "<header>\n",
         f'<h1 id="xialu-title">{esc(view.title)}</h1>\n',
         f'<p class="xialu-sub">{esc(view.subtitle)}</p>\n' if view.subtitle else "",
@@ -591,11 +611,14 @@ def _render_page(view: NetworkView) -> str:
         'placeholder="查找单位…" aria-label="查找单位" autocomplete="off">'
         '<datalist id="xialu-units"></datalist><button id="xialu-go" type="button">查找</button>'
         '<span id="xialu-status" role="status"></span></div>\n',
+        ext.header_html,
         "</header>\n",
-        '<div id="xialu-main"><div id="xialu-net"></div><aside id="xialu-legend"></aside></div>\n',
+        f'<div id="xialu-main"><div id="xialu-net"></div><aside id="xialu-legend"></aside>{ext.aside_html}</div>\n',
         f'<script type="application/json" id="xialu-data">{data_json}</script>\n',
+        f'<script type="application/json" id="{ext.data_id}">{_script_json(ext.data)}</script>\n' if ext.data_id else "",
         f"<script>{vis_js}</script>\n",
         f"<script>{app_js}</script>\n",
+        f"<script>{ext.js}</script>\n" if ext.js else "",
         "</body>\n</html>\n",
     ]
     return "".join(parts)
