@@ -35,22 +35,7 @@ _SWITCH_JS = r"""
   var data = JSON.parse(document.getElementById("xialu-editions-data").textContent);
   var net = window.xialuNetwork;
   var nodes = net.body.data.nodes, edges = net.body.data.edges;
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function tip(rows) {
-    var box = el("div", "xialu-tip");
-    for (var i = 0; i < rows.length; i++) {
-      var line = el("div", i === 0 ? "xialu-tip-head" : "xialu-tip-row");
-      if (rows[i][0]) { line.appendChild(el("span", "k", rows[i][0] + "："));}
-      line.appendChild(el("span", "v", rows[i][1]));
-      box.appendChild(line);
-    }
-    return box;
-  }
+  var el = window.xialuDom.el, tip = window.xialuDom.tip;  // DOM text only, from the base page
   var bar = document.getElementById("xialu-editions");
   var info = document.getElementById("xialu-edinfo");
   var table = document.getElementById("xialu-table");

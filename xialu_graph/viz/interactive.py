@@ -35,7 +35,8 @@ the heading unescaped, and switches tooltips to ``innerHTML`` when a title conta
   and physics is off by default, so the network is drawn on load without stabilisation.
   Pass ``physics=True`` to let vis-network move the nodes from there.
 
-In the page, ``window.xialuNetwork`` is the ``vis.Network`` and ``window.xialuFind(name)``
+In the page, ``window.xialuNetwork`` is the ``vis.Network``, ``window.xialuDom`` holds the
+page's DOM-text helpers (``el``, ``tip``) for extensions, and ``window.xialuFind(name)``
 selects and focuses a unit (what the search box does).
 """
 
@@ -490,6 +491,7 @@ _APP_JS = r"""
   var container = document.getElementById("xialu-net");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   window.xialuNetwork = network;
+  window.xialuDom = {el: el, tip: tip};  // for views that extend the page (PageExtension.js)
   network.once("afterDrawing", function () {
     window.xialuDrawnAt = performance.now();
     document.body.setAttribute("data-drawn", "1");
