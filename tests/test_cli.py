@@ -119,3 +119,9 @@ def test_parse_does_not_import_heavy_libraries(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_error_is_the_only_line_on_stderr(tmp_path):
+    r = run("parse", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"))
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [f"xialu-graph: error: {tmp_path / 'missing.txt'}: no such file"]

@@ -98,3 +98,9 @@ def test_readme_api_block_runs():
     assert {"weighted_load", "n_lead"} <= set(ns["load"].columns)
     assert 0 < float(ns["bal"].set_index("measure").loc["weighted_load", "gini"]) < 1
     assert len(ns["cent"]) == ns["load"].shape[0]
+
+
+def test_bundled_weights_file_holds_the_defaults():
+    from xialu_graph.graph import RoleWeights
+
+    assert RoleWeights.from_file(REPO / "data" / "weights.toml") == RoleWeights()

@@ -109,7 +109,6 @@ def cmd_parse(args) -> int:
     from .pipeline import read_document
 
     say = _progress(args.quiet)
-    say(f"reading {args.input}")
     doc = read_document(args.input, strict=args.strict, unit_tables=_tables(args), place=args.place)
     out = Path(args.out)
     stem = Path(args.input).stem
