@@ -355,3 +355,51 @@ def test_report_names_conventions_and_guesses():
     assert roles(doc.task(1)) == [("responsible", "区发改局"), ("responsible", "区财政局")]
     with pytest.raises(xg.InputError, match="guess_bare_list|without labels"):
         xg.read_document(text, strict=True)
+
+
+# ------------------------------------------------------------------ tables as published: merged cells, headings, footers
+
+def test_html_table_with_rowspan_and_heading_rows(tmp_path):
+    page = """<html><body>
+    <p>关于印发2022年重点工作任务分解表的通知</p>
+    <table>
+      <tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>责任单位</th></tr>
+      <tr><td colspan="4">一、稳增长</td></tr>
+      <tr><td>1</td><td>抓好重大项目建设</td><td rowspan="2">区发改局</td><td>区财政局</td></tr>
+      <tr><td>2</td><td>扩大有效投资</td><td>区统计局、区住建局</td></tr>
+      <tr><td colspan="4">二、惠民生</td></tr>
+      <tr><td>3</td><td>稳定就业</td><td>区人社局</td><td rowspan="2">各街道</td></tr>
+      <tr><td>4</td><td>办好养老服务</td><td>区民政局</td></tr>
+    </table>
+    <p>抄送：区委办公室</p>
+    <p>下陆区人民政府办公室 2022年1月5日印发</p>
+    </body></html>"""
+    p = tmp_path / "table.html"
+    p.write_text(page, encoding="utf-8")
+    doc = xg.read_document(p)
+    assert ids(doc) == ["1", "2", "3", "4"]
+    assert roles(doc.task(2)) == [("lead", "区发改局"), ("support", "区统计局"), ("support", "区住建局")]
+    assert roles(doc.task(4)) == [("lead", "区民政局"), ("support", "各街道")]
+    assert [t.section for t in doc.tasks] == ["稳增长", "稳增长", "惠民生", "惠民生"]
+    assert doc.report.warnings == []
+    assert doc.report.kind_counts().get("footer") == 2
+
+
+def test_docx_table_with_vertically_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2022年重点工作任务分解表")
+    t = d.add_table(rows=4, cols=4)
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "抓好重大项目建设", "区发改局", "区财政局"],
+            ["2", "扩大有效投资", "", "区统计局"], ["3", "稳定就业", "区人社局", "各街道"]]
+    for r, vals in enumerate(rows):
+        for c, v in enumerate(vals):
+            t.cell(r, c).text = v
+    t.cell(1, 2).merge(t.cell(2, 2))  # 区发改局 leads tasks 1 and 2
+    p = tmp_path / "table.docx"
+    d.save(p)
+    doc = xg.read_document(p)
+    assert ids(doc) == ["1", "2", "3"]
+    assert roles(doc.task(2)) == [("lead", "区发改局"), ("support", "区统计局")]
+    assert roles(doc.task(3)) == [("lead", "区人社局"), ("support", "各街道")]

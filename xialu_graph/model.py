@@ -110,6 +110,7 @@ LINE_KINDS = (
     "label",
     "table_header",
     "attachment",
+    "footer",
     "truncated",
     "other",
 )

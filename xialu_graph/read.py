@@ -7,8 +7,11 @@ Nothing here knows the genre; page chrome is classified (not deleted) by the par
 ``<script>``, ``<style>``, ``<head>`` and similar non-content elements of HTML.
 
 Limits protect against hostile files: a DOCX member may inflate to at most
-``MAX_INFLATED_BYTES``; an HTML document may nest at most ``MAX_HTML_DEPTH`` elements deep
-(deeper content is still read, as flat text).
+``MAX_INFLATED_BYTES``; HTML is read by the standard library's non-recursive parser, so
+pathological nesting costs linear time; row and column spans are capped at ``MAX_SPAN``.
+
+Table cells that span rows (HTML ``rowspan``, DOCX vertical merges) are repeated in every row
+they cover, so a lead unit written once for a group of tasks reaches each task.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ __all__ = ["read_text", "decode_bytes", "html_to_text", "docx_to_text", "TextSou
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_INFLATED_BYTES = 64 * 1024 * 1024  # a real document.xml is a few MB
-MAX_HTML_DEPTH = 512
+MAX_SPAN = 500  # rowspan/colspan larger than this are read as this (hostile pages)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
@@ -223,15 +226,60 @@ def html_to_text(html: str) -> str:
 
     out: list[str] = []
     line: list[str] = []
-    row: list[str] = []
+    row: list[tuple[str, int, int]] = []  # (text, rowspan, colspan) of the cells seen in this row
     cell: list[str] = []
-    state = {"skip": 0, "in_cell": 0, "depth": 0}
+    span = {"rows": 1, "cols": 1}
+    carry: dict = {}  # column -> [text, rows left] for cells spanning rows (rowspan)
+    state = {"skip": 0, "in_cell": 0}
 
     def flush_line():
         s = "".join(line).strip()
         line.clear()
         if s:
             out.append(s)
+
+    def end_row():
+        cells = list(row)
+        row.clear()
+        if not cells and not carry:
+            return
+        if len(cells) == 1 and cells[0][2] > 1 and not carry:
+            # one cell across the whole table: a heading inside the table (一、稳增长)
+            flush_line()
+            if cells[0][0]:
+                out.append(cells[0][0])
+            return
+        full: list[str] = []
+        it = iter(cells)
+        col = 0
+        while True:
+            if col in carry:
+                text, left = carry[col]
+                full.append(text)
+                if left <= 1:
+                    del carry[col]
+                else:
+                    carry[col] = [text, left - 1]
+                col += 1
+                continue
+            nxt = next(it, None)
+            if nxt is None:
+                break
+            text, rs, cs = nxt
+            for k in range(cs):
+                full.append(text if k == 0 else "")
+                if rs > 1:
+                    carry[col + k] = [text if k == 0 else "", rs - 1]
+            col += cs
+        if any(full):
+            flush_line()
+            out.append(" | ".join(full))
+
+    def _span(attrs, name) -> int:
+        for k, v in attrs:
+            if k == name and v and v.strip().isdigit():
+                return max(1, min(int(v.strip()), MAX_SPAN))
+        return 1
 
     class P(HTMLParser):
         def handle_starttag(self, tag, attrs):
@@ -240,10 +288,14 @@ def html_to_text(html: str) -> str:
                 return
             if tag in _CELL:
                 state["in_cell"] += 1
-                cell.clear()
+                if state["in_cell"] == 1:
+                    cell.clear()
+                    span["rows"], span["cols"] = _span(attrs, "rowspan"), _span(attrs, "colspan")
                 return
-            if tag == "tr":
+            if tag == "tr" and not state["in_cell"]:
                 row.clear()
+            if tag == "table" and not state["in_cell"]:
+                carry.clear()
             if tag in _BLOCK:
                 if state["in_cell"]:
                     cell.append(" ")
@@ -264,15 +316,12 @@ def html_to_text(html: str) -> str:
             if tag in _CELL:
                 if state["in_cell"]:
                     state["in_cell"] -= 1
-                    row.append(" ".join("".join(cell).split()))
-                    cell.clear()
+                    if state["in_cell"] == 0:
+                        row.append((" ".join("".join(cell).split()), span["rows"], span["cols"]))
+                        cell.clear()
                 return
-            if tag == "tr":
-                cells = [c for c in row]
-                row.clear()
-                if any(cells):
-                    flush_line()
-                    out.append(" | ".join(cells))
+            if tag == "tr" and not state["in_cell"]:
+                end_row()
                 return
             if tag in _BLOCK and not state["in_cell"]:
                 flush_line()
@@ -284,12 +333,9 @@ def html_to_text(html: str) -> str:
             if state["in_cell"]:
                 cell.append(data)
             else:
+                # a newline inside the running text of a page is layout, not a paragraph break
                 parts = data.split("\n")
-                for i, part in enumerate(parts):
-                    if i:
-                        # a newline inside running text of an HTML page is not a paragraph break
-                        line.append("")
-                    line.append(part.strip() if len(parts) > 1 else part)
+                line.extend(part.strip() if len(parts) > 1 else part for part in parts)
 
     p = P(convert_charrefs=True)
     p.feed(html)
@@ -367,12 +413,30 @@ def docx_to_text(data: bytes, *, name: str = "<docx>") -> str:
                 for piece in para_text(child).split("\n"):
                     lines.append(piece)
             elif child.tag == f"{_W}tbl":
+                above: dict = {}  # grid column -> text of the last cell that started there
                 for tr in child.iter(f"{_W}tr"):
-                    cells = []
+                    cells: list[str] = []
                     for tc in tr.findall(f"{_W}tc"):
-                        txt = " ".join(para_text(p).replace("\n", " ") for p in tc.iter(f"{_W}p"))
-                        cells.append(" ".join(txt.split()))
-                    if any(cells):
+                        txt = " ".join(" ".join(para_text(p).replace("\n", " ") for p in tc.iter(f"{_W}p")).split())
+                        pr = tc.find(f"{_W}tcPr")
+                        cols = 1
+                        merged = False
+                        if pr is not None:
+                            gs = pr.find(f"{_W}gridSpan")
+                            if gs is not None and (gs.get(f"{_W}val") or "").isdigit():
+                                cols = max(1, min(int(gs.get(f"{_W}val")), MAX_SPAN))
+                            vm = pr.find(f"{_W}vMerge")
+                            merged = vm is not None and vm.get(f"{_W}val") in (None, "continue")
+                        col = len(cells)
+                        if merged:
+                            txt = above.get(col, "")
+                        else:
+                            above[col] = txt
+                        cells.append(txt)
+                        cells.extend([""] * (cols - 1))
+                    if len(cells) > 1 and sum(1 for c in cells if c) == 1 and cells[0] and len(tr.findall(f"{_W}tc")) == 1:
+                        lines.append(cells[0])  # one cell across the table: a heading
+                    elif any(cells):
                         lines.append(" | ".join(cells))
             elif child.tag == f"{_W}sdt":
                 content = child.find(f"{_W}sdtContent")

@@ -19,6 +19,7 @@ from .assignments import LABEL_RE, ParsedAssignment, find_trailing_bracket, pars
 from .lines import (
     LineMatch,
     is_chrome,
+    is_footer,
     match_attachment,
     match_heading,
     match_item,
@@ -342,7 +343,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 table_row(table, ncells, rcells, ln, ln)
                 kinds[idx] = "task"
                 continue
-        table = None
+        # a table stays open across headings written between its rows (一、稳增长 in its own row)
         if "|" in n:
             layout = match_header(n)
             if layout is not None:
@@ -384,6 +385,10 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                         kinds[r] = "continuation"
                 skip_until = k
                 continue
+        if body and is_footer(n) and (cur is None or cur.has_assignment()):
+            close()
+            kinds[idx] = "footer"
+            continue
         att = match_attachment(n)
         if att and (body or any(x and x[0] in _ITEM_START for x in norms[idx + 1: idx + 40])):
             close()

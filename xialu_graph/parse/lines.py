@@ -167,6 +167,15 @@ def is_chrome(stripped: str, norm: str) -> bool:
     return False
 
 
+_FOOTER = re.compile(r"^(抄送|主送|抄报|印发|联系人|联系电话|\(此件公开发布\)|此件公开发布|\(此件主动公开\)|此件主动公开|信息公开选项)")
+_PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(印发|印)$")
+
+
+def is_footer(norm: str) -> bool:
+    """The closing lines of an official document: 抄送, 印发 date, contact, publication note."""
+    return bool(_FOOTER.match(norm) or _PRINTED.search(norm))
+
+
 META_KEYS = (
     ("notice_title", r"名\s*称"),
     ("index_number", r"索\s*引\s*号"),
