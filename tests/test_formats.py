@@ -403,3 +403,29 @@ def test_docx_table_with_vertically_merged_cells(tmp_path):
     assert ids(doc) == ["1", "2", "3"]
     assert roles(doc.task(2)) == [("lead", "区发改局"), ("support", "区统计局")]
     assert roles(doc.task(3)) == [("lead", "区人社局"), ("support", "各街道")]
+
+
+# ------------------------------------------------------------------ one bracket per sentence (State Council style)
+
+def test_a_bracket_after_each_sentence():
+    text = (
+        "一、保持经济运行在合理区间\n"
+        "（一）实施好积极的财政政策\n"
+        "1.提升效能，更加注重精准、可持续。（财政部牵头，国务院相关部门按职责分工负责）"
+        "今年赤字率拟按2.8%左右安排。（财政部、国家发展改革委牵头，年内持续推进）"
+        "推进示范县（区）建设，参与率达到90%。（农业农村部负责）\n"
+        "2.稳健的货币政策要灵活适度。（人民银行牵头）\n"
+    )
+    doc = xg.read_document(text)
+    assert ids(doc) == ["1", "2"]
+    t = doc.task(1)
+    assert t.text == "提升效能，更加注重精准、可持续。今年赤字率拟按2.8%左右安排。推进示范县（区）建设，参与率达到90%。"
+    assert roles(t) == [
+        ("lead", "财政部"),
+        ("support", "国务院相关部门"),
+        ("lead", "国家发展改革委"),
+        ("support", "农业农村部"),
+    ]
+    assert {"task_id": "1", "note": "年内持续推进"} in doc.report.conventions["notes"]
+    assert "inline" in doc.report.conventions["labels"]
+    assert doc.report.warnings == []

@@ -28,7 +28,7 @@ from typing import Optional
 
 from .lines import normalise
 
-__all__ = ["ParsedAssignment", "find_trailing_bracket", "parse_assignment", "split_units", "LABEL_RE"]
+__all__ = ["ParsedAssignment", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
 
 OPEN = "([【〔〈《{"
 CLOSE = ")]】〕〉》}"
@@ -67,7 +67,7 @@ _UNLABELED = (
     ("落实", "responsible"),
 )
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
-_UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园)$")
+_UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
 _ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人)\s*:|牵头|负责|配合|协助|协办|参与")
 
 
@@ -133,6 +133,46 @@ def find_trailing_bracket(norm: str) -> Optional[tuple[int, int, bool]]:
         else:
             depth -= 1
     return None
+
+
+def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tuple[int, int, "ParsedAssignment"]]:
+    """Assignment brackets inside a task's text, before its last one.
+
+    Some documents (the State Council's 重点工作分工 among them) give each sentence of a task
+    its own bracket: ``实施好积极的财政政策。(财政部牵头,国务院相关部门按职责分工负责)今年赤字率…
+    (财政部牵头,年内持续推进)``. A top-level bracket counts when it has labels, or clauses
+    ending in a role word (牵头, 负责, 配合 …) whose names all look like units; an ordinary
+    parenthesis (``示范县(区)``, ``(以下简称…)``) does not.
+
+    Returns ``(open, close, parsed)`` for each, left to right.
+
+    Examples
+    --------
+    >>> s = "稳定财政。(财政部牵头)推进改革(参与率90%)。(发展改革委负责)"
+    >>> [(s[o + 1:c], p.units) for o, c, p in find_inner_assignments(s)]
+    [('财政部牵头', [('lead', '财政部')]), ('发展改革委负责', [('responsible', '发展改革委')])]
+    """
+    out = []
+    depth = 0
+    start = -1
+    for m in _BRACKET_CHAR.finditer(norm):
+        c = m.group()
+        if c in OPEN:
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                content = norm[start + 1:m.start()]
+                if len(content) < 600 and _ASSIGN_HINT.search(content):
+                    pa = parse_assignment(content, normalised=True,
+                                          original=original[start + 1:m.start()] if original is not None else None)
+                    if pa.units and pa.style.startswith(("labels", "unlabeled")) and all(
+                        _UNIT_HINT.search(name) for _, name in pa.units
+                    ):
+                        out.append((start, m.start(), pa))
+    return out
 
 
 def _is_bare_unit_list(content: str) -> bool:

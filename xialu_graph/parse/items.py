@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport, Person, RawAssignment, Section, Subsection, Task
-from .assignments import LABEL_RE, ParsedAssignment, find_trailing_bracket, parse_assignment
+from .assignments import LABEL_RE, ParsedAssignment, find_inner_assignments, find_trailing_bracket, parse_assignment
 from .lines import (
     LineMatch,
     is_chrome,
@@ -36,6 +36,7 @@ MAX_BRACKET_SCAN = 5000
 _FIRST_LISTED = re.compile(r"(列|排)(在)?(第一|首)(位|个)(者|的)?(单位)?(为|是)牵头")
 _ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _HEAD_START = set("一二三四五六七八九十(")
+_BRACKET_IN = re.compile(r"[(\[【〔]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
@@ -259,6 +260,11 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         text_out, raw_assign = joined, ""
         parsed = None
         span = find_trailing_bracket(njoined)
+        original_before = joined
+
+        def text_of(op_: int, cl_: int) -> str:
+            return original_before[op_ + 1:cl_].strip()
+
         if span is not None:
             op, cl, closed = span
             raw_assign = joined[op + 1:cl].strip()
@@ -274,6 +280,32 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
             if parsed.style == "bare_list" and not first_listed_leads:
                 warn(o.lines[-1], "guess_bare_list", f"task {o.match.label}: bracket lists units without labels or role words; read them as responsible units")
+        # assignments given sentence by sentence inside the text (State Council style)
+        ntext = normalise(text_out) if span is None else njoined[: span[0]].rstrip()
+        inner = find_inner_assignments(ntext, text_out) if _BRACKET_IN.search(ntext) else []
+        if inner:
+            pieces, last = [], 0
+            merged = ParsedAssignment(style="inline")
+            for op_, cl_, pa in inner:
+                pieces.append(text_out[last:op_])
+                last = cl_ + 1
+                merged.units.extend(pa.units)
+                merged.raw_names.extend(pa.raw_names)
+                merged.prefixes.extend(pa.prefixes)
+                merged.people.extend(pa.people)
+                merged.notes.extend(pa.notes)
+            pieces.append(text_out[last:])
+            text_out = "".join(pieces).strip()
+            if parsed is not None:
+                merged.units.extend(parsed.units)
+                merged.raw_names.extend(parsed.raw_names)
+                merged.prefixes.extend(parsed.prefixes)
+                merged.people.extend(parsed.people)
+                merged.notes.extend(parsed.notes)
+            if merged.has_lead():
+                merged.units = [("support" if r == "responsible" else r, n) for r, n in merged.units]
+            raw_assign = ";".join(text_of(op_, cl_) for op_, cl_, _ in inner) + (";" + raw_assign if raw_assign else "")
+            parsed = merged
         if o.label_parts:
             label_text = ";".join(t for _, t in o.label_parts)
             lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
@@ -470,6 +502,9 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         _set_heading(ctx, raw.strip(), ln, set_leaders)
         kinds[idx] = "heading"
     close(final=True)
+    last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] != "blank"), None)
+    if last is not None and kinds[last] in ("heading", "section", "subsection"):
+        warn(last + 1, "ends_with_heading", f"the document ends with a heading and no task after it (cut off?): {lines[last].strip()[:30]!r}")
 
     if not tasks:
         cut = [w for w in report.warnings if w.code == "truncated_item"]
