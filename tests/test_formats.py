@@ -20,9 +20,9 @@ def ids(doc):
 
 # ------------------------------------------------------------------ 1. numbering
 
-@pytest.mark.parametrize("mark", ["1、", "1.", "1．", "(1)", "（1）", "①"])
+@pytest.mark.parametrize("mark", ["1、", "1.", "1．", "(1)", "（1）", "①", "⑴", "1)", "1）"])
 def test_numbering_styles(mark):
-    two = mark.replace("1", "2").replace("①", "②")
+    two = mark.replace("1", "2").replace("①", "②").replace("⑴", "⑵")
     text = (
         "一、稳住经济基本盘\n"
         f"{mark}抓好重大项目建设。（牵头单位：区发改局；责任单位：区财政局）\n"
@@ -429,3 +429,22 @@ def test_a_bracket_after_each_sentence():
     assert {"task_id": "1", "note": "年内持续推进"} in doc.report.conventions["notes"]
     assert "inline" in doc.report.conventions["labels"]
     assert doc.report.warnings == []
+
+
+def test_part_and_chapter_headings():
+    text = "第一部分 稳增长\n1、抓项目。[牵头单位:区发改局]\n第二部分 惠民生\n2、抓就业。[牵头单位:区人社局]\n"
+    doc = xg.read_document(text)
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "稳增长"), ("二", "惠民生")]
+    assert [t.section_no for t in doc.tasks] == ["一", "二"]
+
+
+def test_role_words_inside_a_labelled_list():
+    doc = xg.read_document("一、经济\n1、抓项目。（责任单位：区发改局牵头，区财政局、区统计局配合）\n")
+    assert roles(doc.task(1)) == [("lead", "区发改局"), ("support", "区财政局"), ("support", "区统计局")]
+
+
+def test_units_joined_by_and():
+    doc = xg.read_document("一、经济\n1、抓项目。[牵头单位:区发改局和区财政局;责任单位:区政务服务和大数据管理局与区统计局]\n")
+    assert roles(doc.task(1)) == [
+        ("lead", "区发改局"), ("lead", "区财政局"), ("support", "区政务服务和大数据管理局"), ("support", "区统计局"),
+    ]

@@ -202,7 +202,7 @@ def clean_name(raw: str) -> str:
 
 
 _LABEL = re.compile(r"^(.+?)\(([^()]{1,20})\)$")
-_SPLIT_WORDS = ("以及", "及")
+_SPLIT_WORDS = ("以及", "及", "和", "与")  # split only when both halves read as units
 _ADMIN_START = ("区", "市", "县", "省")
 _UNIT_SUFFIX = ("局", "办", "委", "中心", "公司", "分局", "大队", "院", "所", "站", "会", "联", "部", "室", "专班", "集团", "银行")
 

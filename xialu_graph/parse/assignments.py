@@ -360,11 +360,9 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
                 for name in split_units(value):
                     res.people.append((label, name.strip(" 。")))
                 continue
-            # a label value may end in an unlabeled clause: 责任单位:X,年内完成
-            parts = _split_depth0(value, ";,")
-            _clean_list(parts[0] if parts else "", role, res)
-            for extra in parts[1:]:
-                _parse_unlabeled(extra, res, default=role)
+            # a label value is read like an unlabeled assignment whose default role is the
+            # label's: 责任单位:X,年内完成 (a note); 责任单位:区发改局牵头,区财政局配合 (roles)
+            _parse_unlabeled(value, res, default=role)
     else:
         _parse_unlabeled(norm, res)
         res.style = res.style or "unlabeled"

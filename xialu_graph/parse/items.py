@@ -34,8 +34,8 @@ __all__ = ["parse_text"]
 TERMINAL = "。!?;！？；"
 MAX_BRACKET_SCAN = 5000
 _FIRST_LISTED = re.compile(r"(列|排)(在)?(第一|首)(位|个)(者|的)?(单位)?(为|是)牵头")
-_ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-_HEAD_START = set("一二三四五六七八九十(")
+_ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | set("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
+_HEAD_START = set("一二三四五六七八九十(第")
 _BRACKET_IN = re.compile(r"[(\[【〔]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
@@ -77,7 +77,7 @@ def _detect_task_style(items: list[tuple[int, LineMatch, bool]]) -> str:
             assigned[m.style] = assigned.get(m.style, 0) + 1
     if assigned:
         return max(assigned, key=lambda s: (assigned[s], seen[s], s == "arabic"))
-    for style in ("arabic", "arabic_paren", "circled", "cn_paren"):
+    for style in ("arabic", "arabic_paren", "circled", "paren_digit", "arabic_close", "cn_paren"):
         if style in seen:
             return style
     return "arabic"

@@ -76,9 +76,13 @@ def cn_to_int(s: str) -> int:
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SECTION = re.compile(rf"^({CN_NUM})\s*[、.]\s*(.*)$")
+_SECTION_PART = re.compile(rf"^第({CN_NUM})(?:部分|章|篇|项)\s*[、.:]?\s*(.*)$")
 _CN_PAREN = re.compile(rf"^\(\s*({CN_NUM})\s*\)\s*[、.]?\s*(.*)$")
 _ARABIC = re.compile(r"^(\d{1,4})\s*([、.])(?![\d%])\s*(.*)$")
 _ARABIC_PAREN = re.compile(r"^\(\s*(\d{1,4})\s*\)\s*[、.]?\s*(.*)$")
+_ARABIC_CLOSE = re.compile(r"^(\d{1,4})\s*\)\s*(.*)$")
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_PAREN_DIGIT = re.compile(rf"^([{PAREN_DIGITS}])\s*(.*)$")
 _CIRCLED = re.compile(rf"^([{CIRCLED}])\s*[、.]?\s*(.*)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,3}|" + CN_NUM + r")?\s*[:.、]?\s*(.*)$")
 
@@ -87,8 +91,9 @@ _ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,3}|" + CN_NUM + r")?\s*[:.、]?\s*
 class LineMatch:
     """A numbered line: its style, the number as written and as int, and the rest of the line.
 
-    ``style`` is one of 'section' (一、), 'cn_paren' ((一)), 'arabic' (1、 / 1. / 1．),
-    'arabic_paren' ((1)), 'circled' (①). ``start`` is the offset of ``rest`` in the line.
+    ``style`` is one of 'section' (一、, 第一部分), 'cn_paren' ((一)), 'arabic' (1、 / 1. / 1．),
+    'arabic_paren' ((1)), 'circled' (①), 'paren_digit' (⑴), 'arabic_close' (1)).
+    ``start`` is the offset of ``rest`` in the line.
     """
 
     style: str
@@ -100,7 +105,7 @@ class LineMatch:
 
 def match_heading(norm: str) -> Optional[LineMatch]:
     """Match the Chinese-numbered styles 一、 and (一) on a normalised, left-stripped line."""
-    m = _SECTION.match(norm)
+    m = _SECTION.match(norm) or _SECTION_PART.match(norm)
     if m:
         return LineMatch("section", m.group(1), cn_to_int(m.group(1)), m.group(2), m.start(2))
     m = _CN_PAREN.match(norm)
@@ -110,7 +115,7 @@ def match_heading(norm: str) -> Optional[LineMatch]:
 
 
 def match_item(norm: str) -> Optional[LineMatch]:
-    """Match the item styles 1、 1. (1) ① on a normalised, left-stripped line."""
+    """Match the item styles 1、 1. (1) ① ⑴ 1) on a normalised, left-stripped line."""
     m = _ARABIC.match(norm)
     if m:
         return LineMatch("arabic", m.group(1) + m.group(2), int(m.group(1)), m.group(3), m.start(3))
@@ -120,6 +125,12 @@ def match_item(norm: str) -> Optional[LineMatch]:
     m = _CIRCLED.match(norm)
     if m:
         return LineMatch("circled", m.group(1), CIRCLED.index(m.group(1)) + 1, m.group(2), m.start(2))
+    m = _PAREN_DIGIT.match(norm)
+    if m:
+        return LineMatch("paren_digit", m.group(1), PAREN_DIGITS.index(m.group(1)) + 1, m.group(2), m.start(2))
+    m = _ARABIC_CLOSE.match(norm)
+    if m:
+        return LineMatch("arabic_close", m.group(1) + ")", int(m.group(1)), m.group(2), m.start(2))
     return None
 
 
