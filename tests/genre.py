@@ -128,6 +128,8 @@ MARKS = {
     "paren": lambda n: f"({n})",
     "fw_paren": lambda n: f"（{n}）",
     "circled": lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1],
+    "paren_digit": lambda n: "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"[n - 1],
+    "arabic_close": lambda n: f"{n}）",
 }
 
 
@@ -195,7 +197,8 @@ def rich_document(draw):
     n = 0
     for s in range(draw(st.integers(1, 3))):
         sno = CN[s]
-        lines.append(f"{sno}、{draw(sentence())}")
+        heading = draw(st.sampled_from(["{}、", "第{}部分 "]))
+        lines.append(heading.format(sno) + draw(sentence()))
         if restart:
             n = 0
         for _ in range(draw(st.integers(1, 4))):
