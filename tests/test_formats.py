@@ -448,3 +448,10 @@ def test_units_joined_by_and():
     assert roles(doc.task(1)) == [
         ("lead", "区发改局"), ("lead", "区财政局"), ("support", "区政务服务和大数据管理局"), ("support", "区统计局"),
     ]
+
+
+def test_a_name_in_parentheses_after_a_unit_is_a_note():
+    doc = xg.read_document("一、经济\n1、抓项目。[牵头单位:区发改局(张三);责任单位:区财政局（李四）、区发改(商务)局]\n")
+    rows = [(a.unit, a.role, a.note) for a in doc.task(1).assignments]
+    assert rows == [("区发改局", "lead", "张三"), ("区财政局", "support", "李四"), ("区发改(商务)局", "support", "")]
+    assert doc.report.warnings == []

@@ -130,3 +130,12 @@ def test_docx_bomb_refused(tmp_path):
 def test_missing_file():
     with pytest.raises(InputError, match="no such file"):
         xg.read_document("does/not/exist.txt")
+
+
+@pytest.mark.parametrize("suffix, word", [(".pdf", "PDF"), (".doc", ".doc"), (".wps", ".wps"), (".xlsx", "spreadsheets")])
+def test_formats_not_read_say_what_to_do(tmp_path, suffix, word):
+    p = tmp_path / f"notice{suffix}"
+    p.write_bytes(b"%PDF-1.4 binary \x00\x01")
+    with pytest.raises(InputError, match=word) as ei:
+        xg.read_document(p)
+    assert "save" in str(ei.value) and str(ei.value).startswith(str(p))

@@ -35,6 +35,13 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+UNSUPPORTED = {
+    ".pdf": "PDF is not read: save the document as .docx or .txt (or copy its text into a .txt file)",
+    ".doc": "Word 97-2003 .doc is not read: save it as .docx",
+    ".wps": "WPS .wps is not read: save it as .docx",
+    ".xls": "spreadsheets are not read: save the table as .docx or copy it into a .txt file",
+    ".xlsx": "spreadsheets are not read: save the table as .docx or copy it into a .txt file",
+}
 
 
 @dataclass
@@ -109,6 +116,8 @@ def read_text(source: Union[str, os.PathLike, bytes]) -> TextSource:
     if size > MAX_FILE_BYTES:
         raise InputError(f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", source=name)
     suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise InputError(UNSUPPORTED[suffix], source=name)
     try:
         data = path.read_bytes()
     except OSError as e:

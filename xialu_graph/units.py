@@ -254,9 +254,7 @@ def resolve_name(raw: str, tables: UnitTables, place: str = "", _depth: int = 0)
     if m:
         base, label = m.group(1), m.group(2)
         base_res = resolve_name(base, tables, place, _depth + 1)
-        if len(base_res) == 1 and base_res[0].kind in ("street_office",) or (
-            len(base_res) == 1 and base_res[0].rule in ("exact", "alias")
-        ):
+        if len(base_res) == 1 and base_res[0].rule != "unknown":
             r = base_res[0]
             return [Resolution(r.unit, r.kind, "label", note=label, source=r.source or "kind_rules.csv")]
     if rule_kind is not None:
