@@ -66,6 +66,7 @@ _UNLABELED = (
     ("参与", "support"),
     ("落实", "responsible"),
 )
+_ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
 _ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人)\s*:|牵头|负责|配合|协助|协办|参与")
@@ -407,13 +408,14 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
         if not c:
             continue
         role = None
-        for word, r in _UNLABELED:
-            if c.endswith(word) and len(c) > len(word):
-                body = c[: -len(word)].rstrip("(")
-                if word in ("落实",) and not _UNIT_HINT.search(body.rstrip("等")):
-                    continue
-                role, c = r, body
-                break
+        if c.endswith(_ROLE_WORDS):  # one C-level test for the common case: no role word
+            for word, r in _UNLABELED:
+                if c.endswith(word) and len(c) > len(word):
+                    body = c[: -len(word)].rstrip("(")
+                    if word == "落实" and not _UNIT_HINT.search(body.rstrip("等")):
+                        continue
+                    role, c = r, body
+                    break
         if role is None:
             if _NOTE_HINT.search(c) and not _looks_like_unit_list(c):
                 res.notes.append(c)
