@@ -104,3 +104,18 @@ def test_bundled_weights_file_holds_the_defaults():
     from xialu_graph.graph import RoleWeights
 
     assert RoleWeights.from_file(REPO / "data" / "weights.toml") == RoleWeights()
+
+
+def test_readme_compare_block_runs():
+    import os
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Compare editions", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        ns: dict = {}
+        exec(compile("import xialu_graph as xg\n" + block, "README.md", "exec"), ns)
+    finally:
+        os.chdir(cwd)
+    assert len(ns["corpus"]) == 2
