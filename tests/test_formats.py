@@ -455,3 +455,22 @@ def test_a_name_in_parentheses_after_a_unit_is_a_note():
     rows = [(a.unit, a.role, a.note) for a in doc.task(1).assignments]
     assert rows == [("区发改局", "lead", "张三"), ("区财政局", "support", "李四"), ("区发改(商务)局", "support", "")]
     assert doc.report.warnings == []
+
+
+def test_table_with_group_rows_and_two_task_columns():
+    text = (
+        "序号 | 重点工作 | 具体任务 | 牵头单位 | 责任单位 | 完成时限\n"
+        "一 | 稳增长 |  |  |  | \n"
+        "1 | 扩大有效投资 | 新开工亿元以上项目20个 | 区发改局 | 区住建局 | 2023年12月\n"
+        "2 |  | 落实减税降费 | 区财政局 | 区税务局 | 全年\n"
+        "二 | 惠民生 |  |  |  | \n"
+        "3 | 稳定就业 | 城镇新增就业3000人 | 区人社局 | 各街道 | 2023年12月\n"
+    )
+    doc = xg.read_document(text)
+    assert ids(doc) == ["1", "2", "3"]
+    assert [s.title for s in doc.sections] == ["稳增长", "惠民生"]
+    assert [t.section for t in doc.tasks] == ["稳增长", "稳增长", "惠民生"]
+    assert [t.heading for t in doc.tasks] == ["扩大有效投资", "扩大有效投资", "稳定就业"]
+    assert doc.task(1).text == "新开工亿元以上项目20个"
+    assert roles(doc.task(2)) == [("lead", "区财政局"), ("support", "区税务局")]
+    assert doc.report.warnings == []

@@ -335,6 +335,15 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     def table_row(layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int) -> None:
         info = row_to_assignment(layout, rcells)
         ninfo = row_to_assignment(layout, ncells)
+        first = ncells[0].replace(" ", "") if ncells else ""
+        if not info["labels"] and first and first[0] in "一二三四五六七八九十" and is_number_cell(first):
+            # 一 | 稳增长 | | : a group row numbered in Chinese is a section of the table
+            title = next((c for c in rcells[1:] if c), "")
+            section = Section(first.strip("()、."), title, first_line, ctx["attachment"])
+            sections.append(section)
+            ctx.update(section=section, subsection=None, heading="")
+            kinds[first_line - 1] = "section"
+            return
         if ninfo["category"]:
             cat, leaders = _split_leaders(info["category"])
             ctx["heading"] = cat
@@ -372,8 +381,8 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         if table is not None and "|" in n:
             ncells, rcells = _split_cells(n, raw.strip())
             if len(ncells) >= 2:
-                table_row(table, ncells, rcells, ln, ln)
                 kinds[idx] = "task"
+                table_row(table, ncells, rcells, ln, ln)
                 continue
         # a table stays open across headings written between its rows (一、稳增长 in its own row)
         if "|" in n:
@@ -411,10 +420,10 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 for row in rows:
                     ncells = [norms[r] for r in row]
                     rcells = [lines[r].strip() for r in row]
-                    table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
                     kinds[row[0]] = "task"
                     for r in row[1:]:
                         kinds[r] = "continuation"
+                    table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
                 skip_until = k
                 continue
         if body and is_footer(n) and (cur is None or cur.has_assignment()):

@@ -18,7 +18,8 @@ __all__ = ["TableLayout", "match_header", "row_cells", "row_to_assignment"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
-    "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措", "目标任务", "具体工作"),
+    "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措",
+             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称"),
     "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位"),
     "responsible": ("责任单位", "责任部门", "承办单位", "实施单位"),
     "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位"),
@@ -49,6 +50,11 @@ class TableLayout:
 def _roles(cells: list[str]) -> Optional[list[str]]:
     roles = [_CELL_ROLE.get(c.replace(" ", ""), "") for c in cells]
     if "task" in roles and ("lead" in roles or "responsible" in roles or "support" in roles):
+        # 序号 | 重点工作 | 具体任务 | …: the last task column is the task, those before it group it
+        task_cols = [i for i, r in enumerate(roles) if r == "task"]
+        for i in task_cols[:-1]:
+            if "category" not in roles:
+                roles[i] = "category"
         return roles
     return None
 
