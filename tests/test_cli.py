@@ -103,8 +103,7 @@ def test_failed_write_leaves_previous_outputs(tmp_path, monkeypatch):
         return real(src, dst)
 
     monkeypatch.setattr(atomic.os, "replace", flaky)
-    with pytest.raises(OSError):
-        main(["parse", str(SEED), "--out", str(tmp_path), "--quiet"])
+    assert main(["parse", str(SEED), "--out", str(tmp_path), "--quiet"]) == 2  # "disk full": one line, exit 2
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert set(after) == set(before)  # no temporary file left behind
     assert all(after[k] == before[k] for k in after)
@@ -125,3 +124,11 @@ def test_error_is_the_only_line_on_stderr(tmp_path):
     r = run("parse", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"))
     assert r.returncode == 2
     assert r.stderr.splitlines() == [f"xialu-graph: error: {tmp_path / 'missing.txt'}: no such file"]
+
+
+def test_unwritable_output_folder_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = run("parse", str(SEED), "--out", str(blocker / "sub"))
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [f"xialu-graph: error: {blocker / 'sub'}: cannot write: Not a directory"]

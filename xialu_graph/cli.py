@@ -189,6 +189,11 @@ def main(argv=None) -> int:
     except XialuError as e:
         print(f"xialu-graph: error: {e}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as e:
+        # an output folder that cannot be written (permissions, full disk, read-only mount)
+        where = e.filename or ""
+        print(f"xialu-graph: error: {where}{': ' if where else ''}cannot write: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("xialu-graph: interrupted", file=sys.stderr)
         return 130
