@@ -474,3 +474,14 @@ def test_table_with_group_rows_and_two_task_columns():
     assert doc.task(1).text == "新开工亿元以上项目20个"
     assert roles(doc.task(2)) == [("lead", "区财政局"), ("support", "区税务局")]
     assert doc.report.warnings == []
+
+
+def test_short_labels_inside_one_cell():
+    text = (
+        "序号 | 工作任务 | 责任单位\n"
+        "1 | 抓好重大项目建设 | 牵头：区发改局；配合：区财政局、区住建局\n"
+        "2 | 稳定就业 | 区人社局\n"
+    )
+    doc = xg.read_document(text)
+    assert roles(doc.task(1)) == [("lead", "区发改局"), ("support", "区财政局"), ("support", "区住建局")]
+    assert roles(doc.task(2)) == [("responsible", "区人社局")]

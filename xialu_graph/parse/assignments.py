@@ -34,8 +34,9 @@ OPEN = "([【〔〈《{"
 CLOSE = ")]】〕〉》}"
 PAIR = dict(zip(CLOSE, OPEN))
 
-LEAD_LABELS = ("牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位")
-SUPPORT_LABELS = ("协同责任单位", "配合单位", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位", "其他责任单位")
+LEAD_LABELS = ("牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "牵头", "主责")
+SUPPORT_LABELS = ("协同责任单位", "配合单位", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位", "其他责任单位",
+                  "配合", "协办", "协同", "参与")
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "承办单位", "实施单位")
 PERSON_LABELS = ("牵头负责领导", "分管省领导", "分管市领导", "分管区领导", "分管领导", "牵头领导", "责任领导", "责任人", "联系领导", "包保领导")
 ALL_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + RESPONSIBLE_LABELS + PERSON_LABELS, key=len, reverse=True)
