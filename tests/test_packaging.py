@@ -80,19 +80,25 @@ def test_wheel_carries_unit_and_text_tables(tmp_path):
         assert want in names
 
 
-def test_readme_api_block_runs():
-    """The 'API in ten lines' of the README runs as written."""
+def _run_readme_block(heading: str, prelude: str = "") -> dict:
+    """Execute the first ```python block after ``heading`` in the README, from the repository root."""
     import os
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## The API in ten lines", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    block = readme.split(heading, 1)[1].split("```python", 1)[1].split("```", 1)[0]
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
         ns: dict = {}
-        exec(compile(block, "README.md", "exec"), ns)
+        exec(compile(prelude + block, "README.md", "exec"), ns)
+        return ns
     finally:
         os.chdir(cwd)
+
+
+def test_readme_api_block_runs():
+    """The 'API in ten lines' of the README runs as written."""
+    ns = _run_readme_block("## The API in ten lines")
     assert len(ns["doc"].tasks) == 106
     assert ns["P"].graph["projection"] == "newman"
     assert {"weighted_load", "n_lead"} <= set(ns["load"].columns)
@@ -107,15 +113,5 @@ def test_bundled_weights_file_holds_the_defaults():
 
 
 def test_readme_compare_block_runs():
-    import os
-
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## Compare editions", 1)[1].split("```python", 1)[1].split("```", 1)[0]
-    cwd = os.getcwd()
-    os.chdir(REPO)
-    try:
-        ns: dict = {}
-        exec(compile("import xialu_graph as xg\n" + block, "README.md", "exec"), ns)
-    finally:
-        os.chdir(cwd)
+    ns = _run_readme_block("## Compare editions", prelude="import xialu_graph as xg\n")
     assert len(ns["corpus"]) == 2
