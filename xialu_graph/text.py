@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -70,13 +69,9 @@ def default_text_dir() -> Path:
     """``$XIALU_GRAPH_TEXT`` if set; else ``data/text`` of the source checkout; else the copy
     packaged with the library (``xialu_graph/resources/text``, a link to ``data/text`` in the
     repository, so there is one set of files)."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    repo = Path(__file__).resolve().parent.parent / "data" / "text"
-    if repo.is_dir():
-        return repo
-    return Path(__file__).resolve().parent / "resources" / "text"
+    from ._paths import data_dir
+
+    return data_dir("text", ENV_VAR)
 
 
 def _read_terms(path) -> list[str]:

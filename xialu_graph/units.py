@@ -26,7 +26,6 @@ warning, the name passes through unchanged). Every decision is a row of
 from __future__ import annotations
 
 import csv
-import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,13 +47,9 @@ def default_tables_dir() -> Path:
     is installed in editable mode from the repository); else the copy packaged with the
     library (``xialu_graph/resources/units``, a link to ``data/units`` in the repository).
     """
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    repo = Path(__file__).resolve().parent.parent / "data" / "units"
-    if repo.is_dir():
-        return repo
-    return Path(__file__).resolve().parent / "resources" / "units"
+    from ._paths import data_dir
+
+    return data_dir("units", ENV_VAR)
 
 
 @dataclass(frozen=True)
