@@ -4,8 +4,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LINT_PATHS := xialu_graph tests scripts benchmarks
 
-.PHONY: setup report test lab bench browser-deps clean
+.PHONY: setup report test test-fast lint bench lab browser-deps clean
 
 setup: $(STAMP)
 
@@ -22,14 +23,22 @@ browser-deps:
 report: $(STAMP)
 	$(BIN)/xialu-graph report data/raw/xialu_2020.txt --out reports/xialu_2020 --figures figures
 
-test: $(STAMP) browser-deps
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+
+# Everything CI runs: lint, docstring examples, unit tests, notebooks, headless-browser tests.
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q
+
+# No browser, no root, no notebooks or slow tests: the loop while editing (docstring examples included).
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not browser and not notebook and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
 clean:
 	rm -rf $(VENV) reports data/processed/*

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 def append_results(heading: str, command: str, lines: list, *, fenced: bool = True) -> None:
     """Add ``lines`` as the newest run under ``heading`` (created with ``command`` if new)."""
-    from xialu_graph.atomic import atomic_write_text
+    from xialu_graph.files import atomic_write_text
 
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     body = ["```", *lines, "```"] if fenced else list(lines)

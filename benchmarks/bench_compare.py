@@ -86,7 +86,8 @@ def write_editions(folder: Path, seed: int = 0) -> list:
 
 
 def main() -> None:
-    from xialu_graph.compare import compare_corpus, read_corpus, write_comparison
+    from xialu_graph.compare import compare_corpus, read_corpus
+    from xialu_graph.report import write_comparison
 
     lines = []
 

@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     import xialu_graph  # noqa: F401  (import cost is not part of the targets)
     from xialu_graph.graph import build_graph
     from xialu_graph.metrics import unit_load  # noqa: F401
-    from xialu_graph.metrics.synthetic import SYNTHETIC_UNITS, merge_documents, synthetic_document
+    from xialu_graph.datasets import SYNTHETIC_UNITS, merge_documents, synthetic_document
 
     lines = []
 

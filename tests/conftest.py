@@ -35,3 +35,19 @@ def seed_doc():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_pack(tmp_path_factory):
+    """One run of the whole report on the seed for the whole session, figures in a separate
+    folder (as `make report`); tests read it and never write into the working tree."""
+    from types import SimpleNamespace
+
+    from xialu_graph.cli import run_report
+
+    base = tmp_path_factory.mktemp("seed_pack")
+    lines: list = []
+    args = SimpleNamespace(input=str(SEED), out=str(base / "out"), figures=str(base / "figures"), weights=None,
+                           seed=0, units=None, place=None, strict=False, quiet=True)
+    assert run_report(args, say=lines.append) == 0
+    return SimpleNamespace(out=base / "out", figures=base / "figures", base=base, lines=lines)

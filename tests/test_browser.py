@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from xialu_graph.graph import build_graph, project_units, unit_nodes
-from xialu_graph.viz.interactive import _clean, bipartite_view, cluster_view, ego_view
+from xialu_graph.graph import project_units, unit_nodes
+from xialu_graph.viz.interactive import bipartite_view, cluster_view, ego_view
+from xialu_graph.viz.page import clean_text as _clean
 
 from view_helpers import PAYLOADS, hostile_graph, small_graph
 

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -91,7 +90,7 @@ def test_strict_names_file_and_line(tmp_path):
 def test_failed_write_leaves_previous_outputs(tmp_path, monkeypatch):
     assert main(["parse", str(SEED), "--out", str(tmp_path), "--quiet"]) == 0
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    import xialu_graph.atomic as atomic
+    import xialu_graph.files as atomic
 
     calls = {"n": 0}
     real = os.replace

@@ -11,19 +11,18 @@ import pytest
 
 from metrics_helpers import HAND, make_doc
 from xialu_graph.export import (
-    atomic_path,
     export_all,
-    neutralise,
     neutralise_frame,
-    unit_section_matrix,
-    unit_task_matrix,
     write_csv,
     write_gexf,
     write_graphml,
     write_json,
     write_xlsx,
 )
+from xialu_graph.files import atomic_path
+from xialu_graph.files import safe_cell as neutralise
 from xialu_graph.graph import build_graph
+from xialu_graph.metrics import unit_section_matrix, unit_task_matrix
 
 SHEETS = [
     "tasks", "assignments", "units", "load", "balance", "centrality", "clusters",
@@ -198,3 +197,37 @@ def test_graph_exports_survive_control_characters(tmp_path):
     assert "\x07" not in H.nodes["t:1"]["text"] and H.nodes["t:1"]["text"] == "抓项目。"
     K = nx.read_gexf(write_gexf(G, tmp_path / "g.gexf"))
     assert K.number_of_nodes() == 3
+
+
+def test_gexf_colours_are_the_palettes_without_alpha(tmp_path):
+    """Gephi shows each cluster in the colour the figures and views give it (package palette),
+    written as r/g/b only (Gephi Lite ignores colours that carry an alpha)."""
+    import re
+
+    from xialu_graph.palette import GREY, cluster_color, hex_rgb
+
+    G = build_graph(make_doc(HAND))
+    p = write_gexf(G, tmp_path / "g.gexf")
+    text = p.read_text(encoding="utf-8")
+    assert re.findall(r"<viz:color[^>]*>", text) and ' a="' not in "".join(re.findall(r"<viz:color[^>]*>", text))
+    H = nx.read_gexf(p)
+    for n, d in H.nodes(data=True):
+        c = int(d["cluster"])
+        want = hex_rgb(cluster_color(c) if c >= 1 else GREY)
+        assert {k: d["viz"]["color"][k] for k in "rgb"} == want, n
+    assert min(int(d["cluster"]) for _, d in H.nodes(data=True) if int(d["cluster"]) >= 0) == 1
+
+
+def test_graph_exports_keep_units_whose_names_clean_to_the_same_text(tmp_path):
+    """A control character in a unit name is dropped for XML, and a unit that then reads like
+    another one stays a separate node (no KeyError, no silent merge)."""
+    G = nx.Graph()
+    for u in ("u:区\x1b局", "u:区局"):
+        G.add_node(u, bipartite=0, label=u[2:], kind="department")
+    G.add_node("t:1", bipartite=1, task_id="1", text="x")
+    G.add_edge("u:区\x1b局", "t:1", role="lead", weight=1.0, via="")
+    G.add_edge("u:区局", "t:1", role="support", weight=0.5, via="")
+    H = nx.read_gexf(write_gexf(G, tmp_path / "g.gexf"))
+    assert sorted(H.nodes) == ["t:1", "u:区局", "u:区局~2"]
+    K = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))
+    assert K.number_of_nodes() == 3 and K.number_of_edges() == 2

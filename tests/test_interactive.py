@@ -15,6 +15,8 @@ import pytest
 
 from xialu_graph.graph import project_units, unit_nodes
 from xialu_graph.viz import interactive as iv
+from xialu_graph import files
+from xialu_graph.viz import page
 from xialu_graph.viz.interactive import NetworkView, bipartite_view, cluster_view, ego_view
 
 from view_helpers import PAYLOADS, hostile_graph, small_graph
@@ -100,10 +102,10 @@ def test_no_external_reference(which):
 
 
 def test_vis_assets_inlined(G):
-    page = bipartite_view(G).html()
-    js, css = iv._vis_assets()
-    assert js.strip()[:200] in page and css[:200] in page
-    p = parse(page)
+    html = bipartite_view(G).html()
+    js, css = page.vis_assets()
+    assert js.strip()[:200] in html and css[:200] in html
+    p = parse(html)
     assert [a.get("type") for t, a in p.tags if t == "script"] == ["application/json", None, None]
 
 
@@ -133,7 +135,7 @@ def test_payloads_round_trip_as_text(H):
     data = data_block(bipartite_view(H).html())
     labels = {n["label"] for n in data["nodes"] if n["xk"] == "unit"}
     for p in PAYLOADS:
-        assert iv._clean(p) in labels
+        assert page.clean_text(p) in labels
     tips = json.dumps([n["tip"] for n in data["nodes"]], ensure_ascii=False)
     assert "任务文本</script><script>window.__xss=1</script>结束" in tips
     assert "[U+202E]局政财区" in labels  # bidi override shown, not applied
@@ -149,9 +151,9 @@ def test_title_escaped(H):
 
 
 def test_clean_text():
-    assert iv._clean("a\u202eb\u2066c\x00d\te") == "a[U+202E]b[U+2066]c[U+0000]d\te"
-    assert iv._clean(None) == ""
-    assert iv._script_json({"a": "</script><!--&\u2028"}) == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"}'
+    assert page.clean_text("a\u202eb\u2066c\x00d\te") == "a[U+202E]b[U+2066]c[U+0000]d\te"
+    assert page.clean_text(None) == ""
+    assert page.script_json({"a": "</script><!--&\u2028"}) == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"}'
 
 
 # --------------------------------------------------------------------------- content
@@ -198,7 +200,7 @@ def test_layouts(G):
 
 def test_cluster_view_frames(G):
     P = project_units(G)
-    clusters = pd.DataFrame({"unit": ["区发改局", "区财政局", "老街办", "区住建局"], "cluster": [0, 0, 1, 1]})
+    clusters = pd.DataFrame({"unit": ["区发改局", "区财政局", "老街办", "区住建局"], "cluster": [1, 1, 2, 2]})
     load = pd.DataFrame({"unit": ["区发改局", "区财政局", "老街办", "区住建局", "区市场监管局", "区审计局"],
                          "weighted_load": [2.0, 1.5, 2.0, 1.0, 0.5, 9.0]})
     view = cluster_view(P, clusters, load)
@@ -269,7 +271,7 @@ def test_save_atomic(tmp_path, G, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(iv.os, "replace", boom)
+    monkeypatch.setattr(files.os, "replace", boom)
     with pytest.raises(OSError):
         other.save(out)
     assert out.read_text(encoding="utf-8") == view.html()  # old page intact

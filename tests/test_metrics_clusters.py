@@ -99,15 +99,15 @@ def test_task_clusters_and_summary():
     cl = co_responsibility_clusters(G, n_runs=2)
     tc = task_clusters(G, cl)
     assert tc.task_id.tolist() == [str(i) for i in range(1, 9)]
-    assert tc.cluster.tolist()[:6] == [1, 1, 1, 0, 0, 0]
+    assert tc.cluster.tolist()[:6] == [2, 2, 2, 1, 1, 1]
     assert tc.loc[0, "share"] == 1.0
-    # task 8: the collective is not clustered; 乙1 (support 0.5) of 1.5 total → cluster 0, share 1/3
-    assert tc.loc[7, "cluster"] == 0 and tc.loc[7, "share"] == pytest.approx(1 / 3)
+    # task 8: the collective is not clustered; 乙1 (support 0.5) of 1.5 total → cluster 1, share 1/3
+    assert tc.loc[7, "cluster"] == 1 and tc.loc[7, "share"] == pytest.approx(1 / 3)
     sm = cluster_summary(G, cl)
     assert list(sm.columns) == SUMMARY_COLUMNS
     assert sm.n_units.tolist() == [3, 3]
     assert sm.n_tasks.sum() == 8
-    # inside 乙 (cluster 0): product weights t4 (1·.5 + 1·.5 + .5·.5) + t2 (.5) + t6 (.5) = 2.25
+    # inside 乙 (cluster 1): product weights t4 (1·.5 + 1·.5 + .5·.5) + t2 (.5) + t6 (.5) = 2.25
     assert sm.loc[0, "internal_weight"] == pytest.approx(2.25)
 
 
@@ -127,7 +127,7 @@ def test_same_seed_same_clusters_and_methods():
 def test_degenerate_graphs():
     G = make_graph([("1", "一", "x", [("a", "lead")]), ("2", "一", "x", [("b", "lead")])])
     cl = co_responsibility_clusters(G, n_runs=3)
-    assert cl.cluster.tolist() == [0, 1] and math.isnan(cl.attrs["modularity"])
+    assert cl.cluster.tolist() == [1, 2] and math.isnan(cl.attrs["modularity"])
     empty = co_responsibility_clusters(nx.Graph())
     assert len(empty) == 0 and list(empty.columns) == CLUSTER_COLUMNS
 

@@ -98,11 +98,13 @@ def test_views_inline_in_03(executed):
     assert not any(re.search(r"""(src|href)\s*=\s*(&quot;|&#x27;|["'])?(https?:)?//""", h) for h in views)
 
 
-def test_05_writes_the_committed_figures(executed):
+def test_05_draws_the_report_figures(executed, seed_pack):
+    """Notebook 05 saves the same figures as `xialu-graph report`: the same files, and (made on
+    this machine in this run) the same bytes — the figures are deterministic."""
     _, figs = executed
     names = sorted(p.name for p in figs.iterdir())
     committed = sorted(p.name for p in (ROOT / "figures").iterdir() if not p.name.startswith("."))
     assert names == committed
     for n in names:
         if n.endswith(".svg"):
-            assert (figs / n).read_bytes() == (ROOT / "figures" / n).read_bytes(), n
+            assert (figs / n).read_bytes() == (seed_pack.figures / n).read_bytes(), n

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
+
 from conftest import REPO
 
 
@@ -58,6 +60,7 @@ def test_import_is_light():
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
 
 
+@pytest.mark.slow
 def test_wheel_carries_unit_and_text_tables(tmp_path):
     """A non-editable install has the unit tables, the jieba tables and the font."""
     import zipfile
@@ -115,3 +118,26 @@ def test_bundled_weights_file_holds_the_defaults():
 def test_readme_compare_block_runs():
     ns = _run_readme_block("## Compare editions", prelude="import xialu_graph as xg\n")
     assert len(ns["corpus"]) == 2
+
+
+def test_version_in_one_place_and_citation_agrees():
+    """The version is written once, in pyproject.toml; the package reads it from the installed
+    metadata, and CITATION.cff (for researchers) carries the same number."""
+    from importlib.metadata import version
+
+    import xialu_graph
+
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert xialu_graph.__version__ == version("xialu-graph") == data["project"]["version"]
+    cff = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(rf'^version: "{re.escape(data["project"]["version"])}"$', cff, re.M)
+    hits = [p for p in (REPO / "xialu_graph").rglob("*.py") if data["project"]["version"] in p.read_text(encoding="utf-8")]
+    assert hits == []
+
+
+def test_requires_python_is_true_to_the_code():
+    """graph.py reads TOML with the standard library's tomllib (3.11+)."""
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert data["project"]["requires-python"] == ">=3.11"
+    assert "import tomllib" in (REPO / "xialu_graph" / "graph.py").read_text(encoding="utf-8")
+    assert (REPO / "xialu_graph" / "py.typed").is_file()

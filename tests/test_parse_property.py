@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import xialu_graph as xg
@@ -9,6 +10,7 @@ import xialu_graph as xg
 from genre import document
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document())
 def test_parse_recovers_generated_document(gen):
@@ -26,6 +28,7 @@ def test_parse_recovers_generated_document(gen):
 from genre import rich_document  # noqa: E402
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rich_document())
 def test_parse_recovers_the_genres_other_formats(gen):

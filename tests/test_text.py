@@ -104,7 +104,7 @@ def test_seed_units_and_clusters(G):
     # task 16 (河湖长制) is led by 区水利湖泊局
     assert "河湖长制" in set(kw[kw.group == "区水利湖泊局"].keyword)
     ck = cluster_keywords(G, top_k=5)
-    assert ck.attrs["group_type"] == "cluster" and ck.group.min() == 0
+    assert ck.attrs["group_type"] == "cluster" and ck.group.min() == 1
     assert (ck.groupby("group").size() <= 5).all()
     tr = section_keywords(G, top_k=3, method="textrank")
     assert len(tr) == 24 and not set(FILLER) & set(tr.keyword)

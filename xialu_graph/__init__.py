@@ -17,9 +17,10 @@ Graph conventions are documented in :mod:`xialu_graph.graph`; table columns in
 from __future__ import annotations
 
 import importlib
+from importlib import metadata as _metadata
 
-from .errors import XialuError, InputError
-from .model import (
+from .errors import InputError, XialuError  # noqa: F401  (public API)
+from .model import (  # noqa: F401  (public API)
     Document,
     Metadata,
     Task,
@@ -32,7 +33,10 @@ from .model import (
     UNIT_COLUMNS,
 )
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("xialu-graph")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree never installed
+    __version__ = "0+unknown"
 
 # name -> module that defines it; resolved on first attribute access (PEP 562).
 _LAZY = {
@@ -43,6 +47,11 @@ _LAZY = {
     "load_unit_tables": "units",
     "resolve_document": "units",
     "RoleWeights": "graph",
+    "load_weights": "graph",
+    "Analysis": "analysis",
+    "analyse": "analysis",
+    "network_layout": "layout",
+    "build_pack": "report",
     "build_graph": "graph",
     "project_units": "graph",
     "project_tasks": "graph",
@@ -53,7 +62,6 @@ _LAZY = {
     "lorenz_curve": "metrics",
     "gini": "metrics",
     "unit_centrality": "metrics",
-    "centrality_table": "metrics",
     "co_responsibility_clusters": "metrics",
     "cluster_summary": "metrics",
     "task_clusters": "metrics",
@@ -65,6 +73,9 @@ _LAZY = {
     "write_gexf": "export",
     "write_graphml": "export",
     "write_xlsx": "export",
+    "write_csv": "export",
+    "write_workbook": "export",
+    "write_json": "export",
     "unit_task_matrix": "metrics",
     "unit_section_matrix": "metrics",
     "read_corpus": "compare",

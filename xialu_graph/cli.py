@@ -13,7 +13,15 @@ import json
 import sys
 from pathlib import Path
 
+from . import __version__
+from .compare import compare_corpus, read_corpus, read_unit_matches
 from .errors import InputError, XialuError
+from .export import parse_report_dict, write_csv, write_workbook
+from .files import atomic_write_text
+from .graph import load_weights
+from .pipeline import read_document
+from .report import build_pack, owned_folder, report_stem, write_comparison
+from .units import load_unit_tables
 
 EXIT_USER_ERROR = 2
 
@@ -42,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version="xialu-graph 0.1.0")
+    p.add_argument("--version", action="version", version=f"xialu-graph {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     pp = sub.add_parser(
@@ -98,16 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _tables(args):
     if getattr(args, "units", None):
-        from .units import load_unit_tables
-
         return load_unit_tables(args.units)
     return None
 
 
 def cmd_parse(args) -> int:
-    from .atomic import atomic_write_text
-    from .pipeline import read_document
-
     say = _progress(args.quiet)
     doc = read_document(args.input, strict=args.strict, unit_tables=_tables(args), place=args.place)
     out = Path(args.out)
@@ -121,61 +124,86 @@ def cmd_parse(args) -> int:
     }
     report = parse_report_dict(doc)
     if args.format == "csv":
-        from .atomic import safe_cell
-
         for name, df in frames.items():
-            atomic_write_text(out / f"{stem}_{name}.csv", df.map(safe_cell).to_csv(index=False), encoding="utf-8-sig")
+            write_csv(df, out / f"{stem}_{name}.csv", encoding="utf-8-sig")
         atomic_write_text(out / f"{stem}_parse_report.json", json.dumps(report, ensure_ascii=False, indent=2))
     elif args.format == "json":
         payload = {name: df.to_dict(orient="records") for name, df in frames.items()}
         payload["parse_report"] = report
         atomic_write_text(out / f"{stem}.json", json.dumps(payload, ensure_ascii=False, indent=2, default=str))
     else:
-        write_xlsx(out / f"{stem}.xlsx", frames)
+        write_workbook(frames, out / f"{stem}.xlsx")
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} warnings → {out}")
     return 0
 
 
-def parse_report_dict(doc) -> dict:
-    """The parse report as plain data (for JSON)."""
-    md = doc.metadata
-    return {
-        "source": md.source,
-        "metadata": {k: getattr(md, k) for k in ("title", "notice_title", "issuer", "date", "index_number", "doc_number", "year", "place")},
-        "n_tasks": len(doc.tasks),
-        "n_sections": len(doc.sections),
-        "n_subsections": len(doc.subsections),
-        "n_assignments": len(doc.assignments),
-        "line_kinds": doc.report.kind_counts(),
-        "conventions": doc.report.conventions,
-        "truncated": doc.report.truncated,
-        "duplicates_merged": doc.report.duplicates_merged,
-        "warnings": [{"line": w.line, "code": w.code, "message": w.message} for w in doc.report.warnings],
-    }
+def _silent(msg: str) -> None:
+    pass
 
 
-def write_xlsx(path, frames: dict) -> None:
-    """One workbook, one sheet per frame, formula-safe cells, written atomically."""
-    import pandas as pd
+def run_report(args, say=None) -> int:
+    """The ``report`` subcommand (see :mod:`xialu_graph.cli`). Returns 0.
 
-    from .atomic import atomic_path, clean_cell
+    Raises InputError (one line, exit 2) for a user's mistake, before anything is written.
+    """
+    say = say or _silent
+    weights = load_weights(getattr(args, "weights", None))
+    tables = None
+    if getattr(args, "units", None):
+        tables = load_unit_tables(args.units)
+    src = Path(args.input)
+    out = Path(args.out) if args.out else Path("reports") / report_stem(src)
+    fig = Path(args.figures) if getattr(args, "figures", None) else None
+    say(f"reading {args.input}")
+    doc = read_document(args.input, strict=bool(getattr(args, "strict", False)), unit_tables=tables,
+                        place=getattr(args, "place", None))
+    say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
+    res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
+                     stem=report_stem(src), say=say)
+    say(f"done: {res['out'] / 'report.html'}")
+    return 0
 
-    with atomic_path(path) as tmp:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-            for name, df in frames.items():
-                df.map(clean_cell).to_excel(xw, sheet_name=name[:31], index=False)
+
+def run_compare(args, say=None) -> int:
+    """The ``xialu-graph compare`` command.
+
+    ``args`` has ``inputs`` (files or folders, oldest first), ``out``, ``matches`` (confirmed
+    CSV or None), ``threshold`` (None for the default), ``seed``, ``units`` (unit tables folder
+    or None) and ``quiet``. Returns 0; a user's mistake raises
+    :class:`xialu_graph.InputError` (the CLI prints one line and exits 2).
+    """
+    say = say or _silent
+    thr = getattr(args, "threshold", None)
+    if thr is not None and not (0.0 <= float(thr) <= 1.0):
+        raise InputError(f"--threshold must be between 0 and 1, got {thr}")
+    tables = None
+    if getattr(args, "units", None):
+        tables = load_unit_tables(args.units)
+    matches = None
+    if getattr(args, "matches", None):
+        matches = read_unit_matches(args.matches)
+    if not owned_folder(Path(args.out)):
+        raise InputError("folder exists and was not written by xialu-graph; choose another --out or empty it",
+                         source=str(args.out))
+    say(f"reading {len(args.inputs)} input(s)")
+    corpus = read_corpus(args.inputs, unit_tables=tables, progress=not getattr(args, "quiet", False))
+    if len(corpus) < 2:
+        raise InputError(f"compare needs at least two documents, got {len(corpus)}")
+    say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))
+    cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0))
+    n_pending = int((cmp.unit_matches["confirmed"] != "yes").sum())
+    say(f"{len(cmp.unit_matches)} unit match suggestion(s), {len(cmp.mapping)} name(s) merged; "
+        f"{n_pending} to confirm in unit_matches.csv")
+    write_comparison(cmp, args.out, say=say)
+    return 0
 
 
 def cmd_report(args) -> int:
-    from . import report
-
-    return report.run_report(args, say=_progress(args.quiet))
+    return run_report(args, say=_progress(args.quiet))
 
 
 def cmd_compare(args) -> int:
-    from . import compare
-
-    return compare.run_compare(args, say=_progress(args.quiet))
+    return run_compare(args, say=_progress(args.quiet))
 
 
 def main(argv=None) -> int:

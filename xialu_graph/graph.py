@@ -30,8 +30,11 @@ from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 from typing import Iterable, Optional
 
+import re
+
 import networkx as nx
 
+from .errors import InputError
 from .model import ROLE_RANK, Document
 
 __all__ = [
@@ -99,6 +102,28 @@ class RoleWeights:
         return cls.from_mapping(data.get("weights", data))
 
 
+def load_weights(path):
+    """Role weights from a TOML file; a bad file raises InputError naming it.
+
+    Examples
+    --------
+    >>> load_weights(None).support
+    0.5
+    """
+    if path is None:
+        return RoleWeights()
+    try:
+        return RoleWeights.from_file(path)
+    except FileNotFoundError:
+        raise InputError("weights file does not exist", source=str(path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"weights file is not valid TOML ({e})", source=str(path)) from None
+    except (ValueError, TypeError) as e:
+        raise InputError(f"bad role weights: {e}", source=str(path)) from None
+    except OSError as e:
+        raise InputError(f"cannot read weights file ({e.strerror or e})", source=str(path)) from None
+
+
 def unit_node(name: str) -> str:
     """Node id of a unit."""
     return UNIT_PREFIX + name
@@ -110,13 +135,104 @@ def task_node(task_id) -> str:
 
 
 def unit_nodes(G) -> list:
-    """Unit node ids (bipartite=0), in insertion order."""
+    """Unit node ids (``bipartite=0``), in insertion order.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(); G.add_node("u:甲", bipartite=0); G.add_node("t:1", bipartite=1)
+    >>> unit_nodes(G), task_nodes(G)
+    (['u:甲'], ['t:1'])
+    """
     return [n for n, d in G.nodes(data=True) if d.get("bipartite") == 0]
 
 
 def task_nodes(G) -> list:
-    """Task node ids (bipartite=1), in insertion order."""
+    """Task node ids (``bipartite=1``), in insertion order (see :func:`unit_nodes`)."""
     return [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
+
+
+# -- node and edge accessors: the one place that knows how attributes are stored ------------
+COLLECTIVE = "collective"
+
+
+def node_label(G, n) -> str:
+    """Display name of a node: its ``label`` attribute, else the id without its prefix.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(); G.add_node("u:区财政局", bipartite=0)
+    >>> node_label(G, "u:区财政局")
+    '区财政局'
+    """
+    lab = G.nodes[n].get("label")
+    if lab is not None:
+        return str(lab)
+    s = str(n)
+    return s[2:] if s[:2] in (UNIT_PREFIX, TASK_PREFIX) else s
+
+
+def unit_name(G, n) -> str:
+    """Canonical name of a unit node (its label)."""
+    return node_label(G, n)
+
+
+def task_id(G, n) -> str:
+    """Task number of a task node: its ``task_id`` attribute, else the id without ``t:``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(); G.add_node("t:22", bipartite=1)
+    >>> task_id(G, "t:22")
+    '22'
+    """
+    tid = G.nodes[n].get("task_id")
+    if tid is not None:
+        return str(tid)
+    s = str(n)
+    return s[2:] if s.startswith(TASK_PREFIX) else s
+
+
+def node_kind(G, n) -> str:
+    """Kind of a unit node (``department``, ``street_office``, ``collective`` …; default ``other``)."""
+    return G.nodes[n].get("kind", "other")
+
+
+def is_collective(G, n) -> bool:
+    """True for a collective unit node (各街办, 区政府各部门 …)."""
+    return node_kind(G, n) == COLLECTIVE
+
+
+def ranked_units(G, *, include_collectives: bool = False) -> list:
+    """Unit nodes that take part in rankings (collectives left out unless asked)."""
+    return [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
+
+
+def edge_weight(d: dict, weight) -> float:
+    """Weight of an edge attribute dict under the attribute name ``weight`` (None → 1.0)."""
+    if weight is None:
+        return 1.0
+    return float(d.get(weight, 1.0))
+
+
+def section_key(G, t) -> str:
+    """Section of a task node: its section number, else its title, else ''."""
+    d = G.nodes[t]
+    return str(d.get("section_no") or d.get("section") or "")
+
+
+def task_sort_key(tid: str):
+    """Natural sort key for task ids: '2' < '10' < '附件2-3'.
+
+    Examples
+    --------
+    >>> sorted(["10", "2", "附件2-3"], key=task_sort_key)
+    ['2', '10', '附件2-3']
+    """
+    parts = re.split(r"(\d+)", str(tid))
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
 def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True) -> nx.Graph:

@@ -8,6 +8,7 @@ from .model import Document
 from .parse import parse_text
 from .read import read_text
 from .units import UnitTables, load_unit_tables, resolve_document
+from .errors import InputError
 
 __all__ = ["read_document"]
 
@@ -62,7 +63,6 @@ def read_document(
         doc.metadata.place = place
     resolve_document(doc, unit_tables if unit_tables is not None else load_unit_tables())
     if strict:
-        from .errors import InputError
 
         for w in doc.report.warnings:
             raise InputError(w.message, source=src.name, line=w.line)

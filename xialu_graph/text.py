@@ -41,6 +41,9 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+from .files import data_dir
+from .metrics.clusters import co_responsibility_clusters, task_clusters
+from .graph import unit_name, unit_nodes
 
 __all__ = [
     "tokenize",
@@ -69,7 +72,6 @@ def default_text_dir() -> Path:
     """``$XIALU_GRAPH_TEXT`` if set; else ``data/text`` of the source checkout; else the copy
     packaged with the library (``xialu_graph/resources/text``, a link to ``data/text`` in the
     repository, so there is one set of files)."""
-    from ._paths import data_dir
 
     return data_dir("text", ENV_VAR)
 
@@ -192,10 +194,6 @@ def tokenize(text: str, *, units=(), userdict=None, stopwords=None) -> list[str]
     return [w for w in words if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
 
 
-def _unit_names(G) -> list[str]:
-    return [str(d.get("label", n)) for n, d in G.nodes(data=True) if d.get("bipartite") == 0]
-
-
 def group_keywords(
     G,
     groups: dict,
@@ -237,7 +235,7 @@ def group_keywords(
     """
     if method not in ("tfidf", "textrank"):
         raise ValueError(f"method must be 'tfidf' or 'textrank', got {method!r}")
-    units = _unit_names(G)
+    units = [unit_name(G, u) for u in unit_nodes(G)]
     stop = load_stopwords(stopwords)
     tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
     toks = {t: tokenize(str(G.nodes[t].get("text") or ""), units=units, userdict=userdict, stopwords=stop) for t in tnodes}
@@ -272,7 +270,7 @@ def group_keywords(
 
 def _textrank(text, units, userdict, stop, top_k):
     jieba = _jieba()
-    import jieba.analyse
+    import jieba.analyse  # noqa: F811  (the submodule; _jieba() configured the package)
     import jieba.posseg
 
     tk = get_tokenizer(units=units, userdict=userdict)
@@ -307,7 +305,6 @@ def cluster_keywords(G, clusters=None, *, top_k: int = 10, method: str = "tfidf"
     >>> cluster_keywords(G, top_k=1).keyword.tolist()
     ['河湖长制']
     """
-    from .metrics.clusters import co_responsibility_clusters, task_clusters
 
     if clusters is None:
         clusters = co_responsibility_clusters(G)

@@ -34,6 +34,7 @@ from typing import Optional
 from .errors import InputError
 from .model import ROLE_RANK, UNIT_KINDS, Assignment, Document
 from .parse.lines import normalise
+from .files import data_dir
 
 __all__ = ["UnitTables", "Resolution", "load_unit_tables", "resolve_name", "resolve_document", "document_forms", "default_tables_dir", "clean_name"]
 
@@ -47,7 +48,6 @@ def default_tables_dir() -> Path:
     is installed in editable mode from the repository); else the copy packaged with the
     library (``xialu_graph/resources/units``, a link to ``data/units`` in the repository).
     """
-    from ._paths import data_dir
 
     return data_dir("units", ENV_VAR)
 

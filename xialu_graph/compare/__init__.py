@@ -12,8 +12,6 @@ Modules
 * :mod:`.changes` — :func:`unit_loads`, :func:`unit_changes`, :func:`edition_changes`
   (Gini, adjusted Rand index of clusters), :func:`lead_changes`.
 * :mod:`.core` — :func:`compare_corpus` → :class:`Comparison` (every table at once).
-* :mod:`.run` — :func:`run_compare`, the ``xialu-graph compare`` command, and
-  :func:`write_comparison` (tables, figures, switchable view, summary.html).
 
 Examples
 --------
@@ -51,7 +49,6 @@ from .changes import (
     unit_loads,
 )
 from .core import Comparison, compare_corpus
-from .run import run_compare, write_comparison, summary_html
 
 __all__ = [
     "read_corpus", "Corpus", "CorpusEntry", "default_label", "DOCUMENT_COLUMNS",
@@ -60,5 +57,5 @@ __all__ = [
     "match_tasks", "similarity", "task_tokens", "principal_units", "DEFAULT_THRESHOLD", "TASK_MATCH_COLUMNS",
     "unit_loads", "unit_changes", "edition_changes", "lead_changes", "cluster_change", "document_pairs",
     "UNIT_LOAD_COLUMNS", "UNIT_CHANGE_COLUMNS", "EDITION_COLUMNS", "LEAD_CHANGE_COLUMNS",
-    "compare_corpus", "Comparison", "run_compare", "write_comparison", "summary_html",
+    "compare_corpus", "Comparison", 
 ]

@@ -40,6 +40,7 @@ n_lead_changed.
 from __future__ import annotations
 
 import math
+from ..metrics import adjusted_rand_index, gini, unit_load
 
 __all__ = [
     "UNIT_LOAD_COLUMNS",
@@ -107,7 +108,6 @@ def unit_loads(graphs: dict):
     """
     import pandas as pd
 
-    from ..metrics import unit_load
 
     frames = []
     for label, G in graphs.items():
@@ -200,7 +200,6 @@ def cluster_change(clusters_a, clusters_b) -> tuple[float, int]:
     >>> cluster_change(a, b)
     (1.0, 3)
     """
-    from ..metrics import adjusted_rand_index
 
     ma = dict(zip(clusters_a["unit"], clusters_a["cluster"]))
     mb = dict(zip(clusters_b["unit"], clusters_b["cluster"]))
@@ -221,7 +220,6 @@ def edition_changes(pairs, *, loads, clusters: dict, task_matches, truncated: di
     """One row per pair of documents (``EDITION_COLUMNS``): units, Gini, clusters, tasks."""
     import pandas as pd
 
-    from ..metrics import gini
 
     rows = []
     for la, lb in pairs:

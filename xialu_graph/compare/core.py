@@ -6,6 +6,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .task_matching import DEFAULT_THRESHOLD
+from ..errors import InputError
+from ..graph import build_graph
+from ..metrics import co_responsibility_clusters
+from .changes import document_pairs, edition_changes, lead_changes, unit_changes, unit_loads
+from .task_matching import TASK_MATCH_COLUMNS, match_tasks
+from .unit_matching import apply_unit_matches, merge_confirmations, read_unit_matches, suggest_unit_matches, unit_lineage, unit_mapping
+from ..text import load_stopwords
 
 __all__ = ["Comparison", "compare_corpus"]
 
@@ -126,12 +133,6 @@ def compare_corpus(
     """
     import pandas as pd
 
-    from ..errors import InputError
-    from ..graph import build_graph
-    from ..metrics import co_responsibility_clusters
-    from .changes import document_pairs, edition_changes, lead_changes, unit_changes, unit_loads
-    from .task_matching import match_tasks
-    from .unit_matching import apply_unit_matches, merge_confirmations, read_unit_matches, suggest_unit_matches, unit_lineage, unit_mapping
 
     if len(corpus) < 2:
         raise InputError(f"compare needs at least two documents, got {len(corpus)}")
@@ -153,7 +154,6 @@ def compare_corpus(
     n_tasks = {e.label: len(e.document.tasks) for e in matched}
     loads = unit_loads(graphs)
     changes = unit_changes(loads, prs, lineage=lineage, truncated=truncated)
-    from ..text import load_stopwords
 
     stop = load_stopwords()
     cache: dict = {}
@@ -161,7 +161,6 @@ def compare_corpus(
         match_tasks(matched[a].document, matched[b].document, threshold=thr, label_a=a, label_b=b, tokens=cache, stopwords=stop)
         for a, b in prs
     ]
-    from .task_matching import TASK_MATCH_COLUMNS
 
     tmatches = pd.concat(tm, ignore_index=True) if tm else pd.DataFrame(columns=TASK_MATCH_COLUMNS)
     editions = edition_changes(prs, loads=loads, clusters=clusters, task_matches=tmatches, truncated=truncated, n_tasks=n_tasks)

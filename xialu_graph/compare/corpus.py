@@ -16,6 +16,8 @@ from typing import Optional, Sequence
 
 from ..errors import InputError
 from ..model import Document, ParseReport
+from ..pipeline import read_document
+from ..units import load_unit_tables
 
 __all__ = ["Corpus", "CorpusEntry", "read_corpus", "DOCUMENT_COLUMNS", "SUFFIXES", "default_label"]
 
@@ -160,7 +162,6 @@ def _expand(source) -> tuple[list[str], bool]:
 
 
 def _read_one(path: str, tables, place: Optional[str]) -> Document:
-    from ..pipeline import read_document
 
     return read_document(path, unit_tables=tables, place=place or None)
 
@@ -255,7 +256,6 @@ def read_corpus(
         if len(places) != n:
             raise InputError(f"{len(places)} place(s) given for {n} document(s)")
     if unit_tables is None:
-        from ..units import load_unit_tables
 
         unit_tables = load_unit_tables()
     bar = _Progress(n, enabled=bool(progress) and n >= parallel_from)

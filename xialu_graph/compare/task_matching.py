@@ -45,6 +45,7 @@ import re
 from typing import Optional
 
 import numpy as np
+from ..text import load_stopwords, tokenize
 
 __all__ = ["TASK_MATCH_COLUMNS", "DEFAULT_THRESHOLD", "task_tokens", "tfidf_matrix", "similarity", "match_tasks", "principal_units"]
 
@@ -70,7 +71,6 @@ def task_tokens(text: str, *, stopwords=None, bigrams: bool = True) -> list[str]
     >>> task_tokens("产业园")
     ['产业园', '#产业', '#业园']
     """
-    from ..text import load_stopwords, tokenize
 
     stop = stopwords if stopwords is not None else load_stopwords()
     toks = tokenize(text, stopwords=stop)
@@ -120,7 +120,6 @@ def similarity(texts_a: list, texts_b: list, *, stopwords=None, bigrams: bool = 
     >>> bool(s[0, 0] > 0.5 > s[0, 1])
     True
     """
-    from ..text import load_stopwords
 
     stop = stopwords if stopwords is not None else load_stopwords()
     cache = tokens if tokens is not None else {}

@@ -61,6 +61,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import ROLE_RANK
+from .corpus import Corpus, CorpusEntry
 
 __all__ = [
     "ABBREVIATIONS",
@@ -454,7 +455,6 @@ def apply_unit_matches(corpus, matches):
     >>> apply_unit_matches(c, m)[0].document.tasks[0].units()
     ['花湖街办']
     """
-    from .corpus import Corpus, CorpusEntry
 
     mapping = unit_mapping(matches)
     return Corpus(CorpusEntry(e.label, rename_units(e.document, mapping), e.path) for e in corpus)

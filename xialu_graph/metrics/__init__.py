@@ -23,7 +23,6 @@ from .load import LOAD_COLUMNS, unit_load
 from .balance import BALANCE_COLUMNS, LORENZ_COLUMNS, gini, herfindahl, lorenz_curve, workload_balance
 from .centrality import CENTRALITY_COLUMNS, birank, burt_constraint, effective_size, unit_centrality
 
-centrality_table = unit_centrality  # the name the README uses: one row per unit, every centrality
 from .clusters import (
     CLUSTER_COLUMNS,
     CLUSTER_METHODS,
@@ -46,7 +45,6 @@ __all__ = [
     "gini",
     "herfindahl",
     "unit_centrality",
-    "centrality_table",
     "birank",
     "burt_constraint",
     "effective_size",

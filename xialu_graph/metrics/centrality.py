@@ -52,7 +52,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._common import edge_weight, is_collective, kind, task_side, unit_name, unit_side
+from ..graph import edge_weight, is_collective, node_kind, task_nodes, unit_name, unit_nodes
+from ..graph import project_units
 
 __all__ = [
     "birank",
@@ -152,8 +153,8 @@ def birank(
     >>> r["a"] > r["b"], round(r["a"] + r["b"], 12)
     (True, 1.0)
     """
-    units = unit_side(G)
-    tasks = task_side(G)
+    units = unit_nodes(G)
+    tasks = task_nodes(G)
     if not 0 <= alpha < 1 or not 0 <= beta < 1:
         raise ValueError("alpha and beta must be in [0, 1)")
     if not units or not tasks:
@@ -356,10 +357,9 @@ def unit_centrality(
     >>> c.loc[0, "unit"], float(c.loc[0, "betweenness_w"])
     ('b', 1.0)
     """
-    from ..graph import project_units
 
-    units = unit_side(G)
-    tasks = task_side(G)
+    units = unit_nodes(G)
+    tasks = task_nodes(G)
     n_all = G.number_of_nodes()
 
     # two-mode
@@ -396,7 +396,7 @@ def unit_centrality(
         rows.append(
             {
                 "unit": unit_name(G, u),
-                "kind": kind(G, u),
+                "kind": node_kind(G, u),
                 "degree_2m": float(deg[u]),
                 "betweenness_2m": float(bet[u]),
                 "closeness_2m": float(clo.get(u, 0.0)),

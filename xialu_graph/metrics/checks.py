@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._common import is_collective, task_id, task_side, task_sort_key, unit_name, unit_side
+from ..graph import is_collective, task_id, task_nodes, task_sort_key, unit_name, unit_nodes
 
 __all__ = ["accountability_checks", "CHECKS", "CHECK_COLUMNS"]
 
@@ -83,7 +83,7 @@ def accountability_checks(
     if unknown:
         raise ValueError(f"unknown check(s): {', '.join(sorted(unknown))}; choose from {CHECKS}")
     found: dict = {c: [] for c in CHECKS}
-    tasks = sorted(task_side(G), key=lambda t: task_sort_key(task_id(G, t)))
+    tasks = sorted(task_nodes(G), key=lambda t: task_sort_key(task_id(G, t)))
     for t in tasks:
         tid = task_id(G, t)
         nb = sorted(G[t], key=lambda u: unit_name(G, u))
@@ -101,7 +101,7 @@ def accountability_checks(
             found["only_collectives"].append((tid, "", len(nb), f"only collectives: {'、'.join(vias)}"))
         if len(nb) > max_units:
             found["many_units"].append((tid, "", len(nb), f"{len(nb)} units (more than {max_units})"))
-    for u in sorted(unit_side(G), key=lambda u: unit_name(G, u)):
+    for u in sorted(unit_nodes(G), key=lambda u: unit_name(G, u)):
         if is_collective(G, u) and not include_collectives:
             continue
         roles = [d.get("role") for d in G[u].values()]

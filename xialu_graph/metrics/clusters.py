@@ -5,7 +5,7 @@ Columns of :func:`co_responsibility_clusters` (``CLUSTER_COLUMNS``), one row per
 unit, kind
     canonical unit name and kind
 cluster
-    cluster id, 0-based, renumbered in a stable order: larger clusters first, ties broken
+    cluster number, counting from 1, renumbered in a stable order: larger clusters first, ties broken
     by the alphabetically first unit name of the cluster
 cluster_size
     number of units in the cluster
@@ -40,7 +40,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._common import edge_weight, is_collective, kind, task_id, task_side, unit_name, unit_side
+from ..graph import edge_weight, is_collective, node_kind, task_id, task_nodes, unit_name, unit_nodes
+from ..graph import project_units
 
 __all__ = [
     "adjusted_rand_index",
@@ -194,10 +195,10 @@ def barber_modularity(G, unit_clusters: dict, *, weight: str = "weight", task_cl
     if task_clusters_ is None:
         task_clusters_ = _assign_tasks(G, unit_clusters, weight)[0]
     k = {}
-    for u in unit_side(G):
+    for u in unit_nodes(G):
         k[u] = sum(edge_weight(d, weight) for d in G[u].values())
     d_t = {}
-    for t in task_side(G):
+    for t in task_nodes(G):
         d_t[t] = sum(edge_weight(d, weight) for d in G[t].values())
     # Σ A_ut δ  −  Σ_c K_c D_c / m
     inside = 0.0
@@ -222,7 +223,7 @@ def _assign_tasks(G, unit_clusters: dict, weight):
     for u, c in unit_clusters.items():
         K[c] = K.get(c, 0.0) + sum(edge_weight(d, weight) for d in G[u].values())
     out, share, nun = {}, {}, {}
-    for t in task_side(G):
+    for t in task_nodes(G):
         w_by: dict = {}
         tot = 0.0
         for u, d in G[t].items():
@@ -265,11 +266,11 @@ def task_clusters(G, clusters: pd.DataFrame, *, weight: str = "weight") -> pd.Da
     >>> G.add_node("t:1", bipartite=1, task_id="1")
     >>> G.add_edges_from([("u:a", "t:1"), ("u:b", "t:1")], weight=1.0)
     >>> task_clusters(G, co_responsibility_clusters(G, n_runs=2)).cluster.tolist()
-    [0]
+    [1]
     """
     uc = _unit_cluster_map(G, clusters)
     out, share, nun = _assign_tasks(G, uc, weight)
-    ts = task_side(G)
+    ts = task_nodes(G)
     return pd.DataFrame(
         {
             "task_id": [task_id(G, t) for t in ts],
@@ -284,7 +285,7 @@ def task_clusters(G, clusters: pd.DataFrame, *, weight: str = "weight") -> pd.Da
 def _unit_cluster_map(G, clusters: pd.DataFrame) -> dict:
     by_name = dict(zip(clusters["unit"], clusters["cluster"]))
     out = {}
-    for u in unit_side(G):
+    for u in unit_nodes(G):
         c = by_name.get(unit_name(G, u))
         if c is not None and not pd.isna(c):
             out[u] = int(c)
@@ -342,19 +343,18 @@ def co_responsibility_clusters(
     >>> G.add_edges_from([("a", 1), ("b", 1), ("c", 2), ("d", 2)], weight=1.0)
     >>> cl = co_responsibility_clusters(G, n_runs=5)
     >>> cl.cluster.tolist(), cl.attrs["modularity"], cl.attrs["barber_modularity"]
-    ([0, 0, 1, 1], 0.5, 0.5)
+    ([1, 1, 2, 2], 0.5, 0.5)
     """
-    from ..graph import project_units
 
     if method not in CLUSTER_METHODS:
         raise ValueError(f"method must be one of {CLUSTER_METHODS}, got {method!r}")
-    units = [u for u in unit_side(G) if include_collectives or not is_collective(G, u)]
+    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
     P = project_units(G, method=projection, nodes=units)
     names = {u: unit_name(G, u) for u in units}
 
     comms = _renumber(_partition(P, method, resolution, seed), names)
     label = {}
-    for c, members in enumerate(comms):
+    for c, members in enumerate(comms, start=1):  # cluster numbers count from 1 everywhere (群组1 …)
         for u in members:
             label[u] = c
     order = sorted(units, key=lambda u: (label[u], names[u]))
@@ -382,11 +382,11 @@ def co_responsibility_clusters(
     else:
         stab = np.ones(n_units)
 
-    sizes = {c: len(m) for c, m in enumerate(comms)}
+    sizes = {c: len(m) for c, m in enumerate(comms, start=1)}
     df = pd.DataFrame(
         {
             "unit": [names[u] for u in order],
-            "kind": [kind(G, u) for u in order],
+            "kind": [node_kind(G, u) for u in order],
             "cluster": [label[u] for u in order],
             "cluster_size": [sizes[label[u]] for u in order],
             "stability": stab.astype(float),
@@ -421,9 +421,8 @@ def cluster_summary(G, clusters: pd.DataFrame, *, weight: str = "weight") -> pd.
     >>> G.add_node(1, bipartite=1)
     >>> G.add_edges_from([("a", 1), ("b", 1)], weight=1.0)
     >>> cluster_summary(G, co_responsibility_clusters(G, n_runs=2))[["cluster", "units", "n_tasks"]].values.tolist()
-    [[0, 'a、b', 1]]
+    [[1, 'a、b', 1]]
     """
-    from ..graph import project_units
 
     uc = _unit_cluster_map(G, clusters)
     tc = _assign_tasks(G, uc, weight)[0]

@@ -36,15 +36,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._common import (
-    edge_weight,
-    is_collective,
-    kind,
-    section_key,
-    task_side,
-    unit_name,
-    unit_side,
-)
+from ..graph import edge_weight, is_collective, node_kind, section_key, task_nodes, unit_name, unit_nodes
 
 __all__ = ["unit_load", "LOAD_COLUMNS"]
 
@@ -95,8 +87,8 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
     >>> unit_load(G)[["unit", "n_lead", "n_support", "weighted_load", "rank"]].values.tolist()
     [['甲', 1, 0, 1.0, 1], ['乙', 0, 1, 0.5, 2]]
     """
-    units = unit_side(G)
-    tasks = task_side(G)
+    units = unit_nodes(G)
+    tasks = task_nodes(G)
     sections = {t: section_key(G, t) for t in tasks}
     rows = []
     for u in units:
@@ -116,7 +108,7 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
         rows.append(
             {
                 "unit": unit_name(G, u),
-                "kind": kind(G, u),
+                "kind": node_kind(G, u),
                 "n_lead": counts["lead"],
                 "n_support": counts["support"],
                 "n_responsible": counts["responsible"],

@@ -6,6 +6,7 @@ Both return DataFrames indexed by unit name (index name ``unit``).
 from __future__ import annotations
 
 import pandas as pd
+from ..graph import section_key, task_id, task_nodes, unit_name, unit_nodes
 
 __all__ = ["unit_task_matrix", "unit_section_matrix"]
 
@@ -22,10 +23,9 @@ def unit_task_matrix(G, *, value: str = "weight") -> pd.DataFrame:
     >>> unit_task_matrix(G).loc["a", "1"]
     np.float64(0.5)
     """
-    from ._common import task_id, task_side, unit_name, unit_side
 
-    units = unit_side(G)
-    tasks = task_side(G)
+    units = unit_nodes(G)
+    tasks = task_nodes(G)
     tidx = {t: j for j, t in enumerate(tasks)}
     import numpy as np
 
@@ -57,14 +57,13 @@ def unit_section_matrix(G) -> pd.DataFrame:
     >>> unit_section_matrix(G).values.tolist()
     [[1, 1]]
     """
-    from ._common import section_key, task_side, unit_name, unit_side
 
     secs = []
-    for t in task_side(G):
+    for t in task_nodes(G):
         s = section_key(G, t)
         if s not in secs:
             secs.append(s)
-    units = unit_side(G)
+    units = unit_nodes(G)
     rows = []
     for u in units:
         counts = dict.fromkeys(secs, 0)

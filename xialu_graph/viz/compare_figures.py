@@ -13,6 +13,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .style import FONT_SIZE, OKABE_ITO, add_title_and_source, house_style, new_figure
+from ..graph import project_units
+from ..graph import is_collective
+from .figures import cluster_color, component_layout, repel_labels
 
 __all__ = ["slope_chart", "network_small_multiples", "shared_layout"]
 
@@ -125,8 +128,6 @@ def shared_layout(graphs, *, seed: int = 0, weight: str = "weight") -> dict:
     """
     import networkx as nx
 
-    from ..graph import project_units
-    from ..metrics._common import is_collective
 
     U = nx.Graph()
     for G in graphs.values():
@@ -142,7 +143,6 @@ def shared_layout(graphs, *, seed: int = 0, weight: str = "weight") -> dict:
     H = nx.Graph()
     H.add_nodes_from(sorted(U.nodes))
     H.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in U.edges(data=True)))
-    from .figures import component_layout
 
     pos = component_layout(H, seed=seed)
     return {n: (float(p[0]), float(p[1])) for n, p in sorted(pos.items())}
@@ -193,9 +193,6 @@ def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=No
 
     from matplotlib.collections import LineCollection
 
-    from ..graph import project_units
-    from ..metrics._common import is_collective
-    from .figures import cluster_color, repel_labels
 
     labels = list(labels) if labels is not None else list(graphs)
     pos = shared_layout({k: graphs[k] for k in labels}, seed=seed)

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import interactive as _iv
+from . import page as _page
+from ..graph import project_units
+from ..graph import is_collective
+from .compare_figures import shared_layout
+from .figures import cluster_color
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -97,7 +101,7 @@ _SWITCH_JS = r"""
 """
 
 
-class CompareView(_iv.NetworkView):
+class CompareView(_page.NetworkView):
     """A :class:`~xialu_graph.viz.interactive.NetworkView` with an edition switcher.
 
     ``editions`` holds, per edition, the style of each unit present (colour, size, tooltip)
@@ -110,7 +114,7 @@ class CompareView(_iv.NetworkView):
 
     def html(self) -> str:
         if self._html is None:
-            self._html = _iv._render_page(self, _iv.PageExtension(
+            self._html = _page.render_page(self, _page.PageExtension(
                 css=_SWITCH_CSS,
                 header_html='<div id="xialu-editions" role="toolbar" aria-label="版本"></div><p id="xialu-edinfo"></p>\n',
                 aside_html='<aside><table id="xialu-table"></table></aside>',
@@ -156,10 +160,6 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
     >>> v.n_nodes, "xialu-editions-data" in v.html()
     (2, True)
     """
-    from ..graph import project_units
-    from ..metrics._common import is_collective
-    from .compare_figures import shared_layout
-    from .figures import cluster_color
 
     truncated = truncated or {}
     pos = shared_layout(graphs, seed=seed)
@@ -185,11 +185,11 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         ed_units = {}
         for u in sorted(nm.values()):
             ld = lmap.get(u, 0.0)
-            rows = [["", _iv._clean(u)], ["版本", _iv._clean(lab)], ["加权负荷", f"{ld:g}"]]
+            rows = [["", _page.clean_text(u)], ["版本", _page.clean_text(lab)], ["加权负荷", f"{ld:g}"]]
             if u in rmap and rmap[u] == rmap[u]:
                 rows.append(["排名", str(int(rmap[u]))])
             if u in cmap:
-                rows.append(["群组", f"群组{int(cmap[u]) + 1}" if str(cmap[u]).lstrip("-").isdigit() and int(cmap[u]) >= 0 else str(cmap[u])])
+                rows.append(["群组", f"群组{int(cmap[u])}" if str(cmap[u]).lstrip("-").isdigit() and int(cmap[u]) >= 1 else str(cmap[u])])
             if prev_load:
                 rows.append(["较上一版", f"{ld - prev_load[u]:+g}" if u in prev_load else "新出现"])
             ed_units[ids[u]] = {"color": cluster_color(cmap.get(u)), "size": round(8 + 30 * ld / top_load, 2), "tip": rows}
@@ -203,18 +203,18 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         table = []
         for u in ranked:
             ch = (f"{lmap[u] - prev_load[u]:+g}" if u in prev_load else "新") if prev_load else ""
-            table.append([_iv._clean(u), f"{lmap[u]:g}", ch])
+            table.append([_page.clean_text(u), f"{lmap[u]:g}", ch])
         n_tasks = sum(1 for _, d in G.nodes(data=True) if d.get("bipartite") == 1)
         info = f"{lab}：{n_tasks} 项任务，{len(nm)} 个单位" + ("；节选（文本在中途截断，只反映前几项任务）" if truncated.get(lab) else "")
-        editions.append({"label": _iv._clean(lab), "info": _iv._clean(info), "units": ed_units, "edges": ed_edges, "table": table})
+        editions.append({"label": _page.clean_text(lab), "info": _page.clean_text(info), "units": ed_units, "edges": ed_edges, "table": table})
         prev_load = lmap
     nodes = [
-        _iv._node(ids[u], _iv._clean(u), shape="dot", color="#BBBBBB", size=8, x=round(pos[u][0] * scale, 2),
-                  y=round(-pos[u][1] * scale, 2), tip=[["", _iv._clean(u)]], xk="unit")
+        _page.node_record(ids[u], _page.clean_text(u), shape="dot", color="#BBBBBB", size=8, x=round(pos[u][0] * scale, 2),
+                  y=round(-pos[u][1] * scale, 2), tip=[["", _page.clean_text(u)]], xk="unit")
         for u in names
     ]
     edges = [
-        _iv._edge(int(eid[1:]), ids[a], ids[b], tip=[["", f"{_iv._clean(a)} — {_iv._clean(b)}"]],
+        _page.edge_record(int(eid[1:]), ids[a], ids[b], tip=[["", f"{_page.clean_text(a)} — {_page.clean_text(b)}"]],
                   color={"color": "#9A9A9A", "opacity": 0.6}, width=1.0, hidden=True)
         for (a, b), eid in sorted(edge_ids.items(), key=lambda kv: int(kv[1][1:]))
     ]
@@ -224,7 +224,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         "editions": editions,
         "unit_ids": [ids[u] for u in names],
         "edge_ids": sorted(edge_ids.values(), key=lambda s: int(s[1:])),
-        "names": {ids[u]: _iv._clean(u) for u in names},
+        "names": {ids[u]: _page.clean_text(u) for u in names},
         "absent": "本版本未出现",
         "table_head": ["单位", "加权负荷", "较上一版"],
     }
@@ -237,7 +237,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         "note": "节点大小：加权负荷；相同单位在各版本位置相同。← → 键切换版本。",
     }
     return CompareView(
-        editions=payload, title=title, subtitle=" · ".join(_iv._clean(x) for x in graphs),
-        source="", nodes=nodes, edges=edges, options=_iv._options(physics=False, n_nodes=len(nodes)),
+        editions=payload, title=title, subtitle=" · ".join(_page.clean_text(x) for x in graphs),
+        source="", nodes=nodes, edges=edges, options=_page.view_options(physics=False, n_nodes=len(nodes)),
         legend=legend, height=height, kind="compare",
     )

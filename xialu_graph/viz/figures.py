@@ -24,7 +24,7 @@ lorenz_curve(balance)
     optional ``ranked``); or plain numbers.
 section_heatmap(matrix_df)
     a unit × section count table: index = unit names, columns = section labels, values =
-    number of tasks (:func:`unit_section_matrix` builds it from the graph; a graph is accepted
+    number of tasks (:func:`heatmap_table` builds it from the graph; a graph is accepted
     too).
 cluster_network(P, clusters_df, load_df)
     ``P``: the unit projection (:func:`xialu_graph.project_units`; nodes with ``label``,
@@ -52,20 +52,23 @@ from .style import (
     house_style,
     new_figure,
 )
+from ..metrics import unit_section_matrix as counts
+from ..graph import node_label
+from ..layout import network_layout
+from ..palette import GREY, cluster_color
 
 __all__ = [
-    "load_ranking",
-    "lorenz_curve",
-    "section_heatmap",
-    "unit_section_matrix",
-    "cluster_network",
-    "centrality_vs_load",
-    "cluster_keywords",
+    "plot_load_ranking",
+    "plot_lorenz",
+    "plot_section_heatmap",
+    "heatmap_table",
+    "plot_cluster_network",
+    "plot_centrality_vs_load",
+    "plot_cluster_keywords",
     "cluster_color",
     "repel_labels",
 ]
 
-GREY = "#999999"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -93,15 +96,6 @@ def _setup(ax, height_cm, title, source):
     return fig, ax, True
 
 
-def cluster_color(cluster) -> str:
-    """Okabe–Ito colour of a cluster id (0…6); grey for -1, None or ids ≥ 7."""
-    try:
-        c = int(cluster)
-    except (TypeError, ValueError):
-        return GREY
-    if 0 <= c < len(OKABE_ITO) - 1:  # the last colour (black) is kept for text
-        return OKABE_ITO[c]
-    return GREY
 
 
 def _short(s, n=10) -> str:
@@ -239,7 +233,7 @@ def repel_labels(ax, texts, anchors, *, avoid=(), pad_px: float = 2.0, iteration
 
 
 # ------------------------------------------------------------------------ load ranking
-def load_ranking(load_df, *, top: int = 20, ax=None, source=None,
+def plot_load_ranking(load_df, *, top: int = 20, ax=None, source=None,
                  title: Optional[str] = "工作量排名：牵头、配合与责任任务数"):
     """Horizontal stacked bars of lead / support / responsible tasks per unit.
 
@@ -355,7 +349,7 @@ def _lorenz_series(balance, measures):
     return [("value", x, y, g)]
 
 
-def lorenz_curve(balance, ax=None, *, measures: Optional[Sequence[str]] = None, source=None,
+def plot_lorenz(balance, *, ax=None, measures: Optional[Sequence[str]] = None, source=None,
                  title: Optional[str] = "工作量分布的洛伦兹曲线"):
     """Lorenz curve(s) of the workload, the Gini coefficient in the legend, the equality
     diagonal dashed. ``measures`` picks which measures to draw (default: all in a balance
@@ -385,14 +379,13 @@ def lorenz_curve(balance, ax=None, *, measures: Optional[Sequence[str]] = None, 
 
 
 # ---------------------------------------------------------------------- section heatmap
-def unit_section_matrix(G, *, top: Optional[int] = 25, include_collectives: bool = False):
+def heatmap_table(G, *, top: Optional[int] = 25, include_collectives: bool = False):
     """The heatmap's table: :func:`xialu_graph.metrics.unit_section_matrix`, presented.
 
     Rows: units with most tasks first (``top`` of them; None for all), name as tie-break,
     collectives left out unless asked. Columns: sections in document order, labelled
     ``"一 <title>"``; ``df.attrs['sections']`` maps labels to full titles.
     """
-    from ..metrics import unit_section_matrix as counts
 
     df = counts(G)
     titles = {}
@@ -413,18 +406,18 @@ def unit_section_matrix(G, *, top: Optional[int] = 25, include_collectives: bool
     return df
 
 
-def section_heatmap(matrix_df, ax=None, *, top: Optional[int] = 25, source=None,
+def plot_section_heatmap(matrix_df, *, ax=None, top: Optional[int] = 25, source=None,
                     title: Optional[str] = "各单位在各部分的任务数", label_chars: int = 9):
     """Unit × section heatmap of task counts, each non-zero cell annotated.
 
     ``matrix_df``: index = units, columns = sections, values = counts (or a graph, turned
-    into one by :func:`unit_section_matrix` with ``top``). Column labels are cut to
+    into one by :func:`heatmap_table` with ``top``). Column labels are cut to
     ``label_chars`` characters.
     """
     import numpy as np
 
     if hasattr(matrix_df, "nodes"):
-        matrix_df = unit_section_matrix(matrix_df, top=top)
+        matrix_df = heatmap_table(matrix_df, top=top)
     m = matrix_df.to_numpy(dtype=float)
     nr, nc = m.shape
     with house_style():
@@ -454,14 +447,6 @@ def section_heatmap(matrix_df, ax=None, *, top: Optional[int] = 25, source=None,
 
 
 # ---------------------------------------------------------------------- cluster network
-def _name_of(P, n) -> str:
-    lab = P.nodes[n].get("label")
-    if lab is not None:
-        return str(lab)
-    s = str(n)
-    return s[2:] if s.startswith("u:") else s
-
-
 def _load_map(load_df):
     if load_df is None:
         return {}
@@ -470,54 +455,33 @@ def _load_map(load_df):
     return {str(u): float(v) for u, v in zip(load_df["unit"], load_df[col])}
 
 
-def component_layout(H, *, seed: int = 0, gap: float = 0.08) -> dict:
-    """Deterministic positions for a graph with several components.
+def component_layout(H, *, seed: int = 0) -> dict:
+    """Positions for a figure: :func:`xialu_graph.layout.network_layout` (the layout of the
+    interactive views and of the Gephi export) scaled into the unit square, y pointing up.
 
-    The largest component is laid out with :func:`networkx.kamada_kawai_layout` (unweighted
-    path distances: an even spread that keeps groups together) in the unit square; the other
-    components (often single units) are laid out the same way, shrunk by the square root of
-    their relative size, and lined up in rows under it, so that isolates do not squeeze the
-    main component into a corner as a global spring layout does. ``seed`` is passed to the
-    spring layout used for components that Kamada–Kawai cannot handle (none in practice).
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> pos = component_layout(nx.path_graph(3))
+    >>> all(0 <= c <= 1 for p in pos.values() for c in p)
+    True
     """
-    import networkx as nx
     import numpy as np
 
-    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
-    pos: dict = {}
-    if not comps:
-        return pos
-
-    def unit_box(nodes):
-        if len(nodes) == 1:
-            return {nodes[0]: np.array([0.5, 0.5])}
-        sub = H.subgraph(nodes)
-        try:
-            p = nx.kamada_kawai_layout(sub, weight=None)
-        except Exception:  # pragma: no cover - scipy missing
-            p = nx.spring_layout(sub, seed=seed)
-        xy = np.array([p[n] for n in nodes], dtype=float)
-        span = (xy.max(0) - xy.min(0)).max() or 1.0
-        xy = (xy - xy.min(0)) / span
-        xy += (1 - xy.max(0)) / 2
-        return {n: xy[i] for i, n in enumerate(nodes)}
-
-    big = len(comps[0])
-    for n, v in unit_box(comps[0]).items():
-        pos[n] = v
-    x, y, row_h = 0.0, -gap, 0.0
-    for c in comps[1:]:
-        size = max(math.sqrt(len(c) / big), 0.06)
-        if x + size > 1.0 + 1e-9:
-            x, y, row_h = 0.0, y - row_h - gap, 0.0
-        for n, v in unit_box(c).items():
-            pos[n] = np.array([x, y - size]) + v * size
-        x += size + gap
-        row_h = max(row_h, size)
-    return pos
+    pos = network_layout(H, seed=seed)
+    if not pos:
+        return {}
+    nodes = list(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    xy[:, 1] = -xy[:, 1]
+    lo = xy.min(0)
+    span = float((xy.max(0) - lo).max()) or 1.0
+    xy = (xy - lo) / span
+    xy += (1 - xy.max(0)) / 2
+    return {n: xy[k] for k, n in enumerate(nodes)}
 
 
-def cluster_network(P, clusters_df=None, load_df=None, ax=None, *, label_top: int = 30,
+def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_top: int = 30,
                     seed: int = 0, min_weight: float = 0.0, source=None,
                     title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小"):
     """The unit co-responsibility network, nodes coloured by cluster and sized by load.
@@ -536,9 +500,9 @@ def cluster_network(P, clusters_df=None, load_df=None, ax=None, *, label_top: in
         _require(clusters_df, ["unit", "cluster"], "cluster_network clusters_df")
         cl = {str(u): int(c) for u, c in zip(clusters_df["unit"], clusters_df["cluster"])}
     load = _load_map(load_df)
-    nodes = [n for n in P.nodes if not cl or _name_of(P, n) in cl]
+    nodes = [n for n in P.nodes if not cl or node_label(P, n) in cl]
     H = P.subgraph(nodes)
-    names = {n: _name_of(P, n) for n in nodes}
+    names = {n: node_label(P, n) for n in nodes}
     with house_style():
         fig, ax, own = _setup(ax, 14.0, title, source)
         ax.set_axis_off()
@@ -580,7 +544,7 @@ def cluster_network(P, clusters_df=None, load_df=None, ax=None, *, label_top: in
             ids = sorted({cl[names[n]] for n in order})
             shown = [c for c in ids if cluster_color(c) != GREY]
             handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white",
-                              label=f"群组{c + 1}（{sum(1 for n in order if cl[names[n]] == c)}）")
+                              label=f"群组{c}（{sum(1 for n in order if cl[names[n]] == c)}）")
                        for c in shown]
             if len(shown) < len(ids):
                 handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label="其他群组"))
@@ -603,7 +567,7 @@ def cluster_network(P, clusters_df=None, load_df=None, ax=None, *, label_top: in
 
 
 # -------------------------------------------------------------------- centrality vs load
-def centrality_vs_load(centrality_df, load_df, ax=None, *, centrality: str = "betweenness_w",
+def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str = "betweenness_w",
                        load: str = "weighted_load", label_top: int = 8, source=None,
                        title: Optional[str] = "中心性与工作量：谁是经纪人，谁是主力"):
     """Scatter of a centrality against load, median lines splitting four labelled quadrants:
@@ -680,7 +644,7 @@ def _pick(df, names, what):
     raise ValueError(f"cluster_keywords needs a {what} column (one of {', '.join(names)})")
 
 
-def cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=None, source=None,
+def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=None, source=None,
                      title: Optional[str] = "各群组任务关键词"):
     """Small multiples: one horizontal bar chart of the ``top`` keywords per cluster, in the
     cluster's colour. ``clusters_df`` (``unit``, ``cluster``), when given, adds the number of
@@ -714,7 +678,7 @@ def cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters_df=N
             a.set_ylim(-0.6, top - 0.4)
             a.tick_params(axis="y", length=0)
             a.tick_params(axis="x", labelsize=FONT_SIZE - 1)
-            lab = f"群组{int(c) + 1}" if int(c) >= 0 else "未归类"
+            lab = f"群组{int(c)}" if int(c) >= 1 else "未归类"
             if c in sizes:
                 lab += f"（{sizes[c]}个单位）"
             a.set_title(lab, loc="left", fontsize=FONT_SIZE,

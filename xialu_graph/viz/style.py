@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..atomic import atomic_path
+from ..files import atomic_path
+from .fonts import ensure_cjk_font
 
 __all__ = [
     "WIDTH_CM",
@@ -80,7 +81,6 @@ def house_rc(family: Optional[str] = None) -> dict:
     """rcParams of the house style (pass to ``matplotlib.rc_context``)."""
     from cycler import cycler
 
-    from .fonts import ensure_cjk_font
 
     fam = family or ensure_cjk_font()
     return {

@@ -1,4 +1,4 @@
-"""``xialu-graph report``: one document → the whole briefing pack.
+"""One document → the whole briefing pack (``xialu-graph report``).
 
 An orchestrator: every number, table, figure and view comes from a package function
 (:mod:`xialu_graph.metrics`, :mod:`xialu_graph.text`, :mod:`xialu_graph.viz`,
@@ -53,24 +53,31 @@ import tempfile
 import unicodedata
 import uuid
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
-from .errors import InputError
+from ..analysis import Analysis, analyse
+from ..errors import InputError
+from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
+from ..files import atomic_write_text
+from ..metrics import unit_section_matrix, unit_task_matrix
+from ..viz import figures as F
+from ..viz.interactive import bipartite_view, cluster_view, ego_view
+from ..viz.style import save_figure
+from .docx import write_docx
+from .findings import findings
+from .html import report_html, report_markdown
 
 __all__ = [
-    "run_report",
-    "ReportData",
-    "compute",
-    "findings",
+    "build_pack",
     "briefing_figures",
     "write_views",
     "write_tables",
     "write_report",
     "safe_filename",
-    "load_weights",
-    "FIGURES",
+    "staged_folder",
+    "owned_folder",
+    "report_stem",
     "TOP_EGO",
 ]
 
@@ -80,46 +87,8 @@ MARKER_TEXT = "Written by `xialu-graph report`. The whole folder is replaced on 
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
 TOP_EGO = 5
 
-FIGURES = {
-    # name: (caption, what it shows)
-    "load_ranking": ("工作量排名：牵头、配合与责任任务数", "加权工作量最重的单位，按牵头、配合、责任分段。"),
-    "lorenz_curve": ("工作量分布的洛伦兹曲线", "曲线离对角线越远，工作量越集中在少数单位。"),
-    "section_heatmap": ("各单位在各部分的任务数", "任务最多的单位在文件各部分的任务数。"),
-    "cluster_network": ("共同责任网络", "经常共同承担任务的单位连在一起，颜色为群组，大小为工作量。"),
-    "centrality_vs_load": ("中心性与工作量", "经纪人（连接多、负担轻）与主力（负担重、连接少）。"),
-    "cluster_keywords": ("各群组任务关键词", "每个群组所承担任务的特征词（TF-IDF）。"),
-}
-
-
 def _quiet(msg: str) -> None:  # default progress sink
     pass
-
-
-# ---------------------------------------------------------------------------- inputs
-def load_weights(path):
-    """Role weights from a TOML file; a bad file raises InputError naming it.
-
-    Examples
-    --------
-    >>> load_weights(None).support
-    0.5
-    """
-    from .graph import RoleWeights
-
-    if path is None:
-        return RoleWeights()
-    import tomllib
-
-    try:
-        return RoleWeights.from_file(path)
-    except FileNotFoundError:
-        raise InputError("weights file does not exist", source=str(path)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(f"weights file is not valid TOML ({e})", source=str(path)) from None
-    except (ValueError, TypeError) as e:
-        raise InputError(f"bad role weights: {e}", source=str(path)) from None
-    except OSError as e:
-        raise InputError(f"cannot read weights file ({e.strerror or e})", source=str(path)) from None
 
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -135,11 +104,11 @@ def safe_filename(name: str, *, prefix: str = "", suffix: str = ".html", max_cha
     Examples
     --------
     >>> safe_filename("区发改局", prefix="ego_")
-    'ego_区发改局_ef1c4fd1.html'
-    >>> safe_filename("../etc/passwd")[:12]
-    'etc_passwd_2'
+    'ego_区发改局_a1be5053.html'
+    >>> safe_filename("../etc/passwd")[:11]
+    'etc_passwd_'
     >>> safe_filename("CON", suffix="")
-    'CON_b3e5b5b1'
+    'CON_7679a072'
     """
     text = unicodedata.normalize("NFKC", str(name))
     slug = "".join(ch if (ch.isalnum() and unicodedata.category(ch)[0] in "LN") else "_" for ch in text)
@@ -151,184 +120,21 @@ def safe_filename(name: str, *, prefix: str = "", suffix: str = ".html", max_cha
     return stem + suffix
 
 
-# ---------------------------------------------------------------------------- analysis
-@dataclass
-class ReportData:
-    """Everything the pack is made of (all computed by package functions)."""
-
-    doc: object
-    G: object
-    P: object
-    load: object
-    balance: object
-    centrality: object
-    clusters: object
-    summary: object
-    checks: object
-    keywords: object
-    task_clusters: object
-    seed: int = 0
-    weights: dict = field(default_factory=dict)
-
-    @property
-    def top_units(self) -> list:
-        ranked = self.load[self.load["ranked"].astype(bool)]
-        return ranked["unit"].tolist()
-
-
-def compute(doc, *, weights=None, seed: int = 0, say: Callable = _quiet) -> ReportData:
-    """Graph, projection, load, balance, centrality, clusters, checks and keywords of a document.
-
-    Examples
-    --------
-    >>> import xialu_graph as xg
-    >>> d = compute(xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n"))
-    >>> d.top_units
-    ['区发改局', '区财政局']
-    """
-    from . import metrics as M
-    from . import text
-    from .graph import build_graph, project_units
-
-    say("building the unit–task graph")
-    G = build_graph(doc, weights=weights)
-    P = project_units(G, method="product")
-    say("computing load, balance and centrality")
-    load = M.unit_load(G)
-    balance = M.workload_balance(load)
-    centrality = M.unit_centrality(G, seed=seed)
-    say("finding co-responsibility clusters")
-    clusters = M.co_responsibility_clusters(G, seed=seed)
-    summary = M.cluster_summary(G, clusters)
-    checks = M.accountability_checks(G)
-    tclusters = M.task_clusters(G, clusters)
-    say("extracting cluster keywords")
-    keywords = text.cluster_keywords(G, clusters)
-    return ReportData(
-        doc=doc, G=G, P=P, load=load, balance=balance, centrality=centrality, clusters=clusters,
-        summary=summary, checks=checks, keywords=keywords, task_clusters=tclusters, seed=seed,
-        weights=dict(G.graph.get("weights", {})),
-    )
-
-
-CHECK_LABELS = {
-    "no_units": "未写明任何单位的任务",
-    "no_lead": "没有牵头单位的任务",
-    "several_leads": "有多个牵头单位的任务",
-    "only_collectives": "只由集合单位（如各街办）承担的任务",
-    "many_units": "单位过多（超过8个）的任务",
-    "support_never_leads": "只配合、从不牵头的单位",
-}
-
-
-def _gini_words(g: float) -> str:
-    if g != g:
-        return "无法计算"
-    if g < 0.2:
-        return "各单位的工作量较为均衡"
-    if g < 0.35:
-        return "各单位的工作量有一定差距"
-    if g < 0.5:
-        return "工作量明显集中在部分单位"
-    return "工作量高度集中在少数单位"
-
-
-def findings(data: ReportData, *, top: int = 10) -> dict:
-    """The headline findings as plain data (numbers and sentences), shared by the HTML,
-    Markdown and Word outputs.
-
-    Keys: ``title``, ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
-    ``top`` rows of the load table), ``gini``, ``gini_text``, ``top5_share``,
-    ``top10_share``, ``clusters`` (list of dicts: id, n_units, units, keywords, n_tasks,
-    stability), ``checks`` (list of (label, count, examples)), ``warnings`` (list of
-    (line, code, message)), ``bullets`` (the key sentences).
-    """
-    doc, load, bal = data.doc, data.load, data.balance
-    md = doc.metadata
-    ranked = load[load["ranked"].astype(bool)]
-    row = bal[bal["measure"] == "weighted_load"].iloc[0]
-    g, t5, t10, n = float(row["gini"]), float(row["top5_share"]), float(row["top10_share"]), int(row["n_units"])
-    lead_row = bal[bal["measure"] == "n_lead"]
-    g_lead = float(lead_row["gini"].iloc[0]) if len(lead_row) else float("nan")
-    gini_text = (
-        f"加权工作量的基尼系数为 {g:.2f}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
-        f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {t5:.0%} 的加权工作量，"
-        f"最重的 10 个承担了 {t10:.0%}。"
-    )
-    if g_lead == g_lead:
-        gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
-    kw = data.keywords
-    clusters = []
-    for r in data.summary.itertuples(index=False):
-        words = kw[kw["group"] == r.cluster].sort_values("rank")["keyword"].head(6).tolist() if len(kw) else []
-        units = str(r.units).split("、")
-        clusters.append(
-            dict(id=int(r.cluster) + 1, n_units=int(r.n_units), units=units, keywords=words,
-                 n_tasks=int(r.n_tasks), stability=float(r.mean_stability))
-        )
-    checks = []
-    for code, label in CHECK_LABELS.items():
-        sub = data.checks[data.checks["check"] == code]
-        if len(sub):
-            ex = [f"任务{t}" if t else u for t, u in zip(sub["task_id"], sub["unit"])]
-            checks.append((label, len(sub), ex))
-    warns = [(w.line, w.code, w.message) for w in doc.report.warnings]
-    top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
-    top3 = "、".join(ranked["unit"].head(3))
-    bullets = [
-        f"共 {len(doc.tasks)} 项任务、{len(doc.sections)} 个部分，涉及 {n} 个单位（集合单位另计）。",
-        f"工作量最重的单位：{top3}。",
-        gini_text.split("。")[0] + "。" + gini_text.split("。")[2] + "。",
-    ]
-    if clusters:
-        c0 = clusters[0]
-        bullets.append(
-            f"识别出 {len(clusters)} 个经常共同承担任务的单位群组；最大的群组有 {c0['n_units']} 个单位"
-            + (f"，关键词：{'、'.join(c0['keywords'][:4])}。" if c0["keywords"] else "。")
-        )
-    if checks:
-        bullets.append("问责提示：" + "；".join(f"{lab} {cnt} 项" for lab, cnt, _ in checks) + "。")
-    bullets.append(
-        f"解析提示 {len(warns)} 条" + ("（见文末，请核对原文）。" if warns else "，文件已完整解析。")
-    )
-    facts = [
-        ("文件", md.title or md.source),
-        ("地区", md.place or "—"),
-        ("年份", str(md.year or "—")),
-        ("发布日期", md.date or "—"),
-        ("发布机构", md.issuer or "—"),
-        ("文号", md.doc_number or "—"),
-        ("任务 / 部分 / 单位", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
-        ("角色权重", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}".format(**data.weights)),
-        ("随机种子", str(data.seed)),
-    ]
-    return dict(
-        title=md.title or md.source, facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
-        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters,
-        checks=checks, warnings=warns, bullets=bullets,
-        modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
-        stability_ari=float(data.clusters.attrs.get("stability_ari", float("nan"))),
-    )
-
-
 # ---------------------------------------------------------------------------- writers
-def briefing_figures(data: ReportData, folder, *, say: Callable = _quiet) -> dict:
+def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet) -> dict:
     """Draw the six briefing figures and save each as PNG, SVG and PDF in ``folder``.
 
     Returns name → [png, svg, pdf] paths (names in :data:`FIGURES`).
     """
-    from .viz import figures as F
-    from .viz.style import save_figure
-
     folder = Path(folder)
     src = data.doc
     makers = {
-        "load_ranking": lambda: F.load_ranking(data.load, source=src),
-        "lorenz_curve": lambda: F.lorenz_curve(data.balance, source=src),
-        "section_heatmap": lambda: F.section_heatmap(data.G, source=src),
-        "cluster_network": lambda: F.cluster_network(data.P, data.clusters, data.load, seed=data.seed, source=src),
-        "centrality_vs_load": lambda: F.centrality_vs_load(data.centrality, data.load, source=src),
-        "cluster_keywords": lambda: F.cluster_keywords(data.keywords, clusters_df=data.clusters, source=src),
+        "load_ranking": lambda: F.plot_load_ranking(data.load, source=src),
+        "lorenz_curve": lambda: F.plot_lorenz(data.balance, source=src),
+        "section_heatmap": lambda: F.plot_section_heatmap(data.G, source=src),
+        "cluster_network": lambda: F.plot_cluster_network(data.P, data.clusters, data.load, seed=data.seed, source=src),
+        "centrality_vs_load": lambda: F.plot_centrality_vs_load(data.centrality, data.load, source=src),
+        "cluster_keywords": lambda: F.plot_cluster_keywords(data.keywords, clusters_df=data.clusters, source=src),
     }
     out = {}
     for name, make in makers.items():
@@ -339,14 +145,12 @@ def briefing_figures(data: ReportData, folder, *, say: Callable = _quiet) -> dic
     return out
 
 
-def write_views(data: ReportData, folder, *, top: int = TOP_EGO, say: Callable = _quiet) -> dict:
+def write_views(data: Analysis, folder, *, top: int = TOP_EGO, say: Callable = _quiet) -> dict:
     """The interactive views as standalone offline pages in ``folder``: bipartite.html,
     clusters.html and one ego view per heaviest unit (``top`` of them).
 
     Returns a dict: ``"bipartite"``, ``"clusters"`` → path; ``"ego"`` → {unit: path}.
     """
-    from .viz.interactive import bipartite_view, cluster_view, ego_view
-
     folder = Path(folder)
     say("view bipartite")
     out: dict = {"bipartite": bipartite_view(data.G, seed=data.seed).save(folder / "bipartite.html")}
@@ -359,8 +163,7 @@ def write_views(data: ReportData, folder, *, top: int = TOP_EGO, say: Callable =
     return out
 
 
-def _tables(data: ReportData) -> dict:
-    from .export import unit_section_matrix, unit_task_matrix
+def _tables(data: Analysis) -> dict:
     import pandas as pd
 
     doc = data.doc
@@ -384,11 +187,8 @@ def _tables(data: ReportData) -> dict:
     }
 
 
-def write_tables(data: ReportData, folder, *, stem: str = "xialu", say: Callable = _quiet) -> dict:
+def write_tables(data: Analysis, folder, *, stem: str = "xialu", say: Callable = _quiet) -> dict:
     """CSV tables (``tables/``), the XLSX workbook, GEXF, GraphML, JSON and parse_report.json."""
-    from .cli import parse_report_dict
-    from .export import write_csv, write_gexf, write_graphml, write_json, write_xlsx
-
     folder = Path(folder)
     out = {}
     say("tables (CSV)")
@@ -412,15 +212,10 @@ def write_tables(data: ReportData, folder, *, stem: str = "xialu", say: Callable
 
 
 def _write_text(path, text: str) -> Path:
-    """Atomic text write with ordinary file permissions (export.atomic_path)."""
-    from .export import atomic_path
-
-    with atomic_path(path) as tmp:
-        Path(tmp).write_bytes(text.encode("utf-8"))
-    return Path(path)
+    return atomic_write_text(path, text)
 
 
-def write_report(data: ReportData, folder, *, figures: dict, views: dict, files: dict,
+def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: dict,
                  final_folder=None, final_path: Callable = Path, say: Callable = _quiet) -> dict:
     """report.html, report.md and report.docx in ``folder``.
 
@@ -428,9 +223,6 @@ def write_report(data: ReportData, folder, *, figures: dict, views: dict, files:
     where it lies once the folders are swapped in, and ``final_folder`` is where ``folder``
     ends up (default: ``folder`` itself) — report.md links the figures relative to it.
     """
-    from .report_docx import write_docx
-    from .report_html import report_html, report_markdown
-
     folder = Path(folder)
     f = findings(data)
     say("report.html")
@@ -446,7 +238,7 @@ def write_report(data: ReportData, folder, *, figures: dict, views: dict, files:
 
 
 # ---------------------------------------------------------------------------- folders
-def _owned(folder: Path, *, figures: bool = False) -> bool:
+def owned_folder(folder: Path, *, figures: bool = False) -> bool:
     """True when ``folder`` may be replaced: missing, empty, marked, or (figures) only figures."""
     if not folder.exists():
         return True
@@ -489,7 +281,14 @@ def staged_folder(target):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _stem(path) -> str:
+def report_stem(path) -> str:
+    """File-name stem of a document's outputs: its name, NFKC, safe characters only.
+
+    Examples
+    --------
+    >>> report_stem("data/raw/xialu_2020.txt")
+    'xialu_2020'
+    """
     s = unicodedata.normalize("NFKC", Path(path).stem)
     s = re.sub(r"[^\w\-]+", "_", s).strip("_.")
     return s[:60] or "document"
@@ -509,13 +308,13 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
         raise InputError("the output folder cannot be inside the figures folder", source=str(out))
     if fig_abs == out_abs:
         raise InputError("the figures folder must differ from the output folder", source=str(out))
-    if not _owned(out):
+    if not owned_folder(out):
         raise InputError("folder exists and was not written by xialu-graph report; choose another --out or empty it",
                          source=str(out))
-    if not fig_inside and not _owned(fig_target, figures=True):
+    if not fig_inside and not owned_folder(fig_target, figures=True):
         raise InputError("figures folder holds files other than figures; choose another --figures",
                          source=str(fig_target))
-    data = compute(doc, weights=weights, seed=seed, say=say)
+    data = analyse(doc, weights=weights, seed=seed, say=say)
     with ExitStack() as stack:
         tmp_out = stack.enter_context(staged_folder(out))
         tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else stack.enter_context(staged_folder(fig_target))
@@ -532,27 +331,3 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     return {"out": out, "figures": fig_target, "data": data}
 
 
-def run_report(args, say: Callable = _quiet) -> int:
-    """The ``report`` subcommand (see :mod:`xialu_graph.cli`). Returns 0.
-
-    Raises InputError (one line, exit 2) for a user's mistake, before anything is written.
-    """
-    from .pipeline import read_document
-
-    weights = load_weights(getattr(args, "weights", None))
-    tables = None
-    if getattr(args, "units", None):
-        from .units import load_unit_tables
-
-        tables = load_unit_tables(args.units)
-    src = Path(args.input)
-    out = Path(args.out) if args.out else Path("reports") / _stem(src)
-    fig = Path(args.figures) if getattr(args, "figures", None) else None
-    say(f"reading {args.input}")
-    doc = read_document(args.input, strict=bool(getattr(args, "strict", False)), unit_tables=tables,
-                        place=getattr(args, "place", None))
-    say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
-    res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
-                     stem=_stem(src), say=say)
-    say(f"done: {res['out'] / 'report.html'}")
-    return 0

@@ -9,18 +9,19 @@ used, so Word shows it in a Chinese face rather than a fallback; characters XML 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from pathlib import Path
+
+from ..files import atomic_path, xml_safe
+from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 
 __all__ = ["write_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 
 EAST_ASIA_FONT = "SimSun"  # 宋体: present on every Chinese Windows; Word maps it elsewhere
 LATIN_FONT = "Times New Roman"
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _t(v) -> str:
-    return _ILLEGAL_XML.sub("", "" if v is None else str(v))
+    return xml_safe("" if v is None else str(v))
 
 
 def _set_fonts(style_or_run, east_asia: str = EAST_ASIA_FONT, latin: str = LATIN_FONT) -> None:
@@ -40,10 +41,6 @@ def _set_fonts(style_or_run, east_asia: str = EAST_ASIA_FONT, latin: str = LATIN
     rfonts.set(qn("w:eastAsia"), east_asia)
 
 
-def _num(v) -> str:
-    from .report_html import _num as n
-
-    return n(v)
 
 
 def write_docx(f: dict, pngs: dict, path) -> Path:
@@ -55,9 +52,6 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from .export import atomic_path
-    from .report import FIGURES
-    from .report_html import LOAD_HEADERS, _load_rows
 
     d = Document()
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption", "List Bullet", "Table Grid"):
@@ -89,14 +83,14 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
 
     d.add_heading("工作量最重的单位", level=2)
     cap = d.add_paragraph("表1 工作量最重的单位（加权工作量 = 牵头、配合、责任任务数 × 角色权重）", style="Caption")
-    rows = list(_load_rows(f["top_units"]))
+    rows = list(load_rows(f["top_units"]))
     table = d.add_table(rows=1 + len(rows), cols=len(LOAD_HEADERS))
     table.style = d.styles["Table Grid"]
     for j, h in enumerate(LOAD_HEADERS.values()):
         table.cell(0, j).text = h
     for i, r in enumerate(rows, 1):
         for j, k in enumerate(LOAD_HEADERS):
-            table.cell(i, j).text = _t(r[k] if k == "unit" else _num(r[k]))
+            table.cell(i, j).text = _t(r[k] if k == "unit" else format_number(r[k]))
             if k != "unit":
                 table.cell(i, j).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     cap.paragraph_format.keep_with_next = True

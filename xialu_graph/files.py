@@ -1,4 +1,6 @@
-"""Atomic file writes and spreadsheet-safe cells, shared by every writer of the package.
+"""Files: atomic writes, where the data tables live, and the one text-cleaning rule.
+
+Shared by every reader of data tables and every writer of the package.
 
 A file is written to a temporary name in the same folder, flushed, then renamed over the
 target (``os.replace``), so a crash leaves either the old file or the complete new one.
@@ -12,10 +14,47 @@ import tempfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "FORMULA_PREFIXES"]
+__all__ = [
+    "atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "xml_safe",
+    "FORMULA_PREFIXES", "XML_UNSAFE", "data_dir",
+]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF):
+the one rule used by every XML-based writer (XLSX, DOCX, GEXF, GraphML)."""
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (:data:`XML_UNSAFE`).
+
+    Examples
+    --------
+    >>> xml_safe("区\x1b财政局\ufffe")
+    '区财政局'
+    """
+    return XML_UNSAFE.sub("", text)
+
+
+def data_dir(name: str, env_var: str) -> Path:
+    """Folder of an editable data table set: ``$env_var`` if set; else ``data/<name>`` of the
+    source checkout (editable install); else the copy packaged with the library
+    (``xialu_graph/resources/<name>``, a link to ``data/<name>`` in the repository, so there is
+    one set of files).
+
+    Examples
+    --------
+    >>> data_dir("units", "XIALU_GRAPH_UNITS").name
+    'units'
+    """
+    env = os.environ.get(env_var)
+    if env:
+        return Path(env)
+    repo = _PACKAGE.parent / "data" / name
+    if repo.is_dir():
+        return repo
+    return _PACKAGE / "resources" / name
 
 
 def _default_mode() -> int:
@@ -92,5 +131,5 @@ def clean_cell(value):
     "'=1"
     """
     if isinstance(value, str):
-        return safe_cell(_ILLEGAL_XML.sub("", value))
+        return safe_cell(xml_safe(value))
     return value

@@ -1,4 +1,4 @@
-"""``xialu-graph compare``: write the comparison — tables, figures, the switchable view and a
+"""Write a comparison of editions (``xialu-graph compare``) — tables, figures, the switchable view and a
 summary page — into one folder.
 
 Files written (``--out``, default ``reports/compare``)
@@ -6,7 +6,7 @@ Files written (``--out``, default ``reports/compare``)
 tables/*.csv
     documents, editions, unit_matches (suggestions to confirm), unit_loads, unit_changes,
     task_matches, lead_changes — UTF-8 with BOM, formula-safe cells
-    (:func:`xialu_graph.atomic.safe_cell`), each written atomically
+    (:func:`xialu_graph.export.write_csv`), each written atomically
 unit_matches.csv
     the suggestions again at the top of the folder: edit ``confirmed`` (yes/no) and pass the
     file back with ``--matches``
@@ -24,13 +24,20 @@ import html
 import math
 from pathlib import Path
 
-__all__ = ["run_compare", "write_comparison", "summary_html"]
+import pandas as pd
+
+from ..export import write_csv
+from ..files import atomic_write_text
+from ..viz.compare_figures import network_small_multiples, slope_chart
+from ..viz.compare_view import compare_view
+from ..viz.style import save_figure
+from .pack import staged_folder
+
+__all__ = ["write_comparison", "summary_html"]
 
 
 def _write_csv(path, df) -> None:
-    from ..atomic import atomic_write_text, safe_cell
-
-    atomic_write_text(path, df.map(safe_cell).to_csv(index=False), encoding="utf-8-sig")
+    write_csv(df, path, encoding="utf-8-sig")
 
 
 def _cell(v) -> str:
@@ -40,13 +47,8 @@ def _cell(v) -> str:
         if math.isnan(v):
             return ""
         return f"{v:.3f}".rstrip("0").rstrip(".") if v != int(v) else f"{v:g}"
-    try:
-        import pandas as pd
-
-        if v is pd.NA:
-            return ""
-    except Exception:  # pragma: no cover
-        pass
+    if v is pd.NA:
+        return ""
     return str(v)
 
 
@@ -133,15 +135,21 @@ def summary_html(cmp, figures: dict | None = None, *, view_name: str = "compare_
 def write_comparison(cmp, out, *, figures: bool = True, say=None) -> dict:
     """Write tables, figures, the switchable view and summary.html into ``out``.
 
+    The folder is built beside ``out`` and swapped in when complete (nothing half-written).
+
     Returns
     -------
     dict
         name → path of every file written.
     """
-    from ..atomic import atomic_write_text
-
     say = say or (lambda msg: None)
-    out = Path(out)
+    final = Path(out)
+    with staged_folder(final) as tmp:
+        written = _write_comparison(cmp, tmp, figures=figures, say=say)
+    return {k: final / Path(v).relative_to(tmp) for k, v in written.items()}
+
+
+def _write_comparison(cmp, out: Path, *, figures: bool, say) -> dict:
     written: dict = {}
     for name, df in cmp.tables().items():
         p = out / "tables" / f"{name}.csv"
@@ -153,9 +161,6 @@ def write_comparison(cmp, out, *, figures: bool = True, say=None) -> dict:
     trunc = {e.label: e.truncated for e in cmp.corpus}
     figs: dict = {}
     if figures:
-        from ..viz.compare_figures import network_small_multiples, slope_chart
-        from ..viz.style import save_figure
-
         src = "数据来源: " + "；".join(e.label + ("（节选）" if e.truncated else "") for e in cmp.corpus) + "的重点工作分解"
         fig = slope_chart(cmp.unit_loads, labels=cmp.labels, source=src)
         paths = save_figure(fig, out / "figures" / "slope_chart")
@@ -166,49 +171,9 @@ def write_comparison(cmp, out, *, figures: bool = True, say=None) -> dict:
         figs["各版本的协同网络"] = paths[0]
         written["networks"] = paths[0]
         say(f"figures → {out / 'figures'}")
-    from ..viz.compare_view import compare_view
-
     view = compare_view(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, truncated=trunc, seed=cmp.seed)
     written["compare_view"] = view.save(out / "compare_view.html")
     atomic_write_text(out / "summary.html", summary_html(cmp, figs))
     written["summary"] = out / "summary.html"
     say(f"summary → {out / 'summary.html'}")
     return written
-
-
-def run_compare(args, say=print) -> int:
-    """The ``xialu-graph compare`` command.
-
-    ``args`` has ``inputs`` (files or folders, oldest first), ``out``, ``matches`` (confirmed
-    CSV or None), ``threshold`` (None for the default), ``seed``, ``units`` (unit tables folder
-    or None) and ``quiet``. Returns 0; a user's mistake raises
-    :class:`xialu_graph.InputError` (the CLI prints one line and exits 2).
-    """
-    from ..errors import InputError
-    from .core import compare_corpus
-    from .corpus import read_corpus
-
-    thr = getattr(args, "threshold", None)
-    if thr is not None and not (0.0 <= float(thr) <= 1.0):
-        raise InputError(f"--threshold must be between 0 and 1, got {thr}")
-    tables = None
-    if getattr(args, "units", None):
-        from ..units import load_unit_tables
-
-        tables = load_unit_tables(args.units)
-    matches = None
-    if getattr(args, "matches", None):
-        from .unit_matching import read_unit_matches
-
-        matches = read_unit_matches(args.matches)
-    say(f"reading {len(args.inputs)} input(s)")
-    corpus = read_corpus(args.inputs, unit_tables=tables, progress=not getattr(args, "quiet", False))
-    if len(corpus) < 2:
-        raise InputError(f"compare needs at least two documents, got {len(corpus)}")
-    say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))
-    cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0))
-    n_pending = int((cmp.unit_matches["confirmed"] != "yes").sum())
-    say(f"{len(cmp.unit_matches)} unit match suggestion(s), {len(cmp.mapping)} name(s) merged; "
-        f"{n_pending} to confirm in unit_matches.csv")
-    write_comparison(cmp, args.out, say=say)
-    return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from ..model import Assignment, Document, Metadata, Section, Task
+from .model import Assignment, Document, Metadata, Section, Task
 
 __all__ = ["synthetic_document", "merge_documents", "SYNTHETIC_UNITS", "STREET_OFFICES"]
 

@@ -14,6 +14,8 @@ import math
 import os
 from pathlib import Path
 
+from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
+
 __all__ = ["report_html", "report_markdown", "CSS"]
 
 CSS = """*{box-sizing:border-box}
@@ -44,32 +46,6 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def _esc(v) -> str:
     return html.escape("" if v is None else str(v), quote=True)
-
-
-def _num(v) -> str:
-    try:
-        import pandas as pd
-
-        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-            return ""
-    except Exception:  # pragma: no cover
-        pass
-    if isinstance(v, float):
-        return f"{v:.3f}".rstrip("0").rstrip(".")
-    return str(v)
-
-
-LOAD_HEADERS = {
-    "rank": "排名", "unit": "单位", "n_lead": "牵头", "n_support": "配合", "n_responsible": "责任",
-    "n_tasks": "任务数", "weighted_load": "加权工作量", "load_share": "占比",
-}
-
-
-def _load_rows(df):
-    for r in df.itertuples(index=False):
-        d = r._asdict()
-        d["load_share"] = f"{float(d['load_share']):.1%}" if d["load_share"] == d["load_share"] else ""
-        yield d
 
 
 HTML_IMAGE_WIDTH = 1400
@@ -110,7 +86,6 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     ``views``: :func:`xialu_graph.report.write_views` output (linked relatively from
     ``root``); ``files``: name → path of the other outputs (listed).
     """
-    from .report import FIGURES
 
     root = Path(root) if root is not None else None
     caps = {name: (f"图{i} {cap}", note) for i, (name, (cap, note)) in enumerate(FIGURES.items(), 1) if name in pngs}
@@ -132,9 +107,9 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
         "<h2>工作量最重的单位</h2><div class=scroll><table><thead><tr>"
         + "".join(f"<th>{_esc(h)}</th>" for h in LOAD_HEADERS.values()) + "</tr></thead><tbody>",
     ]
-    for d in _load_rows(f["top_units"]):
+    for d in load_rows(f["top_units"]):
         p.append("<tr>" + "".join(
-            f"<td>{_esc(d[k])}</td>" if k == "unit" else f"<td class=n>{_esc(_num(d[k]))}</td>" for k in LOAD_HEADERS
+            f"<td>{_esc(d[k])}</td>" if k == "unit" else f"<td class=n>{_esc(format_number(d[k]))}</td>" for k in LOAD_HEADERS
         ) + "</tr>")
     p.append("</tbody></table></div><p class=note>加权工作量：牵头、配合、责任任务数乘以角色权重后相加。</p>")
     p.append(fig("load_ranking"))
@@ -143,15 +118,15 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     p.append(fig("section_heatmap"))
     p.append("<h2>经常共同承担任务的单位群组</h2>")
     mod, ari = f.get("modularity", math.nan), f.get("stability_ari", math.nan)
-    p.append(f"<p class=note>群组由共同责任网络的社区发现（Louvain）得出；模块度 {_esc(_num(mod))}，"
-             f"多次运行的一致性（调整兰德指数）{_esc(_num(ari))}。稳定性 1 表示每次都分在同一组。</p>")
+    p.append(f"<p class=note>群组由共同责任网络的社区发现（Louvain）得出；模块度 {_esc(format_number(mod))}，"
+             f"多次运行的一致性（调整兰德指数）{_esc(format_number(ari))}。稳定性 1 表示每次都分在同一组。</p>")
     p.append("<div class=scroll><table><thead><tr><th>群组</th><th>单位数</th><th>任务数</th><th>稳定性</th>"
              "<th>关键词</th><th>单位（按工作量）</th></tr></thead><tbody>")
     for c in f["clusters"]:
         units = "、".join(c["units"][:12]) + (f" 等{c['n_units']}个" if c["n_units"] > 12 else "")
         p.append(
             f"<tr><td>群组{c['id']}</td><td class=n>{c['n_units']}</td><td class=n>{c['n_tasks']}</td>"
-            f"<td class=n>{_esc(_num(c['stability']))}</td>"
+            f"<td class=n>{_esc(format_number(c['stability']))}</td>"
             f"<td>{''.join(f'<span class=kw>{_esc(k)}</span>' for k in c['keywords'])}</td><td>{_esc(units)}</td></tr>"
         )
     p.append("</tbody></table></div>")
@@ -205,7 +180,6 @@ def _md(v) -> str:
 
 def report_markdown(f: dict, figure_paths: dict) -> str:
     """The findings as Markdown (figures referenced by the relative paths given)."""
-    from .report import FIGURES
 
     caps = {name: f"图{i} {cap}" for i, (name, (cap, _)) in enumerate(FIGURES.items(), 1)}
     out = [f"# {_md(f['title'])}", "", "重点工作责任分解 · 单位工作量与协作分析（xialu-graph）", ""]
@@ -213,8 +187,8 @@ def report_markdown(f: dict, figure_paths: dict) -> str:
     out += [f"- {_md(b)}" for b in f["bullets"]] + ["", "## 工作量最重的单位", ""]
     out.append("| " + " | ".join(LOAD_HEADERS.values()) + " |")
     out.append("|" + "|".join("---" if k == "unit" else "---:" for k in LOAD_HEADERS) + "|")
-    for d in _load_rows(f["top_units"]):
-        out.append("| " + " | ".join(_md(_num(d[k])) for k in LOAD_HEADERS) + " |")
+    for d in load_rows(f["top_units"]):
+        out.append("| " + " | ".join(_md(format_number(d[k])) for k in LOAD_HEADERS) + " |")
     out += ["", "## 工作量是否均衡", "", _md(f["gini_text"]), "", "## 群组", ""]
     for c in f["clusters"]:
         out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务）关键词：{_md('、'.join(c['keywords']))}；"

@@ -1,0 +1,155 @@
+"""The headline findings of a briefing pack as plain data (numbers and Chinese sentences),
+shared by report.html, report.md and report.docx; the captions of the briefing figures."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..analysis import Analysis
+
+__all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
+
+FIGURES = {
+    # name: (caption, what it shows)
+    "load_ranking": ("工作量排名：牵头、配合与责任任务数", "加权工作量最重的单位，按牵头、配合、责任分段。"),
+    "lorenz_curve": ("工作量分布的洛伦兹曲线", "曲线离对角线越远，工作量越集中在少数单位。"),
+    "section_heatmap": ("各单位在各部分的任务数", "任务最多的单位在文件各部分的任务数。"),
+    "cluster_network": ("共同责任网络", "经常共同承担任务的单位连在一起，颜色为群组，大小为工作量。"),
+    "centrality_vs_load": ("中心性与工作量", "经纪人（连接多、负担轻）与主力（负担重、连接少）。"),
+    "cluster_keywords": ("各群组任务关键词", "每个群组所承担任务的特征词（TF-IDF）。"),
+}
+
+
+
+def format_number(v) -> str:
+    """A table cell as text: floats with up to three decimals, missing values empty.
+
+    Examples
+    --------
+    >>> format_number(0.59853), format_number(float("nan")), format_number(3)
+    ('0.599', '', '3')
+    """
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+LOAD_HEADERS = {
+    "rank": "排名", "unit": "单位", "n_lead": "牵头", "n_support": "配合", "n_responsible": "责任",
+    "n_tasks": "任务数", "weighted_load": "加权工作量", "load_share": "占比",
+}
+
+
+def load_rows(df):
+    """Rows of the load table as dicts, ``load_share`` formatted as a percentage."""
+    for r in df.itertuples(index=False):
+        d = r._asdict()
+        d["load_share"] = f"{float(d['load_share']):.1%}" if d["load_share"] == d["load_share"] else ""
+        yield d
+
+
+
+CHECK_LABELS = {
+    "no_units": "未写明任何单位的任务",
+    "no_lead": "没有牵头单位的任务",
+    "several_leads": "有多个牵头单位的任务",
+    "only_collectives": "只由集合单位（如各街办）承担的任务",
+    "many_units": "单位过多（超过8个）的任务",
+    "support_never_leads": "只配合、从不牵头的单位",
+}
+
+
+def _gini_words(g: float) -> str:
+    if g != g:
+        return "无法计算"
+    if g < 0.2:
+        return "各单位的工作量较为均衡"
+    if g < 0.35:
+        return "各单位的工作量有一定差距"
+    if g < 0.5:
+        return "工作量明显集中在部分单位"
+    return "工作量高度集中在少数单位"
+
+
+def findings(data: Analysis, *, top: int = 10) -> dict:
+    """The headline findings as plain data (numbers and sentences), shared by the HTML,
+    Markdown and Word outputs.
+
+    Keys: ``title``, ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
+    ``top`` rows of the load table), ``gini``, ``gini_text``, ``top5_share``,
+    ``top10_share``, ``clusters`` (list of dicts: id, n_units, units, keywords, n_tasks,
+    stability), ``checks`` (list of (label, count, examples)), ``warnings`` (list of
+    (line, code, message)), ``bullets`` (the key sentences).
+    """
+    doc, load, bal = data.doc, data.load, data.balance
+    md = doc.metadata
+    ranked = load[load["ranked"].astype(bool)]
+    row = bal[bal["measure"] == "weighted_load"].iloc[0]
+    g, t5, t10, n = float(row["gini"]), float(row["top5_share"]), float(row["top10_share"]), int(row["n_units"])
+    lead_row = bal[bal["measure"] == "n_lead"]
+    g_lead = float(lead_row["gini"].iloc[0]) if len(lead_row) else float("nan")
+    gini_text = (
+        f"加权工作量的基尼系数为 {g:.2f}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
+        f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {t5:.0%} 的加权工作量，"
+        f"最重的 10 个承担了 {t10:.0%}。"
+    )
+    if g_lead == g_lead:
+        gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
+    kw = data.keywords
+    clusters = []
+    for r in data.summary.itertuples(index=False):
+        words = kw[kw["group"] == r.cluster].sort_values("rank")["keyword"].head(6).tolist() if len(kw) else []
+        units = str(r.units).split("、")
+        clusters.append(
+            dict(id=int(r.cluster), n_units=int(r.n_units), units=units, keywords=words,
+                 n_tasks=int(r.n_tasks), stability=float(r.mean_stability))
+        )
+    checks = []
+    for code, label in CHECK_LABELS.items():
+        sub = data.checks[data.checks["check"] == code]
+        if len(sub):
+            ex = [f"任务{t}" if t else u for t, u in zip(sub["task_id"], sub["unit"])]
+            checks.append((label, len(sub), ex))
+    warns = [(w.line, w.code, w.message) for w in doc.report.warnings]
+    top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
+    top3 = "、".join(ranked["unit"].head(3))
+    bullets = [
+        f"共 {len(doc.tasks)} 项任务、{len(doc.sections)} 个部分，涉及 {n} 个单位（集合单位另计）。",
+        f"工作量最重的单位：{top3}。",
+        gini_text.split("。")[0] + "。" + gini_text.split("。")[2] + "。",
+    ]
+    if clusters:
+        c0 = clusters[0]
+        bullets.append(
+            f"识别出 {len(clusters)} 个经常共同承担任务的单位群组；最大的群组有 {c0['n_units']} 个单位"
+            + (f"，关键词：{'、'.join(c0['keywords'][:4])}。" if c0["keywords"] else "。")
+        )
+    if checks:
+        bullets.append("问责提示：" + "；".join(f"{lab} {cnt} 项" for lab, cnt, _ in checks) + "。")
+    bullets.append(
+        f"解析提示 {len(warns)} 条" + ("（见文末，请核对原文）。" if warns else "，文件已完整解析。")
+    )
+    facts = [
+        ("文件", md.title or md.source),
+        ("地区", md.place or "—"),
+        ("年份", str(md.year or "—")),
+        ("发布日期", md.date or "—"),
+        ("发布机构", md.issuer or "—"),
+        ("文号", md.doc_number or "—"),
+        ("任务 / 部分 / 单位", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
+        ("角色权重", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}".format(**data.weights)),
+        ("随机种子", str(data.seed)),
+    ]
+    return dict(
+        title=md.title or md.source, facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
+        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters,
+        checks=checks, warnings=warns, bullets=bullets,
+        modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
+        stability_ari=float(data.clusters.attrs.get("stability_ari", float("nan"))),
+    )
+
+
