@@ -131,3 +131,20 @@ def test_unwritable_output_folder_is_one_line(tmp_path):
     r = run("parse", str(SEED), "--out", str(blocker / "sub"))
     assert r.returncode == 2
     assert r.stderr.splitlines() == [f"xialu-graph: error: {blocker / 'sub'}: cannot write: Not a directory"]
+
+
+def test_report_out_that_is_a_file_says_so(tmp_path):
+    """`report --out FILE`: one line saying it is a file (not that the folder is someone else's)."""
+    from xialu_graph.cli import main
+
+    target = tmp_path / "out.txt"
+    target.write_text("mine", encoding="utf-8")
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["report", "data/raw/xialu_2020.txt", "--out", str(target), "--quiet"])
+    assert code == 2
+    assert err.getvalue().strip() == f"xialu-graph: error: {target}: is a file, not a folder; choose another --out"
+    assert target.read_text(encoding="utf-8") == "mine"

@@ -280,7 +280,7 @@ def test_notebook_04_executes_without_errors_or_missing_glyphs():
     path = REPO / "notebooks" / "04_compare_years.ipynb"
     nb = nbformat.read(path, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook without outputs"
-    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(path.parent)}})
+    client = nbclient.NotebookClient(nb, kernel_name=nb.metadata.kernelspec.name, timeout=300, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     text = []
     for c in nb.cells:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.notebook
 
 
 def execute(path: Path, env: dict | None = None, timeout: int = 180):
-    """Run a notebook in a fresh python3 kernel (cwd = notebooks/); returns the executed notebook."""
+    """Run a notebook in a fresh kernel of its own kernelspec (the project's registered `xialu-graph`
+    kernel, cwd = notebooks/); returns the executed notebook."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -27,7 +29,7 @@ def execute(path: Path, env: dict | None = None, timeout: int = 180):
     old = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update(env or {})
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name,
                        resources={"metadata": {"path": str(NB_DIR)}}).execute()
     finally:
         for k, v in old.items():
@@ -108,3 +110,15 @@ def test_05_draws_the_report_figures(executed, seed_pack):
     for n in names:
         if n.endswith(".svg"):
             assert (figs / n).read_bytes() == (seed_pack.figures / n).read_bytes(), n
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_use_the_projects_registered_kernel(path):
+    """`make setup` registers the kernel `xialu-graph` (this venv); the notebooks ask for it, so
+    JupyterLab and VS Code open them with the package installed."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "xialu-graph"
+    spec = KernelSpecManager().get_kernel_spec("xialu-graph")
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()

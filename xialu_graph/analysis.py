@@ -38,6 +38,12 @@ class Analysis:
     seed : int
     weights : dict
         The role weights used.
+
+    Examples
+    --------
+    >>> a = analyse(__import__("xialu_graph").read_document("1、抓项目。[牵头单位:区发改局]\\n"))
+    >>> list(a.load["unit"]), a.weights["lead"]
+    (['区发改局'], 1.0)
     """
 
     doc: object

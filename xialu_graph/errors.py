@@ -4,7 +4,13 @@ from __future__ import annotations
 
 
 class XialuError(Exception):
-    """Base class of every error the package raises on purpose."""
+    """Base class of every error the package raises on purpose.
+
+    Examples
+    --------
+    >>> issubclass(InputError, XialuError)
+    True
+    """
 
 
 class InputError(XialuError):
@@ -12,6 +18,11 @@ class InputError(XialuError):
 
     ``str(err)`` is one line naming the file and, where there is one, the line:
     ``data/x.txt:12: bracket does not parse``.
+
+    Examples
+    --------
+    >>> str(InputError("bracket does not parse", source="data/x.txt", line=12))
+    'data/x.txt:12: bracket does not parse'
     """
 
     def __init__(self, message: str, *, source: str = "", line: int = 0):

@@ -148,7 +148,15 @@ def unit_nodes(G) -> list:
 
 
 def task_nodes(G) -> list:
-    """Task node ids (``bipartite=1``), in insertion order (see :func:`unit_nodes`)."""
+    """Task node ids (``bipartite=1``), in insertion order.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(); G.add_node("t:1", bipartite=1); G.add_node("u:甲", bipartite=0)
+    >>> task_nodes(G)
+    ['t:1']
+    """
     return [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
 
 
@@ -203,11 +211,6 @@ def node_kind(G, n) -> str:
 def is_collective(G, n) -> bool:
     """True for a collective unit node (各街办, 区政府各部门 …)."""
     return node_kind(G, n) == COLLECTIVE
-
-
-def ranked_units(G, *, include_collectives: bool = False) -> list:
-    """Unit nodes that take part in rankings (collectives left out unless asked)."""
-    return [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
 
 
 def edge_weight(d: dict, weight) -> float:

@@ -141,6 +141,13 @@ class Metadata:
         District or government named (下陆区, 黄石港区), '' when not found.
     source : str
         File name or '<string>'.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> md = xg.read_document("data/raw/xialu_2020.txt").metadata
+    >>> md.year, md.title
+    (2020, '2020年区政府重点工作责任分解')
     """
 
     title: str = ""
@@ -185,7 +192,15 @@ class RawAssignment:
 
 @dataclass
 class Assignment:
-    """One (task, unit, role) after unit resolution."""
+    """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> a = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n").tasks[0].assignments[0]
+    >>> a.task_id, a.unit, a.role
+    ('1', '区发改局', 'lead')
+    """
 
     task_id: str
     unit: str
@@ -200,6 +215,14 @@ class Assignment:
 
 @dataclass
 class Person:
+    """A person named on a task (责任领导, 分管领导 …): never a unit.
+
+    Examples
+    --------
+    >>> Person(task_id="3", name="张三", title="副区长", line=12).name
+    '张三'
+    """
+
     task_id: str
     name: str
     title: str
@@ -208,6 +231,16 @@ class Person:
 
 @dataclass
 class Task:
+    """A numbered task with its section, text (line breaks of the source joined) and units.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> t = xg.read_document("data/raw/xialu_2020.txt").tasks[21]
+    >>> t.task_id, len(t.units("lead")), len(t.units("support"))
+    ('22', 1, 4)
+    """
+
     task_id: str
     number: int
     numbering: str
@@ -232,6 +265,14 @@ class Task:
 
 @dataclass
 class ParseWarning:
+    """Something the parser was unsure of, with the line it was on.
+
+    Examples
+    --------
+    >>> ParseWarning(line=7, code="no_units", message="task 3 names no unit").code
+    'no_units'
+    """
+
     line: int
     code: str
     message: str
@@ -252,6 +293,13 @@ class ParseReport:
         Text of a last item cut off mid-text ('' when the document is whole).
     duplicates_merged : int
         Times a unit named twice on one task was merged into its strongest role.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> rep = xg.read_document("data/raw/xialu_2020.txt").report
+    >>> rep.truncated, sum(rep.kind_counts().values()) == len(rep.line_kinds)
+    ('', True)
     """
 
     line_kinds: list[tuple[int, str]] = field(default_factory=list)
@@ -288,6 +336,8 @@ class Document:
     >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
     >>> [(a.unit, a.role) for a in doc.task(1).assignments]
     [('区发改局', 'lead'), ('区财政局', 'support')]
+    >>> doc
+    <Document '<string>': 1 tasks, 1 sections, 2 assignments, 2 units, 0 warnings>
     """
 
     metadata: Metadata
@@ -297,6 +347,14 @@ class Document:
     report: ParseReport = field(default_factory=ParseReport)
     unit_table: list[dict] = field(default_factory=list)
     lines: list[str] = field(default_factory=list, repr=False)
+
+    def __repr__(self) -> str:
+        """One line (a bare ``doc`` in a notebook cell must not print the whole document)."""
+        md = self.metadata
+        name = md.title or md.source
+        where = " ".join(str(x) for x in (md.place, md.year) if x)
+        return (f"<Document {name!r}{' ' + where if where else ''}: {len(self.tasks)} tasks, {len(self.sections)} sections, "
+                f"{len(self.assignments)} assignments, {len(self.unit_table)} units, {len(self.report.warnings)} warnings>")
 
     # -- access -------------------------------------------------------------
     def task(self, task_id) -> Task:

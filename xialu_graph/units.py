@@ -66,7 +66,14 @@ class Resolution:
 
 @dataclass
 class UnitTables:
-    """The editable unit tables, loaded. See the module docstring for the files."""
+    """The editable unit tables, loaded. See the module docstring for the files.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> "各街办(新区)" in t.collectives, t.folder.endswith("units")
+    (True, True)
+    """
 
     units: dict = field(default_factory=dict)  # name -> [(kind, place)]
     aliases: dict = field(default_factory=dict)  # alias -> [(unit, note, place)]
@@ -367,6 +374,13 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
     -------
     Document
         The same object, updated.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> doc = xg.read_document("1、抓项目。[牵头单位:区公安分局]\\n", place="下陆区")
+    >>> resolve_document(doc).tasks[0].units()
+    ['下陆公安分局']
     """
     tables = tables if tables is not None else load_unit_tables()
     place = doc.metadata.place if place is None else place

@@ -62,6 +62,11 @@ class Comparison:
     seed: int = 0
     extra: dict = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        """One line (the tables are in the attributes)."""
+        return (f"<Comparison of {len(self.labels)} documents ({', '.join(map(str, self.labels))}): "
+                f"{len(self.unit_matches)} unit match suggestions, {len(self.task_matches)} task matches>")
+
     @property
     def labels(self) -> list:
         return self.corpus.labels

@@ -150,7 +150,7 @@ def _rule(x: str, y: str, kx: str, ky: str, min_score: float):
         if ux or uy:
             return "same", 0.85, "区 prefix added or dropped; abbreviation: " + "; ".join(ux + uy)
         return "same", 0.9, "区 prefix added or dropped"
-    for p, q, flip in ((x, y, False), (y, x, True)):
+    for p, q in ((x, y), (y, x)):
         m = _PAREN.match(p)
         if not m:
             continue

@@ -298,7 +298,17 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
                say: Callable = _quiet) -> dict:
     """Compute and write the whole pack for a parsed document (see the module docstring).
 
-    ``figures_dir`` None → ``<out>/figures``. Returns name → path of the main files.
+    ``figures_dir`` None → ``<out>/figures``. Returns ``out``, ``figures`` (folders) and ``data``
+    (the :class:`~xialu_graph.analysis.Analysis`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import xialu_graph as xg
+    >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
+    >>> res = build_pack(doc, pathlib.Path(tempfile.mkdtemp()) / "out")
+    >>> (res["out"] / "report.html").is_file(), sorted(p.name for p in res["figures"].glob("*.png"))[:2]
+    (True, ['centrality_vs_load.png', 'cluster_keywords.png'])
     """
     out = Path(out)
     fig_target = Path(figures_dir) if figures_dir is not None else out / "figures"
@@ -308,6 +318,10 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
         raise InputError("the output folder cannot be inside the figures folder", source=str(out))
     if fig_abs == out_abs:
         raise InputError("the figures folder must differ from the output folder", source=str(out))
+    if out.exists() and not out.is_dir():
+        raise InputError("is a file, not a folder; choose another --out", source=str(out))
+    if fig_target.exists() and not fig_target.is_dir():
+        raise InputError("is a file, not a folder; choose another --figures", source=str(fig_target))
     if not owned_folder(out):
         raise InputError("folder exists and was not written by xialu-graph report; choose another --out or empty it",
                          source=str(out))
