@@ -20,7 +20,7 @@ Examples
 >>> cmp = compare_corpus(c)
 >>> ("区发改(商务)局", "区商务办") in set(zip(cmp.unit_matches.unit_a, cmp.unit_matches.unit_b))
 True
->>> repr(cmp)[:34]
+>>> repr(cmp)[:36]
 '<Comparison of 2 documents (黄石港区2021'
 
 """
