@@ -12,7 +12,8 @@ defines the function:
 * :mod:`.clusters` — :func:`co_responsibility_clusters`, :func:`task_clusters`,
   :func:`cluster_summary`, :func:`barber_modularity`, :func:`adjusted_rand_index`,
   :func:`consensus_partition` (``CLUSTER_COLUMNS`` …)
-* :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``)
+* :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``),
+  :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``, Chinese labels ``CHECK_LABELS_ZH``)
 * :mod:`.policy` — :func:`collective_sensitivity` (``SENSITIVITY_COLUMNS``): figures under
   each collective policy of :func:`xialu_graph.build_graph`
 * :mod:`.uncertainty` — :func:`bootstrap_balance`, :func:`bootstrap_ranks`: task-bootstrap
@@ -44,7 +45,15 @@ from .clusters import (
     consensus_partition,
     task_clusters,
 )
-from .checks import CHECK_COLUMNS, CHECKS, accountability_checks
+from .checks import (
+    CHECK_COLUMNS,
+    CHECK_LABELS_ZH,
+    CHECKS,
+    RESPONSIBILITY_CHECKS,
+    RESPONSIBILITY_COLUMNS,
+    accountability_checks,
+    responsibility_checks,
+)
 from .matrices import unit_section_matrix, unit_task_matrix
 from .policy import SENSITIVITY_COLUMNS, collective_sensitivity
 from .uncertainty import BOOTSTRAP_COLUMNS, RANK_CI_COLUMNS, bootstrap_balance, bootstrap_ranks
@@ -88,6 +97,10 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "CHECK_COLUMNS",
     "CHECKS",
+    "responsibility_checks",
+    "RESPONSIBILITY_CHECKS",
+    "RESPONSIBILITY_COLUMNS",
+    "CHECK_LABELS_ZH",
     "collective_sensitivity",
     "bootstrap_balance",
     "bootstrap_ranks",
