@@ -224,3 +224,18 @@ def test_seed_closeness_bounded(seed_doc):
     assert df.closeness_2m.max() <= 1.0
     # 区审计局 sits in a small component: networkx's whole-graph normalisation gives it 1.35
     assert df.loc["区审计局", "closeness_2m"] < 0.1
+
+
+def test_seed_weighted_betweenness_exact(seed_doc):
+    # the seed's product projection: exact rational distances as reference; float 1/w drops ties
+    G = build_graph(seed_doc)
+    df = unit_centrality(G).set_index("unit")
+    P = project_units(G, method="product")
+    for _, _, d in P.edges(data=True):
+        d["exact"] = 1 / Fraction(d["weight"]).limit_denominator(10**9)
+        d["fdist"] = 1 / d["weight"]
+    ref = nx.betweenness_centrality(P, weight="exact")
+    fl = nx.betweenness_centrality(P, weight="fdist")
+    for u in P:
+        assert df.loc[P.nodes[u]["label"], "betweenness_w"] == pytest.approx(float(ref[u]), abs=1e-12)
+    assert max(abs(fl[u] - ref[u]) for u in P) > 1e-3
