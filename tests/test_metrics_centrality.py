@@ -7,11 +7,13 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
+from fractions import Fraction
 from networkx.algorithms import bipartite
 
 from metrics_helpers import HAND, make_graph
 from xialu_graph.graph import build_graph, project_units
 from xialu_graph.metrics import CENTRALITY_COLUMNS, birank, burt_constraint, effective_size, unit_centrality
+from xialu_graph.metrics.centrality import weighted_betweenness
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +45,9 @@ def test_two_mode_matches_networkx(davis):
 def test_projection_measures_match_networkx(davis):
     df = unit_centrality(davis, projection="count").set_index("unit")
     P = project_units(davis, method="count")
+    # reference with exact rational distances: the tied shortest paths all count
     for _, _, d in P.edges(data=True):
-        d["dist"] = 1 / d["weight"]
+        d["dist"] = 1 / Fraction(d["weight"])
     bet = nx.betweenness_centrality(P, weight="dist")
     eig = nx.eigenvector_centrality_numpy(P, weight="weight")
     # node-by-node reference (networkx's sparse shortcut for nodes=None differs on weights)
@@ -147,7 +150,7 @@ def test_columns_ranking_collectives():
     df = unit_centrality(G)
     assert list(df.columns) == CENTRALITY_COLUMNS
     assert df.unit.iloc[-1] == "区政府各部门" and not df.ranked.iloc[-1]
-    assert df["rank"].iloc[0] == 1
+    assert df["birank_rank"].iloc[0] == 1 and df["rank"].equals(df["birank_rank"])
     assert df.birank.iloc[:-1].is_monotonic_decreasing
     assert unit_centrality(G, include_collectives=True).ranked.all()
 
@@ -178,3 +181,61 @@ def test_seed_graph(seed_doc):
     bet = bipartite.betweenness_centrality(G, units)
     assert df.loc["区应急管理局", "betweenness_2m"] == pytest.approx(bet["u:区应急管理局"])
     assert df.birank.sum() == pytest.approx(sum(birank(G)[u] for u in units))
+
+
+def test_float_distances_drop_ties_exact_ones_do_not(davis):
+    # Davis, count projection: float sums of 1/w miss some equal-length paths
+    P = project_units(davis, method="count")
+    for _, _, d in P.edges(data=True):
+        d["fdist"] = 1 / d["weight"]
+    fl = nx.betweenness_centrality(P, weight="fdist")
+    ex = weighted_betweenness(P)
+    assert max(abs(fl[w] - ex[w]) for w in P) > 1e-3
+
+
+def test_weighted_betweenness_tie_by_hand():
+    # a–b–d (0.7 + 0.1) and a–c–d (0.4 + 0.4) are equally short: b and c each carry half
+    P = nx.Graph()
+    P.add_edge("a", "b", weight=1 / 0.7)
+    P.add_edge("b", "d", weight=10)
+    P.add_edge("a", "c", weight=2.5)
+    P.add_edge("c", "d", weight=2.5)
+    bc = weighted_betweenness(P, normalized=False)
+    assert (bc["b"], bc["c"], bc["a"]) == (0.5, 0.5, 0.0)
+
+
+def test_closeness_at_most_one_when_disconnected():
+    # component 1: a, b on task 1 (a also on 2); component 2: c alone on task 3
+    G = nx.Graph()
+    G.add_nodes_from(["a", "b", "c"], bipartite=0, kind="department")
+    G.add_nodes_from([1, 2, 3], bipartite=1)
+    G.add_edges_from([("a", 1), ("b", 1), ("a", 2), ("c", 3)], weight=1.0)
+    df = unit_centrality(G).set_index("unit")
+    # a: distances 1 (t1), 1 (t2), 2 (b); minimum in its component m_c + 2(n_c − 1) = 2 + 2 = 4
+    # → 4/4 × reachable (4 − 1)/(6 − 1) = 0.6; c: 1/1 × 1/5 = 0.2 (networkx uses the whole graph,
+    # m + 2(n − 1) = 3 + 4: 7/1 × 1/5 = 1.4, above 1)
+    assert df.loc["a", "closeness_2m"] == pytest.approx(0.6)
+    assert df.loc["c", "closeness_2m"] == pytest.approx(0.2)
+    assert bipartite.closeness_centrality(G, ["a", "b", "c"])["c"] == pytest.approx(1.4)
+
+
+def test_seed_closeness_bounded(seed_doc):
+    df = unit_centrality(build_graph(seed_doc)).set_index("unit")
+    assert df.closeness_2m.max() <= 1.0
+    # 区审计局 sits in a small component: networkx's whole-graph normalisation gives it 1.35
+    assert df.loc["区审计局", "closeness_2m"] < 0.1
+
+
+def test_seed_weighted_betweenness_exact(seed_doc):
+    # the seed's product projection: exact rational distances as reference; float 1/w drops ties
+    G = build_graph(seed_doc)
+    df = unit_centrality(G).set_index("unit")
+    P = project_units(G, method="product")
+    for _, _, d in P.edges(data=True):
+        d["exact"] = 1 / Fraction(d["weight"]).limit_denominator(10**9)
+        d["fdist"] = 1 / d["weight"]
+    ref = nx.betweenness_centrality(P, weight="exact")
+    fl = nx.betweenness_centrality(P, weight="fdist")
+    for u in P:
+        assert df.loc[P.nodes[u]["label"], "betweenness_w"] == pytest.approx(float(ref[u]), abs=1e-12)
+    assert max(abs(fl[u] - ref[u]) for u in P) > 1e-3

@@ -71,3 +71,52 @@ def test_seed(seed_doc):
     assert "22" not in set(df.task_id)
     sup = set(df[df.check == "support_never_leads"].unit)
     assert "区发改局" not in sup and "区科信局" not in sup
+
+
+# -- responsibility_checks: one check per question, with task text and units -----------------
+from xialu_graph.metrics.checks import (  # noqa: E402
+    CHECK_LABELS_ZH,
+    RESPONSIBILITY_CHECKS,
+    RESPONSIBILITY_COLUMNS,
+    responsibility_checks,
+)
+
+
+def test_responsibility_hand():
+    spec = SPEC + [("10", "三", "一个责任单位", [("C", "responsible")])]
+    df = responsibility_checks(make_graph(spec))
+    assert list(df.columns) == RESPONSIBILITY_COLUMNS
+    by = {c: df[df.check == c].task_id.tolist() for c in RESPONSIBILITY_CHECKS}
+    # task 3 (B, C) has no lead; task 7's two street offices are one collective as written,
+    # 各街办(新区) — one named unit, not a gap; task 10 names C alone
+    assert by["several_no_lead"] == ["3"]
+    assert by["one_responsible"] == ["5", "7", "10"]
+    assert by["diffuse"] == ["5"]  # 区政府各部门; 各街办(新区) names four known offices
+    assert by["only_collectives"] == ["5", "7"]
+    assert by["many_leads"] == ["6"] and by["no_units"] == ["8"]
+    r = df[(df.check == "only_collectives") & (df.task_id == "7")].iloc[0]
+    assert (r.units, r.n_units, r.n_leads, r.task_text) == ("各街办(新区)", 1, 0, "只有街办")
+    # document order, not alphabetical: task 4 is D, A, 各街办(新区)
+    G = make_graph(spec)
+    full = responsibility_checks(G, many_leads=1)
+    assert full[(full.check == "many_leads") & (full.task_id == "4")].units.tolist() == ["D、A、各街办(新区)"]
+    assert set(df.label) <= set(CHECK_LABELS_ZH.values()) and df.label.iloc[0] == "多个单位、无牵头单位"
+    with pytest.raises(ValueError):
+        responsibility_checks(G, checks=["no_lead"])
+
+
+def test_responsibility_seed(seed_doc):
+    df = responsibility_checks(build_graph(seed_doc))
+    by = {c: df[df.check == c].task_id.tolist() for c in RESPONSIBILITY_CHECKS}
+    # the 20 tasks without a lead split in half: 10 name one unit, 10 name several
+    assert len(by["several_no_lead"]) == 10 and len(by["one_responsible"]) == 10
+    assert by["one_responsible"] == ["12", "18", "47", "64", "79", "81", "86", "87", "89", "98"]
+    assert "52" in by["several_no_lead"]  # 8 units, none leading
+    # diffuse: every task naming 区政府各部门 is among the 28 (grep -n 区政府各部门: 17 lines, the
+    # first is the salutation on line 13, the other 16 are tasks 41 … 105)
+    tasks_all_depts = df[(df.check == "diffuse") & df.units.str.contains("区政府各部门")]
+    assert len(tasks_all_depts) == 16 and len(by["diffuse"]) == 28
+    assert by["only_collectives"] == ["101"] and len(by["many_leads"]) == 9
+    # the same findings whatever the collective policy
+    keep = responsibility_checks(build_graph(seed_doc, collectives="keep"))
+    assert keep.drop(columns="units").equals(df.drop(columns="units"))

@@ -70,7 +70,7 @@ def test_weights_change_load():
 
 
 def test_unexpanded_collective_is_not_ranked():
-    G = make_graph(HAND, expand_collectives=False)
+    G = make_graph(HAND, collectives="keep")
     df = unit_load(G)
     assert "东街办" not in set(df.unit)
     c = row(df, "各街办(新区)")

@@ -108,3 +108,64 @@ def test_seed_units_and_clusters(G):
     assert (ck.groupby("group").size() <= 5).all()
     tr = section_keywords(G, top_k=3, method="textrank")
     assert len(tr) == 24 and not set(FILLER) & set(tr.keyword)
+
+
+# -- contrastive keywords (Monroe, Colaresi & Quinn 2008) ---------------------------------------
+def _lo_graph():
+    G = nx.Graph()
+    texts = {
+        "t:1": "落实河湖长制,落实河湖长制,落实河湖长制",  # repetition inside one task counts once
+        "t:2": "落实河湖长制,推进垃圾分类",
+        "t:3": "推进垃圾分类",
+        "t:4": "推进垃圾分类",
+    }
+    for t, x in texts.items():
+        G.add_node(t, bipartite=1, text=x)
+    return G
+
+
+def test_logodds_by_hand():
+    G = _lo_graph()
+    kw = group_keywords(G, {"a": ["t:1", "t:2"], "b": ["t:3", "t:4"]}, method="logodds", min_tasks=1)
+    a = kw[kw.group == "a"].set_index("keyword")
+    # task counts: 河湖长制 a 2 / rest 0, 垃圾分类 a 1 / rest 2, whole plan 2 and 3
+    # prior α = task counts; α0 = 5; n_a = 3, n_b = 2
+    yi, yj, al, a0, ni, nj = 2, 0, 2, 5, 3, 2
+    d = math.log((yi + al) / (ni + a0 - yi - al)) - math.log((yj + al) / (nj + a0 - yj - al))
+    z = d / math.sqrt(1 / (yi + al) + 1 / (yj + al))
+    assert a.index.tolist() == ["河湖长制"]  # 垃圾分类 is more typical of b: z < 0, not listed
+    assert a.loc["河湖长制", "score"] == pytest.approx(z)
+    assert a.loc["河湖长制", "n_tasks"] == 2
+    assert kw[kw.group == "b"].keyword.tolist() == ["垃圾分类"]
+
+
+def test_logodds_min_tasks_and_contrast():
+    G = _lo_graph()
+    # default min_tasks = 2 for logodds: a word in one task of the group is not a keyword
+    kw = group_keywords(G, {"a": ["t:1", "t:2"], "b": ["t:3", "t:4"]}, method="logodds")
+    assert kw.attrs["min_tasks"] == 2
+    assert kw[kw.group == "a"].keyword.tolist() == ["河湖长制"]
+    # a word present in every task of every group contrasts nothing
+    H = nx.Graph()
+    for i in range(4):
+        H.add_node(f"t:{i}", bipartite=1, text="优化营商环境" + ("河湖长制" if i < 2 else "垃圾分类"))
+    kw = group_keywords(H, {"a": ["t:0", "t:1"], "b": ["t:2", "t:3"]}, method="logodds")
+    assert "营商环境" not in set(kw.keyword)
+
+
+@pytest.mark.parametrize("term", ["积极争取", "全面落实", "切实做好", "认真落实", "大力开展"])
+def test_filler_compounds_stopped(term):
+    assert term in load_stopwords()
+    assert term not in tokenize(f"{term}河湖长制")
+
+
+def test_seed_cluster_keywords_contrastive(seed_doc):
+    from xialu_graph.metrics import co_responsibility_clusters
+
+    G = build_graph(seed_doc)
+    cl = co_responsibility_clusters(G, n_runs=2)
+    kw = cluster_keywords(G, cl, top_k=5, method="logodds")
+    # no word is among the top five of two clusters, and each counts in ≥ 2 of its tasks
+    assert not kw.keyword.duplicated().any()
+    assert (kw.n_tasks >= 2).all()
+    assert "垃圾分类" in kw[kw.group == 3].keyword.tolist()  # clusters are numbered from 1

@@ -7,7 +7,10 @@ Graph conventions (networkx's bipartite convention)
 Graph attributes (``G.graph``)
     title, place, year, date, source : from the document metadata
     weights : dict role → weight used for the edges
-    expand_collectives : bool
+    collectives : the collective policy, one of ``COLLECTIVE_MODES`` (``docs/methods.md``)
+    collectives_expanded, collectives_unexpanded : lists of collective names whose members
+        were known (expanded or shared) / not known (kept as one node) under expand and share
+    expand_collectives : bool, True under expand and share (kept for older callers)
 
 Unit nodes, id ``"u:<canonical name>"``
     bipartite = 0, node_type = "unit", label (the canonical name), kind (a UNIT_KINDS value)
@@ -17,8 +20,15 @@ Task nodes, id ``"t:<task_id>"``
     subsection_no, subsection, text
 
 Edges (unit, task)
-    role ("lead" | "support" | "responsible"), weight (the role's weight), via (collective
-    expanded, '' otherwise)
+    role ("lead" | "support" | "responsible"), weight (the role's weight, times ``share``
+    under the share policy), via (collective expanded, '' otherwise), share (share policy
+    only: 1 / number of members of the collective, 1.0 for a unit named directly)
+
+Roles: ``lead`` 牵头单位; ``support`` 责任/配合单位 of a task that names a lead;
+``responsible`` every unit of a task that names no lead — whether named alone or with others,
+each is accountable for the whole task and carries the ``responsible`` weight (1.0 by
+default). The accountability checks tell the two cases apart (``one_responsible`` versus
+``several_no_lead``).
 
 The prefixes keep unit and task ids from colliding even when a unit is called "1".
 """
@@ -47,6 +57,7 @@ __all__ = [
     "project_units",
     "project_tasks",
     "PROJECTION_METHODS",
+    "COLLECTIVE_MODES",
 ]
 
 UNIT_PREFIX = "u:"
@@ -57,8 +68,8 @@ TASK_PREFIX = "t:"
 class RoleWeights:
     """Weight of each role on a unit–task edge.
 
-    Defaults: lead 1.0, support 0.5, responsible 1.0 (a unit solely responsible for a task
-    carries it as a lead would). Override per call or from a TOML file with a ``[weights]``
+    Defaults: lead 1.0, support 0.5, responsible 1.0 (a unit of a task that names no lead
+    carries it as a lead would, whether it is named alone or with other units). Override per call or from a TOML file with a ``[weights]``
     table (see ``data/weights.toml``).
 
     Examples
@@ -238,7 +249,19 @@ def task_sort_key(tid: str):
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
-def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True) -> nx.Graph:
+COLLECTIVE_MODES = ("expand", "keep", "drop", "share")
+"""Collective policies of :func:`build_graph` (see ``docs/methods.md``)."""
+
+DEFAULT_COLLECTIVES = "expand"
+
+
+def build_graph(
+    doc: Document,
+    *,
+    weights=None,
+    collectives: Optional[str] = None,
+    expand_collectives: Optional[bool] = None,
+) -> nx.Graph:
     """Bipartite unit–task graph of a document.
 
     Parameters
@@ -247,16 +270,33 @@ def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True)
         A parsed document (:func:`xialu_graph.read_document`).
     weights : RoleWeights, dict, str or Path, optional
         Role weights; a dict of role → weight or a TOML file. Defaults to RoleWeights().
-    expand_collectives : bool, default True
-        When True, a collective with known members (各街办(新区)) contributes one edge per
-        member; when False it stays one node of kind ``collective`` and its members' edges
-        that came from it are replaced by one edge to the collective.
+    collectives : {"expand", "keep", "drop", "share"}, default "expand"
+        One rule for every collective named in the document (区政府各部门, 各街办(新区) …):
+
+        ``"expand"``
+            a collective whose members are known (``data/units/collectives.csv``) contributes
+            one full edge per member (``via`` = the collective); a collective with no known
+            members stays one node of kind ``collective`` (listed in
+            ``G.graph['collectives_unexpanded']``; metrics leave it out of rankings unless
+            ``include_collectives=True``).
+        ``"keep"``
+            every collective is one node of kind ``collective``; members' edges that came
+            through it are replaced by one edge to the collective.
+        ``"drop"``
+            collectives and the edges that came through them are left out (a task named only
+            to collectives keeps no unit).
+        ``"share"``
+            as ``"expand"``, but a member's edge weight is the role weight divided by the
+            number of members (edge attribute ``share``), so the collective carries one task.
+    expand_collectives : bool, optional
+        Deprecated alias: True is ``collectives="expand"``, False is ``"keep"``.
 
     Returns
     -------
     networkx.Graph
         See the module docstring for node and edge attributes. A unit named twice on one task
-        keeps its strongest role (lead > responsible > support).
+        keeps its strongest role (lead > responsible > support); named directly beats named
+        through a collective. ``G.graph['collectives']`` records the policy.
 
     Examples
     --------
@@ -265,10 +305,26 @@ def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True)
     >>> G = xg.build_graph(doc)
     >>> G.edges["u:区发改局", "t:1"]["role"], G.edges["u:区财政局", "t:1"]["weight"]
     ('lead', 0.5)
+    >>> doc = xg.read_document("一、稳\\n1、抓。[牵头单位:区发改局;责任单位:各街办(新区)]\\n", place="下陆区")
+    >>> G = xg.build_graph(doc, collectives="share")
+    >>> G.graph["collectives"], G.edges["u:东街办", "t:1"]["weight"]
+    ('share', 0.125)
+    >>> sorted(xg.build_graph(doc, collectives="drop").nodes)
+    ['t:1', 'u:区发改局']
     """
+    mode = _collective_mode(collectives, expand_collectives)
     w = _coerce_weights(weights)
     G = nx.Graph()
     md = doc.metadata
+    # members per collective as resolved in this document (the via of expanded assignments)
+    members: dict = {}
+    for t in doc.tasks:
+        for a in t.assignments:
+            if a.via:
+                members.setdefault(a.via, set()).add(a.unit)
+    unexpanded = sorted(
+        {a.unit for t in doc.tasks for a in t.assignments if not a.via and a.unit_kind == "collective"}
+    )
     G.graph.update(
         title=md.title,
         place=md.place,
@@ -276,7 +332,10 @@ def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True)
         date=md.date,
         source=md.source,
         weights=w.as_dict(),
-        expand_collectives=expand_collectives,
+        collectives=mode,
+        expand_collectives=mode in ("expand", "share"),
+        collectives_expanded=sorted(members) if mode in ("expand", "share") else [],
+        collectives_unexpanded=unexpanded if mode in ("expand", "share") else [],
     )
     for t in doc.tasks:
         tn = task_node(t.task_id)
@@ -293,20 +352,48 @@ def build_graph(doc: Document, *, weights=None, expand_collectives: bool = True)
             text=t.text,
         )
         for a in t.assignments:
-            if a.via and not expand_collectives:
+            collective = bool(a.via) or a.unit_kind == "collective"
+            frac = 1.0
+            if collective and mode == "drop":
+                continue
+            if a.via and mode == "keep":
                 name, kind, via = a.via, "collective", ""
             else:
                 name, kind, via = a.unit, a.unit_kind, a.via
+                if a.via and mode == "share":
+                    frac = 1.0 / len(members[a.via])
             un = unit_node(name)
             if un not in G:
                 G.add_node(un, bipartite=0, node_type="unit", label=name, kind=kind)
+            attrs = dict(role=a.role, weight=w.of(a.role) * frac, via=via)
+            if mode == "share":
+                attrs["share"] = frac
             if G.has_edge(un, tn):
                 old = G.edges[un, tn]
-                if ROLE_RANK[a.role] < ROLE_RANK[old["role"]]:
-                    old.update(role=a.role, weight=w.of(a.role), via=via)
+                if (ROLE_RANK[a.role], bool(via)) < (ROLE_RANK[old["role"]], bool(old["via"])):
+                    old.update(attrs)
                 continue
-            G.add_edge(un, tn, role=a.role, weight=w.of(a.role), via=via)
+            G.add_edge(un, tn, **attrs)
     return G
+
+
+def _collective_mode(collectives, expand_collectives) -> str:
+    if expand_collectives is not None:
+        import warnings
+
+        warnings.warn(
+            "expand_collectives= is deprecated; use collectives='expand' or 'keep'",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        alias = "expand" if expand_collectives else "keep"
+        if collectives is not None and collectives != alias:
+            raise ValueError(f"collectives={collectives!r} contradicts expand_collectives={expand_collectives!r}")
+        collectives = alias
+    mode = DEFAULT_COLLECTIVES if collectives is None else collectives
+    if mode not in COLLECTIVE_MODES:
+        raise ValueError(f"collectives must be one of {COLLECTIVE_MODES}, got {mode!r}")
+    return mode
 
 
 def _coerce_weights(weights) -> RoleWeights:

@@ -24,7 +24,19 @@ keyword
 score
     TF-IDF: term frequency in the group's task texts (share of the group's tokens) × smoothed
     inverse document frequency over all task texts of the graph, ``ln((1+N)/(1+df)) + 1``;
-    with ``method="textrank"``, jieba's TextRank weight
+    with ``method="textrank"``, jieba's TextRank weight; with ``method="logodds"`` (the
+    contrastive score, recommended for comparing groups) the z-score of the weighted log-odds
+    ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of the group
+    against all other tasks, each word counted once per task:
+
+    ``δ = ln((y_i+α)/(n_i+α₀−y_i−α)) − ln((y_j+α)/(n_j+α₀−y_j−α))``,
+    ``z = δ / sqrt(1/(y_i+α) + 1/(y_j+α))``
+
+    with ``y_i`` / ``y_j`` the number of tasks in / outside the group containing the word,
+    ``n_i``, ``n_j`` their sums over words, the prior ``α`` = ``prior`` × the word's task count
+    over the whole plan and ``α₀`` the sum of ``α``. Only words in at least ``min_tasks`` of
+    the group's tasks and with z > 0 are listed, so a word that tops every group does not
+    top any
 n_tasks
     tasks of the group whose text contains the term
 
@@ -203,6 +215,8 @@ def group_keywords(
     order=None,
     userdict=None,
     stopwords=None,
+    min_tasks: int | None = None,
+    prior: float = 1.0,
 ) -> pd.DataFrame:
     """Keywords of groups of tasks. The building block of the three functions below.
 
@@ -213,11 +227,17 @@ def group_keywords(
     groups : dict
         group → list of task nodes.
     top_k : int, default 10
-    method : {"tfidf", "textrank"}, default "tfidf"
+    method : {"tfidf", "textrank", "logodds"}, default "tfidf"
+        ``"logodds"`` is contrastive (module docstring).
     order : list, optional
         Order of the groups in the output (default: insertion order of ``groups``).
     userdict, stopwords : path, optional
         Other user dictionary / stop list files.
+    min_tasks : int, optional
+        A keyword must occur in at least this many of the group's tasks (default 2 with
+        ``"logodds"``, 1 otherwise).
+    prior : float, default 1.0
+        Scale of the informative prior of ``"logodds"``.
 
     Returns
     -------
@@ -233,8 +253,10 @@ def group_keywords(
     >>> group_keywords(G, {"a": ["t:1"], "b": ["t:2"]}, top_k=1)[["group", "keyword"]].values.tolist()
     [['a', '放管服改革'], ['b', '河湖长制']]
     """
-    if method not in ("tfidf", "textrank"):
-        raise ValueError(f"method must be 'tfidf' or 'textrank', got {method!r}")
+    if method not in ("tfidf", "textrank", "logodds"):
+        raise ValueError(f"method must be 'tfidf', 'textrank' or 'logodds', got {method!r}")
+    if min_tasks is None:
+        min_tasks = 2 if method == "logodds" else 1
     units = [unit_name(G, u) for u in unit_nodes(G)]
     stop = load_stopwords(stopwords)
     tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
@@ -249,7 +271,9 @@ def group_keywords(
         present = Counter()
         for t in members:
             present.update(set(toks[t]))
-        if method == "tfidf":
+        if method == "logodds":
+            scored = _logodds(present, df_count, prior)
+        elif method == "tfidf":
             tf = Counter()
             for t in members:
                 tf.update(toks[t])
@@ -259,12 +283,32 @@ def group_keywords(
             ] if total else []
         else:
             scored = _textrank("。".join(str(G.nodes[t].get("text") or "") for t in members), units, userdict, stop, top_k)
+        scored = [x for x in scored if present.get(x[0], 0) >= min_tasks]
         scored.sort(key=lambda x: (-x[1], x[0]))
         for r, (w, s) in enumerate(scored[:top_k], start=1):
             rows.append({"group": g, "rank": r, "keyword": w, "score": float(s), "n_tasks": present.get(w, 0)})
     out = pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
     out = out.astype({"rank": "int64", "keyword": "str", "score": "float64", "n_tasks": "int64"})
-    out.attrs.update(method=method, top_k=top_k)
+    out.attrs.update(method=method, top_k=top_k, min_tasks=min_tasks, prior=prior)
+    return out
+
+
+def _logodds(present: Counter, total: Counter, prior: float) -> list:
+    """Monroe et al. (2008) z-scores of the words of one group against the rest (task counts)."""
+    alpha = {w: prior * c for w, c in total.items()}
+    a0 = sum(alpha.values())
+    n_i = sum(present.values())
+    n_j = sum(total.values()) - n_i
+    out = []
+    for w, yi in present.items():
+        yj = total[w] - yi
+        a = alpha[w]
+        if a <= 0:
+            continue
+        d = math.log((yi + a) / (n_i + a0 - yi - a)) - math.log((yj + a) / (n_j + a0 - yj - a))
+        z = d / math.sqrt(1 / (yi + a) + 1 / (yj + a))
+        if z > 0:
+            out.append((w, z))
     return out
 
 

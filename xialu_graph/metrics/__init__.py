@@ -12,7 +12,16 @@ defines the function:
 * :mod:`.clusters` — :func:`co_responsibility_clusters`, :func:`task_clusters`,
   :func:`cluster_summary`, :func:`barber_modularity`, :func:`adjusted_rand_index`,
   :func:`consensus_partition` (``CLUSTER_COLUMNS`` …)
-* :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``)
+* :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``),
+  :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``, Chinese labels ``CHECK_LABELS_ZH``)
+* :mod:`.policy` — :func:`collective_sensitivity` (``SENSITIVITY_COLUMNS``): figures under
+  each collective policy of :func:`xialu_graph.build_graph`
+* :mod:`.uncertainty` — :func:`bootstrap_balance`, :func:`bootstrap_ranks`: task-bootstrap
+  intervals (``BOOTSTRAP_COLUMNS``, ``RANK_CI_COLUMNS``)
+* :mod:`.backbone` — :func:`backbone`: unit pairs sharing more tasks than a bipartite null
+  model allows (SDSM), with FDR control (``BACKBONE_COLUMNS``)
+* :mod:`.bipartite_clusters` — :func:`bipartite_clusters` (Barber modularity on the two-mode
+  graph), :func:`modularity_significance`, :func:`resampling_stability`
 * :mod:`.matrices` — :func:`unit_task_matrix`, :func:`unit_section_matrix`
 
 Collectives (unit kind ``"collective"``) are reported separately (``ranked`` False) and left
@@ -35,8 +44,27 @@ from .clusters import (
     consensus_partition,
     task_clusters,
 )
-from .checks import CHECK_COLUMNS, CHECKS, accountability_checks
+from .checks import (
+    CHECK_COLUMNS,
+    CHECK_LABELS_ZH,
+    CHECKS,
+    RESPONSIBILITY_CHECKS,
+    RESPONSIBILITY_COLUMNS,
+    accountability_checks,
+    responsibility_checks,
+)
 from .matrices import unit_section_matrix, unit_task_matrix
+from .policy import SENSITIVITY_COLUMNS, collective_sensitivity
+from .uncertainty import BOOTSTRAP_COLUMNS, RANK_CI_COLUMNS, bootstrap_balance, bootstrap_ranks
+from .backbone import BACKBONE_COLUMNS, BACKBONE_METHODS, backbone
+from .bipartite_clusters import (
+    BIPARTITE_COLUMNS,
+    STABILITY_CLUSTER_COLUMNS,
+    STABILITY_UNIT_COLUMNS,
+    bipartite_clusters,
+    modularity_significance,
+    resampling_stability,
+)
 
 __all__ = [
     "unit_load",
@@ -67,4 +95,23 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "CHECK_COLUMNS",
     "CHECKS",
+    "responsibility_checks",
+    "RESPONSIBILITY_CHECKS",
+    "RESPONSIBILITY_COLUMNS",
+    "CHECK_LABELS_ZH",
+    "collective_sensitivity",
+    "bootstrap_balance",
+    "bootstrap_ranks",
+    "backbone",
+    "bipartite_clusters",
+    "modularity_significance",
+    "resampling_stability",
+    "SENSITIVITY_COLUMNS",
+    "BOOTSTRAP_COLUMNS",
+    "RANK_CI_COLUMNS",
+    "BACKBONE_COLUMNS",
+    "BACKBONE_METHODS",
+    "BIPARTITE_COLUMNS",
+    "STABILITY_UNIT_COLUMNS",
+    "STABILITY_CLUSTER_COLUMNS",
 ]

@@ -12,12 +12,15 @@ cluster_size
 stability
     how consistently the unit is grouped across ``n_runs`` seeds: 1 − mean over the other
     units j of |C_ij − A_ij|, where C_ij is the fraction of runs putting i and j together
-    and A_ij is 1 when this partition does; 1.0 = always the same company
+    and A_ij is 1 when this partition does; 1.0 = always the same company. NaN when nothing
+    was measured (methods "greedy" and "components" are deterministic; ``n_runs`` ≤ 1).
+    This is stability over *seeds* only: for stability under resampling of the tasks use
+    :func:`xialu_graph.metrics.bipartite_clusters.resampling_stability`
 
 ``df.attrs``: ``modularity`` (of the partition on the unit projection), ``barber_modularity``
 (bipartite modularity of the partition on the two-mode graph, tasks assigned by
 :func:`task_clusters`), ``stability_ari`` (mean adjusted Rand index of the ``n_runs``
-seeded runs against their consensus partition), ``n_clusters``, ``method``, ``resolution``,
+seeded runs against their consensus partition; NaN when not measured — never 1.0 by default), ``n_clusters``, ``method``, ``resolution``,
 ``seed``, ``projection``, ``n_runs``, ``include_collectives``.
 
 Columns of :func:`task_clusters` (``TASK_CLUSTER_COLUMNS``), one row per task
@@ -140,7 +143,7 @@ def consensus_partition(labelings) -> np.ndarray:
     [0, 0, 1]
     """
     L = np.asarray(labelings)
-    C = _coassociation(L)
+    C = coassociation_matrix(L)
     n = L.shape[1]
     H = nx.Graph()
     H.add_nodes_from(range(n))
@@ -156,7 +159,14 @@ def consensus_partition(labelings) -> np.ndarray:
     return out
 
 
-def _coassociation(L: np.ndarray) -> np.ndarray:
+def coassociation_matrix(L) -> np.ndarray:
+    """Share of runs (rows of ``L``, one cluster label per unit) that put units i and j together.
+
+    Examples
+    --------
+    >>> coassociation_matrix([[1, 1, 2], [1, 2, 2]]).tolist()
+    [[1.0, 0.5, 0.0], [0.5, 1.0, 0.5], [0.0, 0.5, 1.0]]
+    """
     L = np.asarray(L)
     return (L[:, :, None] == L[:, None, :]).mean(axis=0)
 
@@ -323,7 +333,7 @@ def co_responsibility_clusters(
         table (tasks keep their other units).
     n_runs : int, default 50
         Seeds (``seed``, ``seed + 1``, …) run to measure stability; 0 or 1 skips it
-        (``stability`` 1.0, ``stability_ari`` NaN).
+        (``stability`` and ``stability_ari`` NaN, as for the deterministic methods).
     weight : str, default "weight"
         Edge weight attribute of ``G`` (Barber modularity).
 
@@ -370,17 +380,17 @@ def co_responsibility_clusters(
         L = np.asarray(runs)
         cons = consensus_partition(L)
         ari = float(np.mean([adjusted_rand_index(r, cons) for r in L]))
-        C = _coassociation(L)
+        C = coassociation_matrix(L)
     else:
         C = None
-        ari = math.nan if method == "louvain" else 1.0
+        ari = math.nan  # nothing measured: a deterministic method, or a single run
     A = np.array([[label[a] == label[b] for b in order] for a in order], dtype=float) if n_units else None
     if C is not None and n_units > 1:
         diff = np.abs(C - A)
         np.fill_diagonal(diff, 0.0)
         stab = 1.0 - diff.sum(axis=1) / (n_units - 1)
     else:
-        stab = np.ones(n_units)
+        stab = np.full(n_units, math.nan)
 
     sizes = {c: len(m) for c, m in enumerate(comms, start=1)}
     df = pd.DataFrame(

@@ -24,9 +24,12 @@ lead_ratio
     n_lead / n_tasks (0.0 for a unit without tasks)
 ranked
     False for collectives (kind == "collective") unless ``include_collectives=True``
-rank
+load_rank
     1 = heaviest weighted_load among ranked units (ties share the lower rank, method "min");
     <NA> for units not ranked
+rank
+    the same as ``load_rank`` (kept for older callers; the centrality table's rank is
+    ``birank_rank``)
 
 Rows: ranked units by rank then name, then the unranked (collective) units by name.
 ``df.attrs``: ``include_collectives``, ``n_sections_total``, ``total_weighted_load``.
@@ -53,6 +56,7 @@ LOAD_COLUMNS = [
     "n_partners",
     "lead_ratio",
     "ranked",
+    "load_rank",
     "rank",
 ]
 
@@ -120,7 +124,7 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
                 "ranked": include_collectives or not is_collective(G, u),
             }
         )
-    df = pd.DataFrame(rows, columns=[c for c in LOAD_COLUMNS if c not in ("load_share", "rank")])
+    df = pd.DataFrame(rows, columns=[c for c in LOAD_COLUMNS if c not in ("load_share", "rank", "load_rank")])
     df = df.astype(
         {
             "unit": "str",
@@ -143,6 +147,7 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
     df["rank"] = (
         df["weighted_load"].where(ranked).rank(method="min", ascending=False).astype("Int64")
     )
+    df["load_rank"] = df["rank"]
     df = df[LOAD_COLUMNS]
     order = df.assign(_r=df["rank"].fillna(len(df) + 1).astype("int64"), _u=~ranked)
     df = df.loc[order.sort_values(["_u", "_r", "unit"], kind="stable").index].reset_index(drop=True)
