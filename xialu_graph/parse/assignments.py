@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .grammar import load_grammar
 from .lines import normalise
 
 __all__ = ["ParsedAssignment", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
@@ -34,43 +35,24 @@ OPEN = "([【〔〈《{"
 CLOSE = ")]】〕〉》}"
 PAIR = dict(zip(CLOSE, OPEN))
 
-LEAD_LABELS = ("牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "牵头", "主责")
-SUPPORT_LABELS = ("协同责任单位", "配合单位", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位", "其他责任单位",
-                  "配合", "协办", "协同", "参与")
-RESPONSIBLE_LABELS = ("责任单位", "责任部门", "承办单位", "实施单位")
-PERSON_LABELS = ("牵头负责领导", "分管省领导", "分管市领导", "分管区领导", "分管领导", "牵头领导", "责任领导", "责任人", "联系领导", "包保领导")
-ALL_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + RESPONSIBLE_LABELS + PERSON_LABELS, key=len, reverse=True)
+_G = load_grammar()
+LEAD_LABELS = _G.label_words("lead")
+SUPPORT_LABELS = _G.label_words("support")
+RESPONSIBLE_LABELS = _G.label_words("responsible")
+PERSON_LABELS = _G.label_words("person")
+SCOPE_LABELS = _G.label_words("scope")
+ALL_LABELS = tuple(w for w, _ in _G.labels)
 LABEL_RE = re.compile("(" + "|".join(ALL_LABELS) + r")\s*[:]")
-LABEL_ROLE = {
-    **{k: "lead" for k in LEAD_LABELS},
-    **{k: "support" for k in SUPPORT_LABELS},
-    **{k: "responsible" for k in RESPONSIBLE_LABELS},
-    **{k: "person" for k in PERSON_LABELS},
-}
+LABEL_ROLE = dict(_G.labels)
 
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).
-_UNLABELED = (
-    ("按职责分工负责", "responsible"),
-    ("按职责分工落实", "responsible"),
-    ("按职能职责负责", "responsible"),
-    ("按职责负责", "responsible"),
-    ("分别负责", "responsible"),
-    ("共同负责", "responsible"),
-    ("具体负责", "responsible"),
-    ("负责落实", "responsible"),
-    ("牵头负责", "lead"),
-    ("牵头", "lead"),
-    ("负责", "responsible"),
-    ("配合", "support"),
-    ("协助", "support"),
-    ("协办", "support"),
-    ("参与", "support"),
-    ("落实", "responsible"),
-)
+_UNLABELED = _G.suffixes
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
+# A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
+_REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
-_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人)\s*:|牵头|负责|配合|协助|协办|参与")
+_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人|科室)\s*:|牵头|负责|配合|协助|协办|参与|参加|主办")
 
 
 @dataclass
@@ -347,6 +329,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     """
     norm = (content if normalised else normalise(content)).strip()
     res = ParsedAssignment()
+    if _REMARK_RE.search(norm):
+        norm = blank_remarks(norm)
     labels = list(LABEL_RE.finditer(norm))
     if labels:
         res.style = "labels"
@@ -358,6 +342,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
             value = norm[m.end():end].strip(" ;,。")
             label = m.group(1)
             role = LABEL_ROLE[label]
+            if role == "scope":
+                continue
             if role == "person":
                 for name in split_units(value):
                     res.people.append((label, name.strip(" 。")))
@@ -368,7 +354,7 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     else:
         _parse_unlabeled(norm, res)
         res.style = res.style or "unlabeled"
-    if first_listed_leads and not res.has_lead():
+    if first_listed_leads and not res.has_lead() and len(res.units) >= 2:
         for i, (r, name) in enumerate(res.units):
             if r == "responsible":
                 res.units[i] = ("lead", name)
@@ -378,6 +364,48 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
     res.raw_names = _as_written(res.units, norm, original if original is not None else content.strip())
     return res
+
+
+_SEPARATORS = set(",;。")
+
+
+def blank_remarks(norm: str) -> str:
+    """Replace the remarks of an assignment with spaces (offsets stay): a bracket or a clause
+    holding a remark word or a lead-by-position rule (``下同``, ``不再单独列出``,
+    ``列第一位者为牵头单位``, data/grammar/remarks.csv and rules.csv).
+
+    Examples
+    --------
+    >>> blank_remarks("责任单位:市科技局、市发改委,排名第一的部门为牵头责任单位,下同").rstrip(" ,")
+    '责任单位:市科技局、市发改委'
+    >>> blank_remarks("市发改委、市财政局(第一责任单位为牵头单位,下同)").rstrip()
+    '市发改委、市财政局'
+    """
+    chars = list(norm)
+    # innermost brackets first: (第一责任单位为牵头单位,下同)
+    stack: list[int] = []
+    for i, c in enumerate(norm):
+        if c in OPEN:
+            stack.append(i)
+        elif c in CLOSE and stack:
+            o = stack.pop()
+            if _REMARK_RE.search(norm, o + 1, i):
+                chars[o:i + 1] = " " * (i + 1 - o)
+    text = "".join(chars)
+    out = list(text)
+    depth, start = 0, 0
+    for i, c in enumerate(text + "。"):
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in _SEPARATORS:
+            if _REMARK_RE.search(text, start, i):
+                m = LABEL_RE.search(text, start, i)
+                keep = m.end() if m else start  # 责任单位:以下均需… keeps its label
+                out[keep:i] = " " * (i - keep)
+            start = i + 1
+    return "".join(out)
 
 
 def _as_written(units, norm: str, original: str) -> list[str]:

@@ -26,6 +26,7 @@ from .lines import (
     match_metadata,
     normalise,
 )
+from .grammar import load_grammar
 from .meta import build_metadata
 from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
 
@@ -33,7 +34,7 @@ __all__ = ["parse_text"]
 
 TERMINAL = "。!?;！？；"
 MAX_BRACKET_SCAN = 5000
-_FIRST_LISTED = re.compile(r"(列|排)(在)?(第一|首)(位|个)(者|的)?(单位)?(为|是)牵头")
+_FIRST_LISTED = load_grammar().rule_regex()
 _ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | set("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
 _HEAD_START = set("一二三四五六七八九十(第")
 _BRACKET_IN = re.compile(r"[(\[【〔]")
