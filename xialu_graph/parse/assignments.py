@@ -173,7 +173,9 @@ def split_units(s: str) -> list[str]:
     """Split a unit list at depth-0 separators (、 , ; / |) and at spaces between whole names.
 
     Separators inside parentheses do not split (各县(市、区)政府 stays whole); a space inside a
-    name (区 发改局) is dropped; a bare level after a collective (各区、县级市) stays with it.
+    name (区 发改局) is dropped; a collective whose head noun is written once stays whole
+    (各区、县级市; 各县、市、区人民政府: the pieces before the head are bare levels);
+    ``X等和Y`` and ``X和各Y`` are two names.
 
     Examples
     --------
@@ -181,16 +183,37 @@ def split_units(s: str) -> list[str]:
     ['区发改局', '各县(市、区)政府', '区财政局', '区税务局']
     >>> split_units("区 发改局 区财政局、各区、县级市")
     ['区发改局', '区财政局', '各区、县级市']
+    >>> split_units("各县、特区、区人民政府、市财政局等和县直相关单位和各乡镇")
+    ['各县、特区、区人民政府', '市财政局', '县直相关单位', '各乡镇']
     """
-    pieces = _split_depth0(s, "、,;/|\t")
     out: list[str] = []
-    for piece in pieces:
-        for name in _split_spaces(piece):
-            if out and name in _ADMIN_LEVELS and out[-1].startswith("各"):
-                out[-1] = out[-1] + "、" + name
-            else:
-                out.append(name)
+    for chunk in _split_depth0(s, ",;/|\t"):
+        joining = False
+        for piece in _split_depth0(chunk, "、"):
+            for name in _split_spaces(piece):
+                if out and (
+                    joining and not name.startswith("各") and _COLLECTIVE_HEAD.search(name)
+                    or name in _ADMIN_LEVELS and out[-1].startswith("各")
+                ):
+                    out[-1] = out[-1] + "、" + name
+                else:
+                    out.append(name)
+                joining = bool(_BARE_LEVELS.match(out[-1]))
+    if any("和" in n for n in out):
+        out = [p for n in out for p in _split_and(n)]
     return out
+
+
+# 各县 / 各县区 / 各县、特区: levels only, the head noun (人民政府) comes with a later piece
+_BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、]{1,8}$")
+_COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?$|^开发园区$|^开发区$")
+_AND_SPLIT = re.compile(r"等和|和(?=各)")
+
+
+def _split_and(name: str) -> list[str]:
+    if not _AND_SPLIT.search(name) or _open_paren(name):
+        return [name]
+    return [p for p in _AND_SPLIT.split(name) if p]
 
 
 _ADMIN_LEVELS = {"县级市", "县(市)", "县", "市", "区", "乡镇", "乡", "镇", "街道", "县区", "县市区", "市直"}
@@ -256,7 +279,8 @@ _SEP_RE: dict = {}
 _BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
-_TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")  # 等相关部门 → a collective 相关部门
+# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位, stripped from the last name
+_TRAILING_ETC = re.compile(r"等(相关|有关)?(部门|单位|部门和单位|部门单位)?$")
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
 
@@ -284,14 +308,7 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
             name, r = name[: m.start()], "lead"
         etc = _TRAILING_ETC.search(name) if "等" in name else None
         if etc and etc.start() > 0:
-            base = name[: etc.start()]
-            if etc.group(1):
-                res.units.append((r, base))
-                res.prefixes.append(hint)
-                res.units.append((r, "相关" + (etc.group(2) or "部门")))
-                res.prefixes.append("")
-                continue
-            name = base
+            name = name[: etc.start()]
         if _NOTE_HINT.search(name) and not _UNIT_HINT.search(name):
             res.notes.append(name)
             continue

@@ -27,6 +27,7 @@ from .lines import (
     normalise,
 )
 from .grammar import load_grammar
+from .layout import split_run_in
 from .meta import build_metadata
 from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
 
@@ -145,8 +146,11 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     >>> doc.tasks[0].raw_assignments[0].unit_raw
     '区发改局'
     """
+    text, run_in = split_run_in(text)
     lines = text.split("\n")
     report = ParseReport()
+    if run_in:
+        report.conventions["layout_run_in_breaks"] = run_in
     kinds = ["blank"] * len(lines)
     norms = [s.strip() for s in normalise(text).split("\n")]
 
