@@ -27,7 +27,7 @@ from .lines import (
     normalise,
 )
 from .grammar import load_grammar
-from .layout import split_run_in
+from .layout import split_run_in, strip_markup
 from .meta import build_metadata
 from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
 
@@ -146,11 +146,14 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     >>> doc.tasks[0].raw_assignments[0].unit_raw
     '区发改局'
     """
+    text, marked_up = strip_markup(text)
     text, run_in = split_run_in(text)
     lines = text.split("\n")
     report = ParseReport()
     if run_in:
         report.conventions["layout_run_in_breaks"] = run_in
+    if marked_up:
+        report.conventions["layout_markup_removed"] = True
     kinds = ["blank"] * len(lines)
     norms = [s.strip() for s in normalise(text).split("\n")]
 
@@ -431,6 +434,12 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                     table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
                 skip_until = k
                 continue
+        if body and tasks and n.startswith("INSERT INTO "):
+            # a database dump: the next record is another page, not this document
+            close()
+            for k in range(idx, len(lines)):
+                kinds[k] = "chrome" if norms[k] else "blank"
+            break
         if body and is_footer(n) and (cur is None or cur.has_assignment()):
             close()
             kinds[idx] = "footer"
@@ -575,7 +584,7 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
                     warn(t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}")
             prev = t.number
             tid = f"{t.section_no or '0'}-{t.number}" if restart else str(t.number)
-            if seq:
+            if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
                 tid = f"{seq}-{tid}"
             base = tid
             k = next_k.get(base, 2)

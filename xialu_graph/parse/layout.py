@@ -14,7 +14,7 @@ import re
 
 from .lines import CN_NUM, cn_to_int, normalise
 
-__all__ = ["split_run_in", "LONG_LINE"]
+__all__ = ["split_run_in", "strip_markup", "LONG_LINE"]
 
 # a line at least this long is a collapsed body: a number may follow a Han character directly
 LONG_LINE = 400
@@ -94,3 +94,26 @@ def split_run_in(text: str) -> tuple[str, int]:
         out_lines.append(line[prev_i:])
         added += len(cuts)
     return "\n".join(out_lines), added
+
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,400})?/?>")
+_SQL_TAIL = re.compile(r"'(?:\s*,\s*'[^'\n]{0,200}')+\s*\)\s*[;,]?\s*$", re.M)
+
+
+def strip_markup(text: str) -> tuple[str, bool]:
+    """Remove HTML tags and SQL value tails left in a text copy of a web page.
+
+    Returns the cleaned text and whether anything was removed.
+
+    Examples
+    --------
+    >>> strip_markup("1.抓项目。(牵头单位:市财政局)</p>','1','100','news','0');")
+    ('1.抓项目。(牵头单位:市财政局)', True)
+    >>> strip_markup("a < b 且 c > d")
+    ('a < b 且 c > d', False)
+    """
+    if "<" not in text and "');" not in text:
+        return text, False
+    out = _TAG.sub("", text)
+    out = _SQL_TAIL.sub("", out)
+    return out, out != text
