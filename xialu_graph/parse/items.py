@@ -29,7 +29,17 @@ from .lines import (
 from .grammar import load_grammar
 from .layout import split_run_in, strip_markup
 from .meta import build_metadata
-from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
+from .tables import (
+    TableLayout,
+    is_number_cell,
+    match_flat_header,
+    match_header,
+    match_space_header,
+    number_of,
+    row_cells,
+    row_to_assignment,
+    space_row_cells,
+)
 
 __all__ = ["parse_text"]
 
@@ -199,6 +209,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     cur: Optional[_Open] = None
     label_styles: set[str] = set()
     table: Optional[TableLayout] = None
+    space_table: Optional[TableLayout] = None
     skip_until = -1
     pending_notes: list[tuple[Task, str]] = []
 
@@ -402,7 +413,25 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 kinds[idx] = "table_header"
                 report.conventions["table"] = True
                 continue
-        if n in ("序号", "编号"):
+        if space_table is not None:
+            cells = space_row_cells(space_table, n)
+            if cells is not None:
+                kinds[idx] = "task"
+                rcells = space_row_cells(space_table, raw.strip()) or cells
+                table_row(space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
+                continue
+            if is_footer(n) or match_heading(n) or match_item(n):
+                space_table = None
+        if n.startswith(("序号", "编号")) and " " in n:
+            layout = match_space_header(n)
+            if layout is not None:
+                close()
+                space_table = layout
+                body = True
+                kinds[idx] = "table_header"
+                report.conventions["table"] = True
+                continue
+        if n.rstrip("| ") in ("序号", "编号"):
             flat = match_flat_header(norms, idx)
             if flat is not None:
                 close()
@@ -413,12 +442,17 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                     kinds[k] = "table_header" if norms[k] else "blank"
                 k = j
                 rows: list[list[int]] = []
+                # a row may leave trailing cells out: it is complete once its unit columns are in
+                min_cells = 1 + max(i for i, r in enumerate(layout.columns) if r in ("lead", "responsible", "support", "person"))
                 while k < len(norms):
-                    c = norms[k]
+                    c = norms[k].rstrip("| ")
                     if not c:
                         k += 1
                         continue
-                    if is_number_cell(c) and (not rows or len(rows[-1]) >= layout.width - 1):
+                    if is_number_cell(c) and (
+                        not rows or len(rows[-1]) >= layout.width - 1
+                        or len(rows[-1]) >= min_cells and number_of(c) == number_of(norms[rows[-1][0]]) + 1
+                    ):
                         rows.append([k])
                     elif rows and len(rows[-1]) < layout.width:
                         rows[-1].append(k)
@@ -426,8 +460,8 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                         break
                     k += 1
                 for row in rows:
-                    ncells = [norms[r] for r in row]
-                    rcells = [lines[r].strip() for r in row]
+                    ncells = [norms[r].rstrip("| ") for r in row]
+                    rcells = [lines[r].strip().rstrip("|｜ ") for r in row]
                     kinds[row[0]] = "task"
                     for r in row[1:]:
                         kinds[r] = "continuation"
