@@ -29,7 +29,7 @@ from typing import Optional
 from .grammar import load_grammar
 from .lines import normalise
 
-__all__ = ["ParsedAssignment", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
+__all__ = ["ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
 
 OPEN = "([【〔〈《{"
 CLOSE = ")]】〕〉》}"
@@ -352,7 +352,9 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     if labels:
         res.style = "labels"
         pre = norm[: labels[0].start()].strip(" ;,")
-        if pre:
+        if pre and not pre.endswith(_ROLE_WORDS) and not _looks_like_unit_list(pre):
+            res.notes.append(pre)  # (预期性指标,牵头单位:…): a note before the labels
+        elif pre:
             _parse_unlabeled(pre, res)
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
@@ -462,6 +464,11 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
                         continue
                     role, c = r, body
                     break
+            while role is not None and c.endswith(_ROLE_WORDS):  # 按职责分工分别负责: both words go
+                word = next(w for w, _ in _UNLABELED if c.endswith(w))
+                if len(c) <= len(word) or word == "落实":
+                    break
+                c = c[: -len(word)]
         if role is None:
             if _NOTE_HINT.search(c) and not _looks_like_unit_list(c):
                 res.notes.append(c)
@@ -483,3 +490,33 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
 def _looks_like_unit_list(c: str) -> bool:
     names = split_units(c)
     return bool(names) and all(_UNIT_HINT.search(n.rstrip("等")) for n in names)
+
+
+_PROSE_ROLE = re.compile(
+    r"(?:^|(?<=[。;,]))([^。;,]{2,300}?)为(?:[^。;,为]{0,24}的)?("
+    + "|".join(w for w, r in _G.labels if r in ("lead", "support", "responsible") and len(w) >= 3)
+    + ")"
+)
+
+
+def find_prose_roles(norm: str) -> Optional[ParsedAssignment]:
+    """Roles stated in sentences: ``X为该议案办理工作的牵头责任单位…。Y、Z为协办单位`` → X lead,
+    Y and Z support. None when no sentence of the text names units with a label word.
+
+    Examples
+    --------
+    >>> find_prose_roles("州交通局为本项工作的牵头单位,负责方案。州财政局、州环保局为协办单位,要配合。").units
+    [('lead', '州交通局'), ('support', '州财政局'), ('support', '州环保局')]
+    """
+    res = ParsedAssignment(style="prose")
+    for m in _PROSE_ROLE.finditer(norm):
+        names = m.group(1).strip()
+        if not _looks_like_unit_list(names):
+            continue
+        _clean_list(names, LABEL_ROLE[m.group(2)], res)
+    if not res.units:
+        return None
+    if res.has_lead():
+        res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
+    res.raw_names = [n for _, n in res.units]
+    return res

@@ -15,9 +15,17 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport, Person, RawAssignment, Section, Subsection, Task
-from .assignments import LABEL_RE, ParsedAssignment, find_inner_assignments, find_trailing_bracket, parse_assignment
+from .assignments import (
+    LABEL_RE,
+    ParsedAssignment,
+    find_inner_assignments,
+    find_prose_roles,
+    find_trailing_bracket,
+    parse_assignment,
+)
 from .lines import (
     LineMatch,
+    cn_to_int,
     is_chrome,
     is_footer,
     match_attachment,
@@ -49,6 +57,7 @@ _FIRST_LISTED = load_grammar().rule_regex()
 _ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | set("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
 _HEAD_START = set("一二三四五六七八九十(第")
 _BRACKET_IN = re.compile(r"[(\[【〔]")
+_CN_NUMERALS = set("一二三四五六七八九十")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
@@ -183,7 +192,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         m = it or hd
         if m is None or m.style == "section":
             continue
-        has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
+        has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None or _inline_labels_at(n) is not None
         if not has:
             j = i + 1
             while j < len(norms) and not norms[j]:
@@ -325,6 +334,12 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 merged.units = [("support" if r == "responsible" else r, n) for r, n in merged.units]
             raw_assign = ";".join(text_of(op_, cl_) for op_, cl_, _ in inner) + (";" + raw_assign if raw_assign else "")
             parsed = merged
+        if parsed is None and not o.label_parts:
+            cut = _inline_labels_at(njoined)
+            if cut is not None:
+                # labels written after the task's sentence on the same line: …增长13.5%。主办单位:X。
+                o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
+                text_out = joined[:cut].strip()
         if o.label_parts:
             label_text = ";".join(t for _, t in o.label_parts)
             lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
@@ -514,6 +529,16 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             ctx.update(section=section, subsection=None, heading="")
             set_leaders("section", leaders, ln)
             kinds[idx] = "section"
+            if not sub and _section_assignment(normalise(title)):
+                # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
+                o = _Open(LineMatch("section", head.label, head.number, title, 0), ln, context=snapshot())
+                o.parts.append(title)
+                o.nparts.append(normalise(title))
+                o.lines.append(ln)
+                task = finish(o, False)
+                if task is not None:
+                    tasks.append(task)
+                    section.title = task.text
             if sub:
                 sub_title, sub_leaders = _split_leaders(sub[1])
                 ctx["subsection"] = Subsection(section.number, sub[0], sub_title, ln, ctx["attachment"])
@@ -556,6 +581,27 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             warn(ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}")
             continue
         close()
+        prev = next((k for k in range(idx - 1, -1, -1) if norms[k]), None)
+        if prev is not None and kinds[prev] == "section" and ctx["section"] is not None:
+            # the paragraph under a numbered heading states its assignment: the heading is a task
+            sec = ctx["section"]
+            ntext = n
+            task = None
+            if _section_assignment(ntext):
+                o = _Open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, context=snapshot())
+                o.parts.append(raw.strip())
+                o.nparts.append(n)
+                o.lines.append(ln)
+                task = finish(o, False)
+            else:
+                prose = find_prose_roles(n)
+                if prose is not None:
+                    task = make_task(cn_to_int(sec.number), sec.number, raw.strip(), prose, raw.strip(), snapshot(), ln, ln, ln)
+                    report.conventions["prose_roles"] = True
+            if task is not None:
+                tasks.append(task)
+                kinds[idx] = "task"
+                continue
         _set_heading(ctx, raw.strip(), ln, set_leaders)
         kinds[idx] = "heading"
     close(final=True)
@@ -584,6 +630,27 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     return Document(metadata=md, sections=sections, subsections=subsections, tasks=tasks, report=report, lines=lines)
 
 
+def _section_assignment(norm: str) -> bool:
+    """A numbered heading or its paragraph ends in a bracket that assigns units (not a bare list)."""
+    span = find_trailing_bracket(norm[-MAX_BRACKET_SCAN:])
+    if span is None:
+        return False
+    off = max(0, len(norm) - MAX_BRACKET_SCAN)
+    op, cl, _ = span
+    pa = parse_assignment(norm[off + op + 1:off + cl], normalised=True)
+    return bool(pa.units) and not pa.style.startswith("bare_list")
+
+
+def _inline_labels_at(norm: str) -> Optional[int]:
+    """Where labels written inline after the task's sentence begin (``…债务。牵头单位:X;责任单位:Y``),
+    or None: the first label of the text that follows a sentence end."""
+    for m in LABEL_RE.finditer(norm):
+        i = m.start()
+        if i > 0 and norm[i - 1] in TERMINAL + ". ":
+            return i
+    return None
+
+
 def _set_heading(ctx: dict, raw: str, line: int, set_leaders) -> None:
     title, leaders = _split_leaders(raw)
     ctx["heading"] = title
@@ -607,6 +674,14 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
         prev = 0
         prev_section = None
         for t in ts:
+            if t.numbering and all(c in _CN_NUMERALS for c in t.numbering):
+                # a numbered heading that is itself a task keeps its numeral: 一
+                tid = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
+                while tid in used:
+                    tid += "#2"
+                used.add(tid)
+                t.task_id = tid
+                continue
             sec = (t.section_no, t.section)
             if restart and sec != prev_section:
                 prev = 0
