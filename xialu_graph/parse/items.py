@@ -555,6 +555,25 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             set_leaders("subsection", leaders, ln)
             kinds[idx] = "subsection"
             continue
+        if (
+            item is not None and item.style != task_style and cur is not None
+            and (cur.match.style == item.style or cur.match.style == task_style and len(cur.parts) == 1 and not cur.has_assignment())
+            and find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
+        ):
+            # (一)全力推进产业项目建设。 over 1.…(X主办) 2.…: the open item heads numbered sub-items
+            if cur.match.style == task_style:
+                o, cur = cur, None
+                ctx["heading"] = o.joined()
+                for k in o.lines:
+                    kinds[k - 1] = "heading"
+            else:
+                close()
+            cur = _Open(item, ln, context=snapshot())
+            cur.parts.append(raw.strip()[item.start:].strip())
+            cur.nparts.append(n[item.start:].strip())
+            cur.lines.append(ln)
+            kinds[idx] = "task"
+            continue
         if item is not None and item.style == task_style:
             close()
             cur = _Open(item, ln, context=snapshot())
@@ -692,7 +711,7 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
                 if prev or t is not ts[0]:
                     warn(t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}")
             prev = t.number
-            tid = f"{t.section_no or '0'}-{t.number}" if restart else str(t.number)
+            tid = f"{t.section_no}-{t.number}" if restart and t.section_no else str(t.number)
             if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
                 tid = f"{seq}-{tid}"
             base = tid
