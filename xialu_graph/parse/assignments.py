@@ -49,6 +49,7 @@ LABEL_ROLE = dict(_G.labels)
 _UNLABELED = _G.suffixes
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
 # A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
+_RULE_RE = _G.rule_regex()
 _REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
@@ -194,6 +195,7 @@ def split_units(s: str) -> list[str]:
                 if out and (
                     joining and not name.startswith("各") and _COLLECTIVE_HEAD.search(name)
                     or name in _ADMIN_LEVELS and out[-1].startswith("各")
+                    or _BARE_ZONE.match(out[-1]) and _ZONE_BODY.match(name)
                 ):
                     out[-1] = out[-1] + "、" + name
                 else:
@@ -206,6 +208,9 @@ def split_units(s: str) -> list[str]:
 
 # 各县 / 各县区 / 各县、特区: levels only, the head noun (人民政府) comes with a later piece
 _BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、]{1,8}$")
+# 城乡一体化示范区、高新区党工委和管委会: zones that share the bodies named once after the last
+_BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
+_ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
 _COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?$|^开发园区$|^开发区$")
 _AND_SPLIT = re.compile(r"等和|和(?=各)")
 
@@ -345,6 +350,11 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     [('lead', '区政务服务局'), ('support', '区发改局'), ('support', '区住建局')]
     """
     norm = (content if normalised else normalise(content)).strip()
+    written = original if original is not None else content.strip()
+    keep = None
+    if "(" in norm and _PINYIN.search(norm):
+        # 負(fù)責(zé)落實(shí): read without the pinyin, report names as written (with it)
+        norm, keep = _drop_pinyin(norm)
     res = ParsedAssignment()
     if _REMARK_RE.search(norm):
         norm = blank_remarks(norm)
@@ -381,7 +391,10 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
                 break
     if res.has_lead():
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
-    res.raw_names = _as_written(res.units, norm, original if original is not None else content.strip())
+    if keep is not None and len(written.strip()) == len(keep[1]):
+        res.raw_names = _as_written_mapped(res.units, norm, written.strip(), keep[0])
+    else:
+        res.raw_names = _as_written(res.units, norm, written)
     return res
 
 
@@ -413,18 +426,52 @@ def blank_remarks(norm: str) -> str:
     text = "".join(chars)
     out = list(text)
     depth, start = 0, 0
+    in_rule = False  # the clauses after a rule, to the end of its sentence, explain the rule
     for i, c in enumerate(text + "。"):
         if c in OPEN:
             depth += 1
         elif c in CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0 and c in _SEPARATORS:
-            if _REMARK_RE.search(text, start, i):
+            if in_rule or _REMARK_RE.search(text, start, i):
+                in_rule = in_rule or bool(_RULE_RE.search(text, start, i))
                 m = LABEL_RE.search(text, start, i)
                 keep = m.end() if m else start  # 责任单位:以下均需… keeps its label
                 out[keep:i] = " " * (i - keep)
             start = i + 1
+            if c == "。":
+                in_rule = False
     return "".join(out)
+
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+
+
+def _drop_pinyin(norm: str) -> tuple[str, tuple[list[int], str]]:
+    """Remove pinyin annotations (開(kāi)發(fā) → 開發); return the text and, for each kept
+    character, its index in the input (and the input, to check alignment)."""
+    keep: list[int] = []
+    last = 0
+    for m in _PINYIN.finditer(norm):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(norm)))
+    return "".join(norm[i] for i in keep), (keep, norm)
+
+
+def _as_written_mapped(units, norm: str, original: str, keep: list[int]) -> list[str]:
+    """Like :func:`_as_written` for a text with characters removed: ``keep[i]`` is the index in
+    ``original`` of ``norm[i]``; a name spans what lies between its first and last character."""
+    out = []
+    cursor = 0
+    for _, name in units:
+        i = norm.find(name, cursor)
+        if i >= 0 and name:
+            out.append(original[keep[i]:keep[i + len(name) - 1] + 1])
+            cursor = i + len(name)
+        else:
+            out.append(name)
+    return out
 
 
 def _as_written(units, norm: str, original: str) -> list[str]:
