@@ -162,7 +162,7 @@ def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tu
 
 def _is_bare_unit_list(content: str) -> bool:
     """A bracket holding nothing but unit names: (区发改局、区财政局)."""
-    names = split_units(content)
+    names = [_TRAILING_ETC.sub("", n) if "等" in n else n for n in split_units(content)]  # (X、Y等)
     return bool(names) and all(len(n) >= 3 and _UNIT_END.search(n) and not n.startswith(("含", "包括", "如")) for n in names)
 
 
@@ -498,7 +498,7 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
     (区发改局,区财政局牵头 → both lead); one that reads as a note (年内持续推进) is a note.
     """
     pending: list[str] = []
-    for clause in _split_depth0(text, ";,"):
+    for clause in _clauses(text):
         c = clause.strip(" 。.")
         if not c:
             continue
@@ -532,6 +532,28 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
         res.style = "bare_list"
     for p in pending:
         _clean_list(p, default, res)
+
+
+def _clauses(text: str) -> list[str]:
+    """Clauses at ; and , — and at a 、 that follows a role word (X主办、Y协办)."""
+    out = []
+    for clause in _split_depth0(text, ";,"):
+        if "、" in clause and _ROLE_INSIDE.search(clause):
+            pieces = _split_depth0(clause, "、")
+            acc = []
+            for p in pieces:
+                acc.append(p)
+                if p.endswith(_ROLE_WORDS) and next(w for w, _ in _UNLABELED if p.endswith(w)) != "落实":
+                    out.append("、".join(acc))
+                    acc = []
+            if acc:
+                out.append("、".join(acc))
+        else:
+            out.append(clause)
+    return out
+
+
+_ROLE_INSIDE = re.compile("(" + "|".join(w for w, _ in _UNLABELED if w != "落实") + ")、")
 
 
 def _looks_like_unit_list(c: str) -> bool:

@@ -529,7 +529,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             ctx.update(section=section, subsection=None, heading="")
             set_leaders("section", leaders, ln)
             kinds[idx] = "section"
-            if not sub and _section_assignment(normalise(title)):
+            if not sub and _section_assignment(normalise(title), first_listed_leads):
                 # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
                 o = _Open(LineMatch("section", head.label, head.number, title, 0), ln, context=snapshot())
                 o.parts.append(title)
@@ -606,7 +606,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             sec = ctx["section"]
             ntext = n
             task = None
-            if _section_assignment(ntext):
+            if _section_assignment(ntext, first_listed_leads):
                 o = _Open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, context=snapshot())
                 o.parts.append(raw.strip())
                 o.nparts.append(n)
@@ -649,15 +649,16 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     return Document(metadata=md, sections=sections, subsections=subsections, tasks=tasks, report=report, lines=lines)
 
 
-def _section_assignment(norm: str) -> bool:
-    """A numbered heading or its paragraph ends in a bracket that assigns units (not a bare list)."""
+def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
+    """A numbered heading or its paragraph ends in a bracket that assigns units (a bare list only
+    where the document states that the first listed unit leads)."""
     span = find_trailing_bracket(norm[-MAX_BRACKET_SCAN:])
     if span is None:
         return False
     off = max(0, len(norm) - MAX_BRACKET_SCAN)
     op, cl, _ = span
     pa = parse_assignment(norm[off + op + 1:off + cl], normalised=True)
-    return bool(pa.units) and not pa.style.startswith("bare_list")
+    return bool(pa.units) and (first_listed_leads and len(pa.units) > 1 or not pa.style.startswith("bare_list"))
 
 
 def _inline_labels_at(norm: str) -> Optional[int]:

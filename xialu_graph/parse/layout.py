@@ -78,12 +78,6 @@ def split_run_in(text: str) -> tuple[str, int]:
             if fits and ok_before and after and after not in "、,.;)" and not after.isdigit():
                 cuts.append(i)
                 last[style] = n
-                if style == "section":
-                    last["paren"] = last["arabic"] = last["aparen"] = None
-                elif style == "paren":
-                    last["arabic"] = last["aparen"] = None
-                elif style == "arabic":
-                    last["aparen"] = None
         if not cuts:
             out_lines.append(line)
             continue

@@ -63,7 +63,7 @@ def match_header(norm: str) -> Optional[TableLayout]:
     """A pipe-delimited header row → its layout, or None."""
     if "|" not in norm:
         return None
-    cells = row_cells(norm)
+    cells = [c.replace(" ", "") for c in row_cells(norm)]  # 牵 头 单 位: letter-spaced
     roles = _roles(cells)
     if roles is None:
         return None
