@@ -201,7 +201,7 @@ def split_units(s: str) -> list[str]:
                 else:
                     out.append(name)
                 joining = bool(_BARE_LEVELS.match(out[-1]))
-    if any("和" in n for n in out):
+    if any("和" in n or "会同" in n for n in out):
         out = [p for n in out for p in _split_and(n)]
     return out
 
@@ -212,7 +212,8 @@ _BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、]{1,8}$")
 _BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
 _ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
 _COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?$|^开发园区$|^开发区$")
-_AND_SPLIT = re.compile(r"等和|和(?=各)")
+_AND_SPLIT = re.compile(r"等和|和(?=各)|会同")
+_TOGETHER_OTHERS = re.compile(r"会同(有关|相关|其他)(部门|单位)(和单位)?")
 
 
 def _split_and(name: str) -> list[str]:
@@ -358,6 +359,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     res = ParsedAssignment()
     if _REMARK_RE.search(norm):
         norm = blank_remarks(norm)
+    if "会同" in norm:  # X会同有关部门负责: the unnamed others are dropped
+        norm = _TOGETHER_OTHERS.sub(lambda m: " " * len(m.group()), norm)
     labels = list(LABEL_RE.finditer(norm))
     if labels:
         res.style = "labels"

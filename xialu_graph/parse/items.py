@@ -583,6 +583,13 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             kinds[idx] = "task"
             continue
         # ---- an unnumbered line
+        if cur is not None and cur.label_parts and _continues_label(cur.label_parts[-1][1], n):
+            # a line break inside a unit name of a label line (PDF): 责任单位:园区党工 / 委、区财政局
+            ln0, text0 = cur.label_parts[-1]
+            cur.label_parts[-1] = (ln0, text0 + raw.strip())
+            cur.lines.append(ln)
+            kinds[idx] = "label"
+            continue
         if cur is not None and not cur.has_assignment():
             if _is_heading_between(cur, n, norms, idx):
                 close()
@@ -659,6 +666,18 @@ def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
     op, cl, _ = span
     pa = parse_assignment(norm[off + op + 1:off + cl], normalised=True)
     return bool(pa.units) and (first_listed_leads and len(pa.units) > 1 or not pa.style.startswith("bare_list"))
+
+
+def _continues_label(label_line: str, norm: str) -> bool:
+    """The line goes on with the label line above, broken inside a name: the label line ends in
+    the middle of a name (no punctuation) and the line is a short list piece (has 、 , ; or ends
+    with 。), not a label, number or heading of its own."""
+    last = normalise(label_line).rstrip()
+    if not last or last[-1] in TERMINAL + ".,、:)]】" or len(norm) > 80:
+        return False
+    if LABEL_RE.match(norm) or norm[0] in _ITEM_START or norm[0] in _HEAD_START:
+        return False
+    return ("、" in norm or "," in norm or ";" in norm or norm.endswith("。")) and "。" not in norm[:-1]
 
 
 def _inline_labels_at(norm: str) -> Optional[int]:
