@@ -220,7 +220,8 @@ def test_layout_helpers():
         "(一)增收。(省财政厅负责)\n(二)稳价。(省物价局负责)", 1)
     assert split_run_in("推进“多证合一、一照一码”改革。" * 30)[1] == 0  # 一、 inside a phrase
     assert split_run_in("完成1、2、3号线建设,增长6.5%。")[1] == 0
-    assert strip_markup("<b>甲</b>乙") == ("甲乙", True)
+    assert strip_markup("<p>甲</p>乙") == ("甲乙", True)
+    assert strip_markup("<b>甲</b>乙") == ("<b>甲</b>乙", False)  # not a dump: kept as written
 
 
 # ------------------------------------------------------------------ 7. the grammar is data
@@ -251,3 +252,10 @@ def test_line_break_inside_a_unit_name_of_a_label_line():
         "2": [("responsible", "区商务局")],
     }
     assert doc.report.warnings == []
+
+
+def test_labels_inside_an_open_bracket_are_not_inline_labels():
+    text = "一、稳增长\n1、抓项目。\n2、抓就业。[牵头单位:区人社局;责任单位:区财政局、各街办("
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == ["1"]
+    assert [w.code for w in doc.report.warnings if w.line == 3] == ["truncated_item"]

@@ -58,6 +58,7 @@ _ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬�
 _HEAD_START = set("一二三四五六七八九十(第")
 _BRACKET_IN = re.compile(r"[(\[【〔]")
 _CN_NUMERALS = set("一二三四五六七八九十")
+_BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕〈〉《》{}]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
@@ -683,9 +684,13 @@ def _continues_label(label_line: str, norm: str) -> bool:
 def _inline_labels_at(norm: str) -> Optional[int]:
     """Where labels written inline after the task's sentence begin (``…债务。牵头单位:X;责任单位:Y``),
     or None: the first label of the text that follows a sentence end."""
+    depth, pos = 0, 0
     for m in LABEL_RE.finditer(norm):
         i = m.start()
-        if i > 0 and norm[i - 1] in TERMINAL + ". ":
+        for b in _BRACKET_CHARS.finditer(norm, pos, i):  # depth at i, scanning each character once
+            depth += 1 if b.group() in "([【〔〈《{" else -1
+        pos = i
+        if depth <= 0 and i > 0 and norm[i - 1] in TERMINAL + ". ":
             return i
     return None
 

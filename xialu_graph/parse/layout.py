@@ -90,12 +90,16 @@ def split_run_in(text: str) -> tuple[str, int]:
     return "\n".join(out_lines), added
 
 
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,400})?/?>")
+# only the paragraph and formatting tags of a raw HTML dump; anything else (<img>, <script>, <b>)
+# stays as written, so the views show it literally (docs/security.md)
+_TAG = re.compile(r"</?(?:p|br|span|div|li|ul|ol|font|st1|strong|tr|td|th|tbody|table)(?:\s[^<>\n]{0,400})?/?>", re.I)
+_DUMP = re.compile(r"</p>|<br\s*/?>", re.I)
 _SQL_TAIL = re.compile(r"'(?:\s*,\s*'[^'\n]{0,200}')+\s*\)\s*[;,]?\s*$", re.M)
 
 
 def strip_markup(text: str) -> tuple[str, bool]:
-    """Remove HTML tags and SQL value tails left in a text copy of a web page.
+    """Remove the paragraph tags and SQL value tails left in a text copy of a web page (a text
+    with ``</p>`` or ``<br>`` in it; other text is returned untouched).
 
     Returns the cleaned text and whether anything was removed.
 
@@ -105,8 +109,10 @@ def strip_markup(text: str) -> tuple[str, bool]:
     ('1.抓项目。(牵头单位:市财政局)', True)
     >>> strip_markup("a < b 且 c > d")
     ('a < b 且 c > d', False)
+    >>> strip_markup("<b>粗体局</b><br><img src=x>")
+    ('<b>粗体局</b><img src=x>', True)
     """
-    if "<" not in text and "');" not in text:
+    if "<" not in text or not _DUMP.search(text):
         return text, False
     out = _TAG.sub("", text)
     out = _SQL_TAIL.sub("", out)
