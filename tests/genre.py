@@ -216,3 +216,123 @@ def rich_document(draw):
     for t in tasks:
         t.task_id = f"{t.section_no}-{t.number}" if restarted else str(t.number)
     return "\n".join(lines) + "\n", tasks
+
+
+# ---------------------------------------------------------------- issue 12: the genre's other layouts
+# Layouts and grammar met in real documents of other governments (tests/genre): a whole body on
+# one line, one table cell per line (letter-spaced headers, a trailing cell pipe), pipe tables,
+# labels inline after the sentence, role words 主办/协办/牵头落实/按职责分工负责/负责部门, the
+# lead-by-position rule in several wordings, list tails 等 / 等有关部门, collectives that contain 、,
+# top-level 一、 numbering the tasks, traditional characters. Expected pairs are (role, name as
+# written), compared with the parse's raw assignments.
+
+TRAD = str.maketrans("区发财务责单头牵协办县卫设负与参导领", "區發財務責單頭牽協辦縣衛設負與參導領")
+COLLECTIVE_DUN = "各县、区人民政府"
+RULES = [
+    "列第一位者为牵头单位",
+    "排在第一位的部门为牵头部门",
+    "责任单位中排序第一的单位为牵头单位",
+    "第一责任单位为牵头单位",
+]
+
+
+@st.composite
+def genre_assignment(draw, rule: bool):
+    """(how it is written, pairs): labels with the newer words, role suffixes, or (when the document
+    states the lead-by-position rule) a bare list."""
+    units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=4, unique=True))
+    n_lead = draw(st.integers(0, min(2, len(units) - 1)))
+    leads, rest = units[:n_lead], units[n_lead:]
+    if draw(st.booleans()) and (leads or len(rest) > 1):
+        rest = rest + [COLLECTIVE_DUN]
+    tail = draw(st.sampled_from(["", "", "等", "等有关部门"]))
+    written_rest = rest[:-1] + [rest[-1] + tail] if tail and rest[-1] != COLLECTIVE_DUN else rest
+    sep = draw(st.sampled_from(["、", "，"]))
+    if leads:
+        pairs = [("lead", u) for u in leads] + [("support", u) for u in rest]
+        kind = draw(st.sampled_from(["labels", "suffix_zhuban", "suffix_luoshi", "suffix_fengong"]))
+        if kind == "labels":
+            lw = draw(st.sampled_from(["主办单位", "牵头单位", "牵头部门"]))
+            sw = draw(st.sampled_from(["协办单位", "参与单位", "配合单位", "责任单位"]))
+            text = f"{lw}:{'、'.join(leads)};{sw}:{'、'.join(written_rest)}"
+        elif kind == "suffix_zhuban":
+            text = f"{'、'.join(leads)}主办{sep}{'、'.join(written_rest)}协办"
+        elif kind == "suffix_luoshi":
+            text = f"{'、'.join(leads)}牵头落实{sep}{'、'.join(written_rest)}负责落实"
+        else:
+            text = f"{'、'.join(leads)}牵头{sep}{'、'.join(written_rest)}按职责分工负责"
+        return "labels" if kind == "labels" else "suffix", text, pairs
+    if rule and len(rest) > 1:  # the stated rule: the first listed unit leads, however written
+        pairs = [("lead", rest[0])] + [("support", u) for u in rest[1:]]
+        if draw(st.booleans()):
+            return "bare", "、".join(written_rest), pairs
+    else:
+        pairs = [("responsible", u) for u in rest]
+    if draw(st.booleans()):
+        lw = draw(st.sampled_from(["负责部门", "责任单位"]))
+        return "labels", f"{lw}:{'、'.join(written_rest)}", pairs
+    return "suffix", f"{'、'.join(written_rest)}负责", pairs
+
+
+@st.composite
+def genre_document(draw):
+    """(text, [GenTask]) in one of the layouts of issue 12; each GenTask has ``task_id`` and
+    ``raw_pairs`` (role, name as written)."""
+    layout = draw(st.sampled_from(["lines", "one_line", "flat_table", "pipe_table", "cn_top"]))
+    rule = draw(st.booleans()) and layout in ("lines", "one_line", "cn_top")
+    trad = draw(st.booleans())
+    notice = ["各单位:", "现将重点工作分解如下" + (f",{draw(st.sampled_from(RULES))}" if rule else "") + ",请认真落实。"]
+    tasks: list[GenTask] = []
+    body: list[str] = []
+    n_tasks = draw(st.integers(1, 6))
+    if layout in ("flat_table", "pipe_table"):
+        spaced = draw(st.booleans())
+        pipe_cells = layout == "flat_table" and draw(st.booleans())
+        lead_w = draw(st.sampled_from(["牵头单位", "主办单位", "牵头部门"]))
+        sup_w = draw(st.sampled_from(["责任单位", "协办单位", "配合单位", "参与单位"]))
+        header = ["序号", draw(st.sampled_from(["重点工作", "工作任务", "事项"])), lead_w, sup_w]
+        if spaced:
+            header = [h if h == "序号" else " ".join(h) for h in header]
+        if layout == "pipe_table":
+            body.append(" | ".join(header))
+        else:
+            body.extend(h + (" |" if pipe_cells else "") for h in header)
+        for n in range(1, n_tasks + 1):
+            units = draw(st.lists(st.sampled_from(UNITS), min_size=2, max_size=4, unique=True))
+            leads, rest = units[:1], units[1:]
+            text = draw(sentence()) + "。"
+            row = [str(n), text, "、".join(leads), "、".join(rest)]
+            if layout == "pipe_table":
+                body.append(" | ".join(row))
+            else:
+                body.extend(c + (" |" if pipe_cells else "") for c in row)
+            g = GenTask(n, "", "", text, [])
+            g.raw_pairs = [("lead", u) for u in leads] + [("support", u) for u in rest]
+            g.task_id = str(n)
+            tasks.append(g)
+    else:
+        n_sections = 1 if layout == "cn_top" else draw(st.integers(1, 3))
+        n = 0
+        for s in range(n_sections):
+            if layout != "cn_top":
+                body.append(f"{CN[s]}、{draw(sentence())}")
+            for _ in range(n_tasks if layout == "cn_top" else draw(st.integers(1, 3))):
+                n += 1
+                text = draw(sentence()) + "。"
+                kind, written, pairs = draw(genre_assignment(rule))
+                inline = kind == "labels" and layout != "cn_top" and draw(st.booleans())
+                assignment = f"{written}。" if inline else "(" + written + ")"
+                mark = f"{CN[n - 1]}、" if layout == "cn_top" else draw(st.sampled_from([f"{n}.", f"{n}、"]))
+                body.append(f"{mark}{text}{assignment}")
+                g = GenTask(n, "" if layout == "cn_top" else CN[s], "", text, [])
+                g.raw_pairs = pairs
+                g.task_id = CN[n - 1] if layout == "cn_top" else str(n)
+                tasks.append(g)
+        if layout == "one_line":
+            body = [draw(st.sampled_from([" ", ""])).join(body)] if all(b.endswith(")") for b in body[:-1]) else [" ".join(body)]
+    text = "\n".join(notice + body) + "\n"
+    if trad:
+        text = text.translate(TRAD)
+        for g in tasks:
+            g.raw_pairs = [(r, u.translate(TRAD)) for r, u in g.raw_pairs]
+    return text, tasks

@@ -41,3 +41,16 @@ def test_parse_recovers_the_genres_other_formats(gen):
         assert [(a.role, a.unit) for a in t.assignments] == g.pairs
         assert [(p.title, p.name) for p in t.people] == g.people
     assert doc.report.warnings == []
+
+
+from genre import genre_document  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(genre_document())
+def test_parse_recovers_the_layouts_of_other_governments(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected]
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, t.task_id

@@ -26,51 +26,34 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .grammar import load_grammar
 from .lines import normalise
 
-__all__ = ["ParsedAssignment", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
+__all__ = ["ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
 
 OPEN = "([【〔〈《{"
 CLOSE = ")]】〕〉》}"
 PAIR = dict(zip(CLOSE, OPEN))
 
-LEAD_LABELS = ("牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "牵头", "主责")
-SUPPORT_LABELS = ("协同责任单位", "配合单位", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位", "其他责任单位",
-                  "配合", "协办", "协同", "参与")
-RESPONSIBLE_LABELS = ("责任单位", "责任部门", "承办单位", "实施单位")
-PERSON_LABELS = ("牵头负责领导", "分管省领导", "分管市领导", "分管区领导", "分管领导", "牵头领导", "责任领导", "责任人", "联系领导", "包保领导")
-ALL_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + RESPONSIBLE_LABELS + PERSON_LABELS, key=len, reverse=True)
+_G = load_grammar()
+LEAD_LABELS = _G.label_words("lead")
+SUPPORT_LABELS = _G.label_words("support")
+RESPONSIBLE_LABELS = _G.label_words("responsible")
+PERSON_LABELS = _G.label_words("person")
+SCOPE_LABELS = _G.label_words("scope")
+ALL_LABELS = tuple(w for w, _ in _G.labels)
 LABEL_RE = re.compile("(" + "|".join(ALL_LABELS) + r")\s*[:]")
-LABEL_ROLE = {
-    **{k: "lead" for k in LEAD_LABELS},
-    **{k: "support" for k in SUPPORT_LABELS},
-    **{k: "responsible" for k in RESPONSIBLE_LABELS},
-    **{k: "person" for k in PERSON_LABELS},
-}
+LABEL_ROLE = dict(_G.labels)
 
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).
-_UNLABELED = (
-    ("按职责分工负责", "responsible"),
-    ("按职责分工落实", "responsible"),
-    ("按职能职责负责", "responsible"),
-    ("按职责负责", "responsible"),
-    ("分别负责", "responsible"),
-    ("共同负责", "responsible"),
-    ("具体负责", "responsible"),
-    ("负责落实", "responsible"),
-    ("牵头负责", "lead"),
-    ("牵头", "lead"),
-    ("负责", "responsible"),
-    ("配合", "support"),
-    ("协助", "support"),
-    ("协办", "support"),
-    ("参与", "support"),
-    ("落实", "responsible"),
-)
+_UNLABELED = _G.suffixes
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
+# A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
+_RULE_RE = _G.rule_regex()
+_REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
-_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人)\s*:|牵头|负责|配合|协助|协办|参与")
+_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人|科室)\s*:|牵头|负责|配合|协助|协办|参与|参加|主办")
 
 
 @dataclass
@@ -179,7 +162,7 @@ def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tu
 
 def _is_bare_unit_list(content: str) -> bool:
     """A bracket holding nothing but unit names: (区发改局、区财政局)."""
-    names = split_units(content)
+    names = [_TRAILING_ETC.sub("", n) if "等" in n else n for n in split_units(content)]  # (X、Y等)
     return bool(names) and all(len(n) >= 3 and _UNIT_END.search(n) and not n.startswith(("含", "包括", "如")) for n in names)
 
 
@@ -191,7 +174,9 @@ def split_units(s: str) -> list[str]:
     """Split a unit list at depth-0 separators (、 , ; / |) and at spaces between whole names.
 
     Separators inside parentheses do not split (各县(市、区)政府 stays whole); a space inside a
-    name (区 发改局) is dropped; a bare level after a collective (各区、县级市) stays with it.
+    name (区 发改局) is dropped; a collective whose head noun is written once stays whole
+    (各区、县级市; 各县、市、区人民政府: the pieces before the head are bare levels);
+    ``X等和Y`` and ``X和各Y`` are two names.
 
     Examples
     --------
@@ -199,16 +184,42 @@ def split_units(s: str) -> list[str]:
     ['区发改局', '各县(市、区)政府', '区财政局', '区税务局']
     >>> split_units("区 发改局 区财政局、各区、县级市")
     ['区发改局', '区财政局', '各区、县级市']
+    >>> split_units("各县、特区、区人民政府、市财政局等和县直相关单位和各乡镇")
+    ['各县、特区、区人民政府', '市财政局', '县直相关单位', '各乡镇']
     """
-    pieces = _split_depth0(s, "、,;/|\t")
     out: list[str] = []
-    for piece in pieces:
-        for name in _split_spaces(piece):
-            if out and name in _ADMIN_LEVELS and out[-1].startswith("各"):
-                out[-1] = out[-1] + "、" + name
-            else:
-                out.append(name)
+    for chunk in _split_depth0(s, ",;/|\t"):
+        joining = False
+        for piece in _split_depth0(chunk, "、"):
+            for name in _split_spaces(piece):
+                if out and (
+                    joining and not name.startswith("各") and _COLLECTIVE_HEAD.search(name)
+                    or name in _ADMIN_LEVELS and out[-1].startswith("各")
+                    or _BARE_ZONE.match(out[-1]) and _ZONE_BODY.match(name)
+                ):
+                    out[-1] = out[-1] + "、" + name
+                else:
+                    out.append(name)
+                joining = bool(_BARE_LEVELS.match(out[-1]))
+    if any("和" in n or "会同" in n for n in out):
+        out = [p for n in out for p in _split_and(n)]
     return out
+
+
+# 各县 / 各县区 / 各县、特区: levels only, the head noun (人民政府) comes with a later piece
+_BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、]{1,8}$")
+# 城乡一体化示范区、高新区党工委和管委会: zones that share the bodies named once after the last
+_BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
+_ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
+_COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?$|^开发园区$|^开发区$")
+_AND_SPLIT = re.compile(r"等和|和(?=各)|会同")
+_TOGETHER_OTHERS = re.compile(r"会同(有关|相关|其他)(部门|单位)(和单位)?")
+
+
+def _split_and(name: str) -> list[str]:
+    if not _AND_SPLIT.search(name) or _open_paren(name):
+        return [name]
+    return [p for p in _AND_SPLIT.split(name) if p]
 
 
 _ADMIN_LEVELS = {"县级市", "县(市)", "县", "市", "区", "乡镇", "乡", "镇", "街道", "县区", "县市区", "市直"}
@@ -274,7 +285,8 @@ _SEP_RE: dict = {}
 _BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
-_TRAILING_ETC = re.compile(r"等(相关)?(部门|单位)?$")  # 等相关部门 → a collective 相关部门
+# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位, stripped from the last name
+_TRAILING_ETC = re.compile(r"等(相关|有关)?(部门|单位|部门和单位|部门单位)?$")
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
 
@@ -302,14 +314,7 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
             name, r = name[: m.start()], "lead"
         etc = _TRAILING_ETC.search(name) if "等" in name else None
         if etc and etc.start() > 0:
-            base = name[: etc.start()]
-            if etc.group(1):
-                res.units.append((r, base))
-                res.prefixes.append(hint)
-                res.units.append((r, "相关" + (etc.group(2) or "部门")))
-                res.prefixes.append("")
-                continue
-            name = base
+            name = name[: etc.start()]
         if _NOTE_HINT.search(name) and not _UNIT_HINT.search(name):
             res.notes.append(name)
             continue
@@ -346,18 +351,31 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     [('lead', '区政务服务局'), ('support', '区发改局'), ('support', '区住建局')]
     """
     norm = (content if normalised else normalise(content)).strip()
+    written = original if original is not None else content.strip()
+    keep = None
+    if "(" in norm and _PINYIN.search(norm):
+        # 負(fù)責(zé)落實(shí): read without the pinyin, report names as written (with it)
+        norm, keep = _drop_pinyin(norm)
     res = ParsedAssignment()
+    if _REMARK_RE.search(norm):
+        norm = blank_remarks(norm)
+    if "会同" in norm:  # X会同有关部门负责: the unnamed others are dropped
+        norm = _TOGETHER_OTHERS.sub(lambda m: " " * len(m.group()), norm)
     labels = list(LABEL_RE.finditer(norm))
     if labels:
         res.style = "labels"
         pre = norm[: labels[0].start()].strip(" ;,")
-        if pre:
+        if pre and not pre.endswith(_ROLE_WORDS) and not _looks_like_unit_list(pre):
+            res.notes.append(pre)  # (预期性指标,牵头单位:…): a note before the labels
+        elif pre:
             _parse_unlabeled(pre, res)
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
             value = norm[m.end():end].strip(" ;,。")
             label = m.group(1)
             role = LABEL_ROLE[label]
+            if role == "scope":
+                continue
             if role == "person":
                 for name in split_units(value):
                     res.people.append((label, name.strip(" 。")))
@@ -368,7 +386,7 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     else:
         _parse_unlabeled(norm, res)
         res.style = res.style or "unlabeled"
-    if first_listed_leads and not res.has_lead():
+    if first_listed_leads and not res.has_lead() and len(res.units) >= 2:
         for i, (r, name) in enumerate(res.units):
             if r == "responsible":
                 res.units[i] = ("lead", name)
@@ -376,8 +394,87 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
                 break
     if res.has_lead():
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
-    res.raw_names = _as_written(res.units, norm, original if original is not None else content.strip())
+    if keep is not None and len(written.strip()) == len(keep[1]):
+        res.raw_names = _as_written_mapped(res.units, norm, written.strip(), keep[0])
+    else:
+        res.raw_names = _as_written(res.units, norm, written)
     return res
+
+
+_SEPARATORS = set(",;。")
+
+
+def blank_remarks(norm: str) -> str:
+    """Replace the remarks of an assignment with spaces (offsets stay): a bracket or a clause
+    holding a remark word or a lead-by-position rule (``下同``, ``不再单独列出``,
+    ``列第一位者为牵头单位``, data/grammar/remarks.csv and rules.csv).
+
+    Examples
+    --------
+    >>> blank_remarks("责任单位:市科技局、市发改委,排名第一的部门为牵头责任单位,下同").rstrip(" ,")
+    '责任单位:市科技局、市发改委'
+    >>> blank_remarks("市发改委、市财政局(第一责任单位为牵头单位,下同)").rstrip()
+    '市发改委、市财政局'
+    """
+    chars = list(norm)
+    # innermost brackets first: (第一责任单位为牵头单位,下同)
+    stack: list[int] = []
+    for i, c in enumerate(norm):
+        if c in OPEN:
+            stack.append(i)
+        elif c in CLOSE and stack:
+            o = stack.pop()
+            if _REMARK_RE.search(norm, o + 1, i):
+                chars[o:i + 1] = " " * (i + 1 - o)
+    text = "".join(chars)
+    out = list(text)
+    depth, start = 0, 0
+    in_rule = False  # the clauses after a rule, to the end of its sentence, explain the rule
+    for i, c in enumerate(text + "。"):
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in _SEPARATORS:
+            if in_rule or _REMARK_RE.search(text, start, i):
+                in_rule = in_rule or bool(_RULE_RE.search(text, start, i))
+                m = LABEL_RE.search(text, start, i)
+                keep = m.end() if m else start  # 责任单位:以下均需… keeps its label
+                out[keep:i] = " " * (i - keep)
+            start = i + 1
+            if c == "。":
+                in_rule = False
+    return "".join(out)
+
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+
+
+def _drop_pinyin(norm: str) -> tuple[str, tuple[list[int], str]]:
+    """Remove pinyin annotations (開(kāi)發(fā) → 開發); return the text and, for each kept
+    character, its index in the input (and the input, to check alignment)."""
+    keep: list[int] = []
+    last = 0
+    for m in _PINYIN.finditer(norm):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(norm)))
+    return "".join(norm[i] for i in keep), (keep, norm)
+
+
+def _as_written_mapped(units, norm: str, original: str, keep: list[int]) -> list[str]:
+    """Like :func:`_as_written` for a text with characters removed: ``keep[i]`` is the index in
+    ``original`` of ``norm[i]``; a name spans what lies between its first and last character."""
+    out = []
+    cursor = 0
+    for _, name in units:
+        i = norm.find(name, cursor)
+        if i >= 0 and name:
+            out.append(original[keep[i]:keep[i + len(name) - 1] + 1])
+            cursor = i + len(name)
+        else:
+            out.append(name)
+    return out
 
 
 def _as_written(units, norm: str, original: str) -> list[str]:
@@ -404,7 +501,7 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
     (区发改局,区财政局牵头 → both lead); one that reads as a note (年内持续推进) is a note.
     """
     pending: list[str] = []
-    for clause in _split_depth0(text, ";,"):
+    for clause in _clauses(text):
         c = clause.strip(" 。.")
         if not c:
             continue
@@ -417,6 +514,11 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
                         continue
                     role, c = r, body
                     break
+            while role is not None and c.endswith(_ROLE_WORDS):  # 按职责分工分别负责: both words go
+                word = next(w for w, _ in _UNLABELED if c.endswith(w))
+                if len(c) <= len(word) or word == "落实":
+                    break
+                c = c[: -len(word)]
         if role is None:
             if _NOTE_HINT.search(c) and not _looks_like_unit_list(c):
                 res.notes.append(c)
@@ -435,6 +537,58 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
         _clean_list(p, default, res)
 
 
+def _clauses(text: str) -> list[str]:
+    """Clauses at ; and , — and at a 、 that follows a role word (X主办、Y协办)."""
+    out = []
+    for clause in _split_depth0(text, ";,"):
+        if "、" in clause and _ROLE_INSIDE.search(clause):
+            pieces = _split_depth0(clause, "、")
+            acc = []
+            for p in pieces:
+                acc.append(p)
+                if p.endswith(_ROLE_WORDS) and next(w for w, _ in _UNLABELED if p.endswith(w)) != "落实":
+                    out.append("、".join(acc))
+                    acc = []
+            if acc:
+                out.append("、".join(acc))
+        else:
+            out.append(clause)
+    return out
+
+
+_ROLE_INSIDE = re.compile("(" + "|".join(w for w, _ in _UNLABELED if w != "落实") + ")、")
+
+
 def _looks_like_unit_list(c: str) -> bool:
     names = split_units(c)
     return bool(names) and all(_UNIT_HINT.search(n.rstrip("等")) for n in names)
+
+
+_PROSE_ROLE = re.compile(
+    r"(?:^|(?<=[。;,]))([^。;,]{2,300}?)为(?:[^。;,为]{0,24}的)?("
+    + "|".join(w for w, r in _G.labels if r in ("lead", "support", "responsible") and len(w) >= 3)
+    + ")"
+)
+
+
+def find_prose_roles(norm: str) -> Optional[ParsedAssignment]:
+    """Roles stated in sentences: ``X为该议案办理工作的牵头责任单位…。Y、Z为协办单位`` → X lead,
+    Y and Z support. None when no sentence of the text names units with a label word.
+
+    Examples
+    --------
+    >>> find_prose_roles("州交通局为本项工作的牵头单位,负责方案。州财政局、州环保局为协办单位,要配合。").units
+    [('lead', '州交通局'), ('support', '州财政局'), ('support', '州环保局')]
+    """
+    res = ParsedAssignment(style="prose")
+    for m in _PROSE_ROLE.finditer(norm):
+        names = m.group(1).strip()
+        if not _looks_like_unit_list(names):
+            continue
+        _clean_list(names, LABEL_ROLE[m.group(2)], res)
+    if not res.units:
+        return None
+    if res.has_lead():
+        res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
+    res.raw_names = [n for _, n in res.units]
+    return res

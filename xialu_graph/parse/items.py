@@ -15,9 +15,17 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport, Person, RawAssignment, Section, Subsection, Task
-from .assignments import LABEL_RE, ParsedAssignment, find_inner_assignments, find_trailing_bracket, parse_assignment
+from .assignments import (
+    LABEL_RE,
+    ParsedAssignment,
+    find_inner_assignments,
+    find_prose_roles,
+    find_trailing_bracket,
+    parse_assignment,
+)
 from .lines import (
     LineMatch,
+    cn_to_int,
     is_chrome,
     is_footer,
     match_attachment,
@@ -26,17 +34,31 @@ from .lines import (
     match_metadata,
     normalise,
 )
+from .grammar import load_grammar
+from .layout import split_run_in, strip_markup
 from .meta import build_metadata
-from .tables import TableLayout, is_number_cell, match_flat_header, match_header, row_cells, row_to_assignment
+from .tables import (
+    TableLayout,
+    is_number_cell,
+    match_flat_header,
+    match_header,
+    match_space_header,
+    number_of,
+    row_cells,
+    row_to_assignment,
+    space_row_cells,
+)
 
 __all__ = ["parse_text"]
 
 TERMINAL = "。!?;！？；"
 MAX_BRACKET_SCAN = 5000
-_FIRST_LISTED = re.compile(r"(列|排)(在)?(第一|首)(位|个)(者|的)?(单位)?(为|是)牵头")
+_FIRST_LISTED = load_grammar().rule_regex()
 _ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | set("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
 _HEAD_START = set("一二三四五六七八九十(第")
 _BRACKET_IN = re.compile(r"[(\[【〔]")
+_CN_NUMERALS = set("一二三四五六七八九十")
+_BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕〈〉《》{}]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
@@ -144,8 +166,14 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     >>> doc.tasks[0].raw_assignments[0].unit_raw
     '区发改局'
     """
+    text, marked_up = strip_markup(text)
+    text, run_in = split_run_in(text)
     lines = text.split("\n")
     report = ParseReport()
+    if run_in:
+        report.conventions["layout_run_in_breaks"] = run_in
+    if marked_up:
+        report.conventions["layout_markup_removed"] = True
     kinds = ["blank"] * len(lines)
     norms = [s.strip() for s in normalise(text).split("\n")]
 
@@ -165,7 +193,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         m = it or hd
         if m is None or m.style == "section":
             continue
-        has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
+        has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None or _inline_labels_at(n) is not None
         if not has:
             j = i + 1
             while j < len(norms) and not norms[j]:
@@ -191,6 +219,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     cur: Optional[_Open] = None
     label_styles: set[str] = set()
     table: Optional[TableLayout] = None
+    space_table: Optional[TableLayout] = None
     skip_until = -1
     pending_notes: list[tuple[Task, str]] = []
 
@@ -306,6 +335,12 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 merged.units = [("support" if r == "responsible" else r, n) for r, n in merged.units]
             raw_assign = ";".join(text_of(op_, cl_) for op_, cl_, _ in inner) + (";" + raw_assign if raw_assign else "")
             parsed = merged
+        if parsed is None and not o.label_parts:
+            cut = _inline_labels_at(njoined)
+            if cut is not None:
+                # labels written after the task's sentence on the same line: …增长13.5%。主办单位:X。
+                o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
+                text_out = joined[:cut].strip()
         if o.label_parts:
             label_text = ";".join(t for _, t in o.label_parts)
             lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
@@ -394,7 +429,25 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 kinds[idx] = "table_header"
                 report.conventions["table"] = True
                 continue
-        if n in ("序号", "编号"):
+        if space_table is not None:
+            cells = space_row_cells(space_table, n)
+            if cells is not None:
+                kinds[idx] = "task"
+                rcells = space_row_cells(space_table, raw.strip()) or cells
+                table_row(space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
+                continue
+            if is_footer(n) or match_heading(n) or match_item(n):
+                space_table = None
+        if n.startswith(("序号", "编号")) and " " in n:
+            layout = match_space_header(n)
+            if layout is not None:
+                close()
+                space_table = layout
+                body = True
+                kinds[idx] = "table_header"
+                report.conventions["table"] = True
+                continue
+        if n.rstrip("| ") in ("序号", "编号"):
             flat = match_flat_header(norms, idx)
             if flat is not None:
                 close()
@@ -405,12 +458,17 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                     kinds[k] = "table_header" if norms[k] else "blank"
                 k = j
                 rows: list[list[int]] = []
+                # a row may leave trailing cells out: it is complete once its unit columns are in
+                min_cells = 1 + max(i for i, r in enumerate(layout.columns) if r in ("lead", "responsible", "support", "person"))
                 while k < len(norms):
-                    c = norms[k]
+                    c = norms[k].rstrip("| ")
                     if not c:
                         k += 1
                         continue
-                    if is_number_cell(c) and (not rows or len(rows[-1]) >= layout.width - 1):
+                    if is_number_cell(c) and (
+                        not rows or len(rows[-1]) >= layout.width - 1
+                        or len(rows[-1]) >= min_cells and number_of(c) == number_of(norms[rows[-1][0]]) + 1
+                    ):
                         rows.append([k])
                     elif rows and len(rows[-1]) < layout.width:
                         rows[-1].append(k)
@@ -418,14 +476,20 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                         break
                     k += 1
                 for row in rows:
-                    ncells = [norms[r] for r in row]
-                    rcells = [lines[r].strip() for r in row]
+                    ncells = [norms[r].rstrip("| ") for r in row]
+                    rcells = [lines[r].strip().rstrip("|｜ ") for r in row]
                     kinds[row[0]] = "task"
                     for r in row[1:]:
                         kinds[r] = "continuation"
                     table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
                 skip_until = k
                 continue
+        if body and tasks and n.startswith("INSERT INTO "):
+            # a database dump: the next record is another page, not this document
+            close()
+            for k in range(idx, len(lines)):
+                kinds[k] = "chrome" if norms[k] else "blank"
+            break
         if body and is_footer(n) and (cur is None or cur.has_assignment()):
             close()
             kinds[idx] = "footer"
@@ -466,6 +530,16 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             ctx.update(section=section, subsection=None, heading="")
             set_leaders("section", leaders, ln)
             kinds[idx] = "section"
+            if not sub and _section_assignment(normalise(title), first_listed_leads):
+                # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
+                o = _Open(LineMatch("section", head.label, head.number, title, 0), ln, context=snapshot())
+                o.parts.append(title)
+                o.nparts.append(normalise(title))
+                o.lines.append(ln)
+                task = finish(o, False)
+                if task is not None:
+                    tasks.append(task)
+                    section.title = task.text
             if sub:
                 sub_title, sub_leaders = _split_leaders(sub[1])
                 ctx["subsection"] = Subsection(section.number, sub[0], sub_title, ln, ctx["attachment"])
@@ -482,6 +556,25 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             set_leaders("subsection", leaders, ln)
             kinds[idx] = "subsection"
             continue
+        if (
+            item is not None and item.style != task_style and cur is not None
+            and (cur.match.style == item.style or cur.match.style == task_style and len(cur.parts) == 1 and not cur.has_assignment())
+            and find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
+        ):
+            # (一)全力推进产业项目建设。 over 1.…(X主办) 2.…: the open item heads numbered sub-items
+            if cur.match.style == task_style:
+                o, cur = cur, None
+                ctx["heading"] = o.joined()
+                for k in o.lines:
+                    kinds[k - 1] = "heading"
+            else:
+                close()
+            cur = _Open(item, ln, context=snapshot())
+            cur.parts.append(raw.strip()[item.start:].strip())
+            cur.nparts.append(n[item.start:].strip())
+            cur.lines.append(ln)
+            kinds[idx] = "task"
+            continue
         if item is not None and item.style == task_style:
             close()
             cur = _Open(item, ln, context=snapshot())
@@ -491,6 +584,13 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             kinds[idx] = "task"
             continue
         # ---- an unnumbered line
+        if cur is not None and cur.label_parts and _continues_label(cur.label_parts[-1][1], n):
+            # a line break inside a unit name of a label line (PDF): 责任单位:园区党工 / 委、区财政局
+            ln0, text0 = cur.label_parts[-1]
+            cur.label_parts[-1] = (ln0, text0 + raw.strip())
+            cur.lines.append(ln)
+            kinds[idx] = "label"
+            continue
         if cur is not None and not cur.has_assignment():
             if _is_heading_between(cur, n, norms, idx):
                 close()
@@ -508,6 +608,27 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             warn(ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}")
             continue
         close()
+        prev = next((k for k in range(idx - 1, -1, -1) if norms[k]), None)
+        if prev is not None and kinds[prev] == "section" and ctx["section"] is not None:
+            # the paragraph under a numbered heading states its assignment: the heading is a task
+            sec = ctx["section"]
+            ntext = n
+            task = None
+            if _section_assignment(ntext, first_listed_leads):
+                o = _Open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, context=snapshot())
+                o.parts.append(raw.strip())
+                o.nparts.append(n)
+                o.lines.append(ln)
+                task = finish(o, False)
+            else:
+                prose = find_prose_roles(n)
+                if prose is not None:
+                    task = make_task(cn_to_int(sec.number), sec.number, raw.strip(), prose, raw.strip(), snapshot(), ln, ln, ln)
+                    report.conventions["prose_roles"] = True
+            if task is not None:
+                tasks.append(task)
+                kinds[idx] = "task"
+                continue
         _set_heading(ctx, raw.strip(), ln, set_leaders)
         kinds[idx] = "heading"
     close(final=True)
@@ -536,6 +657,44 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     return Document(metadata=md, sections=sections, subsections=subsections, tasks=tasks, report=report, lines=lines)
 
 
+def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
+    """A numbered heading or its paragraph ends in a bracket that assigns units (a bare list only
+    where the document states that the first listed unit leads)."""
+    span = find_trailing_bracket(norm[-MAX_BRACKET_SCAN:])
+    if span is None:
+        return False
+    off = max(0, len(norm) - MAX_BRACKET_SCAN)
+    op, cl, _ = span
+    pa = parse_assignment(norm[off + op + 1:off + cl], normalised=True)
+    return bool(pa.units) and (first_listed_leads and len(pa.units) > 1 or not pa.style.startswith("bare_list"))
+
+
+def _continues_label(label_line: str, norm: str) -> bool:
+    """The line goes on with the label line above, broken inside a name: the label line ends in
+    the middle of a name (no punctuation) and the line is a short list piece (has 、 , ; or ends
+    with 。), not a label, number or heading of its own."""
+    last = normalise(label_line).rstrip()
+    if not last or last[-1] in TERMINAL + ".,、:)]】" or len(norm) > 80:
+        return False
+    if LABEL_RE.match(norm) or norm[0] in _ITEM_START or norm[0] in _HEAD_START:
+        return False
+    return ("、" in norm or "," in norm or ";" in norm or norm.endswith("。")) and "。" not in norm[:-1]
+
+
+def _inline_labels_at(norm: str) -> Optional[int]:
+    """Where labels written inline after the task's sentence begin (``…债务。牵头单位:X;责任单位:Y``),
+    or None: the first label of the text that follows a sentence end."""
+    depth, pos = 0, 0
+    for m in LABEL_RE.finditer(norm):
+        i = m.start()
+        for b in _BRACKET_CHARS.finditer(norm, pos, i):  # depth at i, scanning each character once
+            depth += 1 if b.group() in "([【〔〈《{" else -1
+        pos = i
+        if depth <= 0 and i > 0 and norm[i - 1] in TERMINAL + ". ":
+            return i
+    return None
+
+
 def _set_heading(ctx: dict, raw: str, line: int, set_leaders) -> None:
     title, leaders = _split_leaders(raw)
     ctx["heading"] = title
@@ -559,6 +718,14 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
         prev = 0
         prev_section = None
         for t in ts:
+            if t.numbering and all(c in _CN_NUMERALS for c in t.numbering):
+                # a numbered heading that is itself a task keeps its numeral: 一
+                tid = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
+                while tid in used:
+                    tid += "#2"
+                used.add(tid)
+                t.task_id = tid
+                continue
             sec = (t.section_no, t.section)
             if restart and sec != prev_section:
                 prev = 0
@@ -569,8 +736,8 @@ def _assign_ids(tasks: list[Task], warn) -> bool:
                 if prev or t is not ts[0]:
                     warn(t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}")
             prev = t.number
-            tid = f"{t.section_no or '0'}-{t.number}" if restart else str(t.number)
-            if seq:
+            tid = f"{t.section_no}-{t.number}" if restart and t.section_no else str(t.number)
+            if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
                 tid = f"{seq}-{tid}"
             base = tid
             k = next_k.get(base, 2)

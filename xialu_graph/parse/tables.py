@@ -14,15 +14,15 @@ from typing import Optional
 
 from .lines import cn_to_int
 
-__all__ = ["TableLayout", "match_header", "row_cells", "row_to_assignment"]
+__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "row_to_assignment"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
     "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措",
-             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称"),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位"),
-    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位"),
-    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位"),
+             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称", "细化措施", "事项", "重点事项"),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位", "主办单位"),
+    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位", "负责部门", "负责单位", "责任科室"),
+    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位", "参加单位"),
     "person": ("责任人", "责任领导", "分管领导", "牵头领导", "分管区领导", "牵头负责领导", "联系领导"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "时间安排"),
     "category": ("类别", "类型", "领域", "项目", "重点领域", "工作类别", "板块", "序列类别"),
@@ -63,7 +63,7 @@ def match_header(norm: str) -> Optional[TableLayout]:
     """A pipe-delimited header row → its layout, or None."""
     if "|" not in norm:
         return None
-    cells = row_cells(norm)
+    cells = [c.replace(" ", "") for c in row_cells(norm)]  # 牵 头 单 位: letter-spaced
     roles = _roles(cells)
     if roles is None:
         return None
@@ -71,24 +71,62 @@ def match_header(norm: str) -> Optional[TableLayout]:
 
 
 def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayout, int]]:
-    """A header written one cell per line from ``start`` → (layout, index after it)."""
-    cells = []
+    """A header written one cell per line from ``start`` → (layout, index after it).
+
+    Header words may be letter-spaced (``牵 头 部 门``), carry a trailing cell pipe
+    (``责任单位 |``) or be broken over two lines (``责任`` / ``领导``: joined when the two make
+    a known header word). Unknown short cells (``攻坚目标``) are kept as extra columns; the
+    header ends at the first number cell or long line.
+    """
+    cells: list[str] = []
     j = start
-    while j < len(norms) and len(cells) < 12:
-        c = norms[j].replace(" ", "")
+    while j < len(norms) and len(cells) < 16:
+        c = norms[j].replace(" ", "").rstrip("|")
         if not c:
             j += 1
             continue
-        if c not in _CELL_ROLE:
+        if cells and is_number_cell(c) or len(c) > 12:
             break
-        cells.append(c)
+        if cells and cells[-1] not in _CELL_ROLE and cells[-1] + c in _CELL_ROLE:
+            cells[-1] += c
+        else:
+            cells.append(c)
         j += 1
-    if len(cells) < 3:
+    known = [c for c in cells if c in _CELL_ROLE]
+    if len(known) < 3:
         return None
     roles = _roles(cells)
     if roles is None:
         return None
     return TableLayout(roles, cells, flattened=True), j
+
+
+def match_space_header(norm: str) -> Optional[TableLayout]:
+    """A header row whose cells are separated by spaces (``序号 类别 主要任务 牵头单位 参与单位``)."""
+    cells = norm.split()
+    if len(cells) < 3 or not all(c in _CELL_ROLE for c in cells):
+        return None
+    roles = _roles(cells)
+    if roles is None:
+        return None
+    return TableLayout(roles, cells)
+
+
+def space_row_cells(layout: TableLayout, norm: str) -> Optional[list[str]]:
+    """Cells of a row of a space-separated table: the number first, the unit columns read from
+    the right (a unit cell holds no space), the text columns in between joined."""
+    toks = norm.split()
+    if len(toks) < 3 or not is_number_cell(toks[0]):
+        return None
+    roles = layout.columns
+    last_text = max(i for i, r in enumerate(roles) if r in ("task", "category", ""))
+    tail = len(roles) - last_text - 1
+    if len(toks) < 2 + tail:
+        return None
+    right = toks[len(toks) - tail:] if tail else []
+    middle = toks[1:len(toks) - tail] if tail else toks[1:]
+    cells = [toks[0]] + [""] * (last_text - 1) + ["".join(middle)] + right
+    return cells
 
 
 def row_cells(norm: str) -> list[str]:

@@ -1,0 +1,112 @@
+"""The grammar of the genre as editable data: label words, role suffixes, rule sentences, remarks.
+
+The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each, documented in
+``docs/formats.md``; a user who meets a new label adds a row, not code:
+
+* ``labels.csv`` (``label,role,note``): words followed by a colon that introduce units
+  (``牵头单位:``) or persons (``责任领导:``); role is lead, support, responsible, person or scope
+  (a scope label such as ``适用范围:`` names no unit; its text is dropped);
+* ``suffixes.csv`` (``suffix,role,note``): words that close an unlabelled clause
+  (``X牵头``, ``Y按职责分工负责``);
+* ``rules.csv`` (``pattern,note``): regular expressions of the sentence that makes the first
+  listed unit the lead (``列第一位者为牵头单位``), searched in the whole document;
+* ``remarks.csv`` (``word,note``): a clause of an assignment that holds one of these words is a
+  remark about the list (``下同``, ``不再单独列出``), not a unit.
+
+Words are written in simplified characters; matching runs on the normalised text
+(:func:`xialu_graph.parse.lines.normalise`), so traditional characters match as well.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from ..files import data_dir
+
+__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR"]
+
+ENV_VAR = "XIALU_GRAPH_GRAMMAR"
+ROLES = ("lead", "support", "responsible", "person", "scope")
+
+
+def grammar_dir() -> Path:
+    """``$XIALU_GRAPH_GRAMMAR`` if set, else ``data/grammar`` (or the packaged copy)."""
+
+    return data_dir("grammar", ENV_VAR)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The loaded tables: ``labels`` and ``suffixes`` as (word, role) longest first,
+    ``rules`` as regular-expression sources, ``remarks`` as words."""
+
+    labels: tuple
+    suffixes: tuple
+    rules: tuple
+    remarks: tuple
+
+    def label_words(self, *roles: str) -> tuple:
+        """The label words of the given roles, longest first.
+
+        Examples
+        --------
+        >>> g = load_grammar()
+        >>> "主办单位" in g.label_words("lead"), "责任单位" in g.label_words("lead")
+        (True, False)
+        """
+        return tuple(w for w, r in self.labels if r in roles)
+
+    def rule_regex(self) -> "re.Pattern":
+        """One regular expression that finds any lead-by-position rule sentence.
+
+        Examples
+        --------
+        >>> rx = load_grammar().rule_regex()
+        >>> bool(rx.search("排名第一的部门为牵头责任单位")), bool(rx.search("第一批试点"))
+        (True, False)
+        """
+        return re.compile("|".join(f"(?:{p})" for p in self.rules))
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [r for r in csv.DictReader(f) if any((v or "").strip() for v in r.values())]
+
+
+@lru_cache(maxsize=4)
+def load_grammar(folder: str = "") -> Grammar:
+    """Read the grammar tables from ``folder`` (default :func:`grammar_dir`).
+
+    Raises ValueError naming the file and row for an unknown role or an invalid pattern.
+
+    Examples
+    --------
+    >>> g = load_grammar()
+    >>> dict(g.suffixes)["按职责分工负责"], dict(g.labels)["协办单位"]
+    ('responsible', 'support')
+    """
+    base = Path(folder) if folder else grammar_dir()
+    labels, suffixes, rules, remarks = [], [], [], []
+    for name, out, key in (("labels.csv", labels, "label"), ("suffixes.csv", suffixes, "suffix")):
+        for i, r in enumerate(_rows(base / name), start=2):
+            word, role = (r.get(key) or "").strip(), (r.get("role") or "").strip()
+            if not word or role not in ROLES:
+                raise ValueError(f"{base / name} line {i}: need a word and a role in {ROLES}, got {word!r}, {role!r}")
+            out.append((word, role))
+    for i, r in enumerate(_rows(base / "rules.csv"), start=2):
+        p = (r.get("pattern") or "").strip()
+        try:
+            re.compile(p)
+        except re.error as e:
+            raise ValueError(f"{base / 'rules.csv'} line {i}: invalid pattern {p!r}: {e}") from None
+        rules.append(p)
+    remarks = [(r.get("word") or "").strip() for r in _rows(base / "remarks.csv")]
+    return Grammar(
+        labels=tuple(sorted(dict.fromkeys(labels), key=lambda x: -len(x[0]))),
+        suffixes=tuple(sorted(dict.fromkeys(suffixes), key=lambda x: -len(x[0]))),
+        rules=tuple(rules),
+        remarks=tuple(w for w in remarks if w),
+    )
