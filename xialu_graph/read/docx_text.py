@@ -156,9 +156,17 @@ def _feed(z: _Zip, part: str, parser) -> None:
     except InputError:
         raise
     except (expat.ExpatError, ValueError, LookupError, UnicodeError) as e:
-        # ValueError/LookupError: an encoding expat cannot use ('GB2312' is multi-byte, 'x-foo' unknown)
-        line = getattr(parser, "ErrorLineNumber", 0) or parser.CurrentLineNumber
-        raise InputError(f"corrupt .docx: {part} line {line} is not well-formed XML ({_one_line(e)})", source=z.name) from None
+        raise _xml_error(z.name, part, parser, e) from None
+
+
+def _xml_error(name: str, part: str, parser, e: BaseException) -> InputError:
+    if isinstance(e, expat.ExpatError):
+        return InputError(f"corrupt .docx: {part} line {e.lineno} is not well-formed XML ({expat.errors.messages[e.code]})", source=name)
+    # ValueError/LookupError from expat: an encoding it cannot use ('GB2312' is multi-byte, 'x-foo' unknown)
+    return InputError(
+        f"{part} declares an encoding the XML reader cannot use ({_one_line(e)}); a .docx part must be UTF-8 or UTF-16",
+        source=name,
+    )
 
 
 def _relationships(z: _Zip, part: str) -> dict[str, tuple[str, str]]:
@@ -398,8 +406,7 @@ def read_docx(data: bytes, *, name: str = "<docx>", budget: Budget | None = None
         except InputError:
             raise
         except (expat.ExpatError, ValueError, LookupError, UnicodeError) as e:
-            line = getattr(parser, "ErrorLineNumber", 0) or parser.CurrentLineNumber
-            raise InputError(f"corrupt .docx: {part} line {line} is not well-formed XML ({_one_line(e)})", source=name) from None
+            raise _xml_error(name, part, parser, e) from None
     return "\n".join(reader.body.lines), reader.warnings
 
 
