@@ -126,11 +126,11 @@ def html_rowspan_copies(text_kb: int = 1024) -> bytes:
 
 
 def text_box_twice() -> bytes:
-    box = f"<w:txbxContent>{para('文本框里的字')}</w:txbxContent>"
+    box = f"<w:txbxContent>{para('1、乙。[责任单位:区发改局]')}</w:txbxContent>"
     run = (f"<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx xmlns:wps=\"urn:wps\">{box}</wps:txbx>"
            f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v=\"urn:v\">{box}</v:textbox></w:pict>"
            "</mc:Fallback></mc:AlternateContent></w:r>")
-    return docx_bytes(f"<w:p><w:r><w:t>正文</w:t></w:r>{run}</w:p>")
+    return docx_bytes(f"<w:p><w:r><w:t>一、甲</w:t></w:r>{run}</w:p>")
 
 
 def alt_chunks() -> bytes:
@@ -169,6 +169,6 @@ READER_CASES = {
     "EUC-KR text": ("a.txt", lambda: (KO * 3).encode("euc-kr"), "InputError: Korean"),
     "EUC-JP text": ("a.txt", lambda: (JA * 3).encode("euc-jp"), "InputError: Japanese"),
     "NUL byte after 64 KiB (text)": ("a.txt", lambda: ("一、甲\n" + "1、乙。[责任单位:区发改局]\n" * 3000 + "2、丙\x00。\n").encode(), "InputError: NUL"),
-    "text box in mc:Choice and mc:Fallback (docx)": ("a.docx", text_box_twice, "read once"),
+    "text box in mc:Choice and mc:Fallback (docx)": ("a.docx", text_box_twice, "1 tasks"),
     "altChunk in HTML and in RTF (docx)": ("a.docx", alt_chunks, "2 tasks, 1 reader warning"),
 }

@@ -185,7 +185,7 @@ def test_nul_anywhere_is_refused(tmp_path, encoding):
 
 
 def test_text_box_is_read_once_after_its_paragraph():
-    assert docx_to_text(hc.text_box_twice()).split("\n") == ["正文", "文本框里的字"]
+    assert docx_to_text(hc.text_box_twice()).split("\n") == ["一、甲", "1、乙。[责任单位:区发改局]"]
 
 
 def test_alt_chunk_html_is_read_in_place_and_rtf_is_reported(tmp_path):
@@ -226,6 +226,17 @@ def test_reader_memory_is_proportional_to_the_file(tmp_path):
     assert r.returncode == 0, r.stderr[-1500:]
     size = p.stat().st_size
     assert int(r.stdout) < 3.0 * size, (int(r.stdout) / size)
+
+
+def test_file_over_the_size_limit_is_refused_unread(tmp_path):
+    from xialu_graph.read import MAX_FILE_BYTES
+
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing written
+    with pytest.raises(InputError) as ei:
+        read_text(p)
+    assert str(ei.value) == f"{p}: file is larger than 256 MiB"
 
 
 # ------------------------------------------------------------------ fuzzing the readers
