@@ -165,6 +165,7 @@ READER_CASES = {
     "encrypted flag (docx)": ("a.docx", lambda: patch_zip(docx_bytes(para("一、甲")), flags=1), "InputError: encrypted"),
     "damaged deflate data (docx)": ("a.docx", damaged_deflate, "InputError: damaged"),
     "bad central-directory offset (docx)": ("a.docx", lambda: patch_zip(docx_bytes(para("一、甲")), cd_offset=100_000), "InputError: corrupt .docx"),
+    "'<a' 100,000 times, no '>' (html)": ("a.html", lambda: ("<p>一、甲</p>" + "<a" * 100_000).encode(), "InputError: no tasks"),
     "marked section <![foo]> (html)": ("a.html", lambda: "<html><body><![foo]><p>一、甲</p><p>1、乙。[责任单位:区发改局]</p></body></html>".encode(), "1 tasks"),
     "EUC-KR text": ("a.txt", lambda: (KO * 3).encode("euc-kr"), "InputError: Korean"),
     "EUC-JP text": ("a.txt", lambda: (JA * 3).encode("euc-jp"), "InputError: Japanese"),

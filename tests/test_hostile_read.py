@@ -140,6 +140,10 @@ def test_html_marked_section_is_skipped():
     assert html_to_text("<p>甲</p><![foo]><p>乙</p><![if !supportLists]>·<![endif]>") == "甲\n乙\n·"
 
 
+def test_unfinished_markup_at_the_end_reads_as_text():
+    assert html_to_text("<p>甲</p><a<b </x") == "甲\n<a<b </x"
+
+
 def test_not_a_docx_but_an_ole_file(tmp_path):
     p = tmp_path / "x.docx"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)

@@ -200,6 +200,12 @@ def html_to_text(html: str, *, name: str = "<html>", budget: Budget | None = Non
                 line.extend(part.strip() if len(parts) > 1 else part for part in parts)
 
     p = P(convert_charrefs=True)
+    last = html.rfind(">")
+    if "<" in html[last + 1:]:
+        # No markup after the last '>' can be complete, and the standard parser (3.11) rescans
+        # to the end for each '<' there, quadratic for '<a<a<a…'; written as text it reads the
+        # same (the parser would pass these characters on as text) in linear time.
+        html = html[: last + 1] + html[last + 1:].replace("<", "&lt;")
     try:
         p.feed(html)
         p.close()
