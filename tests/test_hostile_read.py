@@ -45,7 +45,7 @@ def _read_in_capped_process(path: Path) -> str:
             except InputError as e:
                 print("InputError:", e)
                 sys.exit(0)
-        print(f"{{len(doc.tasks)}} tasks, {{len(w)}} reader warning")
+        print(f"{{len(doc.tasks)}} tasks" + (f", {{len(w)}} reader warning" if w else ""))
         """
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
@@ -62,6 +62,14 @@ def test_attack_is_a_one_line_input_error(tmp_path, case):
     word = want.split(": ", 1)[1]
     assert out.startswith(f"InputError: {path}") and word in out, out
     assert "\n" not in out
+
+
+@pytest.mark.parametrize("case", [c for c, (_, _, want) in hc.READER_CASES.items() if not want.startswith("InputError")])
+def test_odd_file_that_is_read(tmp_path, case):
+    file_name, build, want = hc.READER_CASES[case]
+    path = tmp_path / file_name
+    path.write_bytes(build())
+    assert _read_in_capped_process(path) == want
 
 
 # ------------------------------------------------------------------ finding 1: DTDs, whatever the position and encoding
