@@ -33,3 +33,11 @@ class InputError(XialuError):
         if source and line:
             where = f"{source}:{line}"
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class InputWarning(UserWarning):
+    """Part of a document could not be read and was left out (e.g. a .docx ``altChunk`` in RTF).
+
+    The reader keeps going, says what it left out, and records the same message in
+    :attr:`xialu_graph.read.TextSource.warnings`.
+    """
