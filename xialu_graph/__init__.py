@@ -69,6 +69,7 @@ _LAZY = {
     "unit_section_matrix": "metrics",
     "read_corpus": "compare",
     "compare_corpus": "compare",
+    "batch": "batch",
 }
 
 
