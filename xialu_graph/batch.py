@@ -62,7 +62,7 @@ SCHEMA_VERSION = 1
 SUFFIXES = (".txt", ".html", ".htm", ".docx")
 
 _DOC_KEYS = {
-    "document": "the document as given: its path relative to the input folder, or the path or glob match",
+    "document": "the document: its path relative to the input folder (or the glob's folder), or the file as given",
     "doc_key": "content key of the part (SHA-256 of package version, options and file bytes, 20 hex digits)",
     "place": "district or county named in the metadata ('' when not found)",
     "year": "plan year from the metadata (<NA> when not found)",
@@ -263,7 +263,8 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
 
     A folder contributes every .txt/.html/.htm/.docx file below it (recursively), named by
     its path relative to the folder; a glob (``*``, ``?``, ``[``; ``**`` recursive) its
-    matches; a file itself. The list is sorted by document id, duplicates dropped.
+    matches, named relative to the pattern's folder (so ``DIR`` and ``DIR/*.txt`` name a
+    document alike); a file its path as given. The list is sorted by document id, duplicates dropped.
 
     Raises
     ------
@@ -294,8 +295,14 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
             found = sorted(f for f in glob.glob(s, recursive=True) if Path(f).is_file())
             if not found:
                 raise InputError("no file matches the pattern", source=s)
+            fixed = []
+            for part in Path(s).parts:
+                if any(c in part for c in "*?["):
+                    break
+                fixed.append(part)
+            root = Path(*fixed) if fixed else Path(".")
             for f in found:
-                seen.setdefault(f, f)
+                seen.setdefault(Path(f).relative_to(root).as_posix(), f)
         else:
             raise InputError("file does not exist", source=s)
     return sorted(seen.items())
