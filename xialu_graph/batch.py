@@ -342,7 +342,7 @@ def _one_line(exc: BaseException) -> str:
     return msg[:300]
 
 
-def analyse_document(path, *, settings: dict):
+def analyse_document(path, *, settings: dict) -> dict:
     """Read and analyse one document into small tables (the work of one batch worker).
 
     Parameters
@@ -356,62 +356,71 @@ def analyse_document(path, *, settings: dict):
     Returns
     -------
     dict
-        ``units`` and ``tasks`` (pandas DataFrames with the part columns) and ``document``
-        (a dict of document measures).
-    """
-    import pandas as pd
+        ``units`` and ``tasks`` (column name → list of values, the part columns of
+        :data:`UNIT_PANEL_COLUMNS` and :data:`TASK_PANEL_COLUMNS`) and ``document`` (the
+        measures of :data:`DOCUMENT_PANEL_COLUMNS`).
 
-    from .graph import build_graph, task_nodes, unit_nodes
-    from .metrics import co_responsibility_clusters, task_clusters, unit_load, workload_balance
+    Examples
+    --------
+    >>> from xialu_graph.units import default_tables_dir
+    >>> s = {"units": str(default_tables_dir()), "weights": {"lead": 1.0, "support": 0.5, "responsible": 1.0},
+    ...      "expand_collectives": True, "clusters": False, "cluster_runs": 1, "resolution": 1.0,
+    ...      "betweenness": False, "seed": 0}
+    >>> r = analyse_document("data/raw/huangshigang_2021_excerpt.txt", settings=s)
+    >>> r["document"]["place"], r["document"]["n_tasks"], r["units"]["unit"][0]
+    ('黄石港区', 12, '区发改(商务)局')
+    """
+    import numpy as np
+
+    from .graph import build_graph, unit_nodes
+    from .metrics import co_responsibility_clusters, gini, herfindahl, task_clusters, unit_load
     from .pipeline import read_document
 
     doc = read_document(path, unit_tables=_unit_tables(settings["units"]))
     if not doc.tasks:
         raise InputError("no tasks found", source=str(path))
     G = build_graph(doc, weights=settings["weights"], expand_collectives=settings["expand_collectives"])
-    tnodes = task_nodes(G)
-    n_t = len(tnodes)
     load = unit_load(G)
-    node_of = {G.nodes[u]["label"]: u for u in unit_nodes(G)}
-    units = pd.DataFrame(
-        {
-            "unit": load["unit"],
-            "unit_kind": load["kind"],
-            "n_lead": load["n_lead"],
-            "n_support": load["n_support"],
-            "n_responsible": load["n_responsible"],
-            "n_tasks": load["n_tasks"],
-            "weighted_load": load["weighted_load"],
-            "share": load["load_share"].astype("float64"),
-            "load_rank": load["rank"],
-            "ranked": load["ranked"],
-            "degree": load["n_tasks"] / n_t if n_t else 0.0,
-        }
-    )
+    names = load["unit"].tolist()
+    n_tasks_of = load["n_tasks"].tolist()
+    task_ids = [str(t.task_id) for t in doc.tasks if f"t:{t.task_id}" in G]
+    n_t = len(task_ids)
+    units = {
+        "unit": names,
+        "unit_kind": load["kind"].tolist(),
+        "n_lead": load["n_lead"].tolist(),
+        "n_support": load["n_support"].tolist(),
+        "n_responsible": load["n_responsible"].tolist(),
+        "n_tasks": n_tasks_of,
+        "weighted_load": load["weighted_load"].tolist(),
+        "share": [_opt(x, float) for x in load["load_share"]],
+        "load_rank": [_opt(x, int) for x in load["rank"]],
+        "ranked": load["ranked"].tolist(),
+        "degree": [k / n_t if n_t else 0.0 for k in n_tasks_of],
+        "betweenness": [float("nan")] * len(names),
+        "cluster": [None] * len(names),
+    }
     if settings["betweenness"]:
         from networkx.algorithms import bipartite
 
-        bet = bipartite.betweenness_centrality(G, unit_nodes(G))
-        units["betweenness"] = [float(bet[node_of[u]]) for u in units["unit"]]
-    else:
-        units["betweenness"] = float("nan")
+        node_of = {G.nodes[u]["label"]: u for u in unit_nodes(G)}
+        bet = bipartite.betweenness_centrality(G, list(node_of.values()))
+        units["betweenness"] = [float(bet[node_of[u]]) for u in names]
     n_clusters, modularity = None, float("nan")
-    task_cluster = {}
+    task_cluster: dict = {}
     if settings["clusters"]:
         cl = co_responsibility_clusters(
             G, seed=settings["seed"], n_runs=settings["cluster_runs"], resolution=settings["resolution"]
         )
-        cmap = dict(zip(cl["unit"], cl["cluster"]))
-        units["cluster"] = pd.array([cmap.get(u) for u in units["unit"]], dtype="Int64")
-        n_clusters = int(cl.attrs.get("n_clusters", cl["cluster"].nunique()))
-        modularity = float(cl.attrs.get("modularity", float("nan")))
+        cmap = dict(zip(cl["unit"], (int(c) for c in cl["cluster"])))
+        units["cluster"] = [cmap.get(u) for u in names]
+        n_clusters = int(cl.attrs.get("n_clusters", len(set(cmap.values()))))
+        modularity = _num(cl.attrs.get("modularity"))
         if len(cl):
             tc = task_clusters(G, cl)
-            task_cluster = dict(zip(tc["task_id"].astype(str), tc["cluster"]))
-    else:
-        units["cluster"] = pd.array([None] * len(units), dtype="Int64")
+            task_cluster = dict(zip(tc["task_id"].astype(str), (int(c) for c in tc["cluster"])))
 
-    rows = []
+    tasks: dict = {c: [] for c in _schemas()["tasks_part"].names}
     n_edges = n_coll_edges = 0
     for t in doc.tasks:
         tn = f"t:{t.task_id}"
@@ -425,52 +434,51 @@ def analyse_document(path, *, settings: dict):
             wl += float(d.get("weight", 1.0))
             if d.get("via") or G.nodes[u].get("kind") == "collective":
                 via += 1
-        n_edges += G.degree(tn)
+        k = len(G[tn])
+        n_edges += k
         n_coll_edges += via
-        rows.append(
-            {
-                "task_id": str(t.task_id),
-                "section_no": t.section_no or "",
-                "section": t.section or "",
-                "line": int(t.line_start),
-                "n_units": G.degree(tn),
-                "n_lead": c["lead"],
-                "n_support": c["support"],
-                "n_responsible": c["responsible"],
-                "n_via_collective": via,
-                "has_lead": c["lead"] > 0,
-                "weighted_load": wl,
-                "cluster": task_cluster.get(str(t.task_id)) if settings["clusters"] else None,
-            }
-        )
-    tasks = pd.DataFrame(rows, columns=list(_schemas()["tasks_part"].names))
-    tasks["cluster"] = pd.array(tasks["cluster"].tolist(), dtype="Int64")
+        for col, v in (
+            ("task_id", str(t.task_id)), ("section_no", t.section_no or ""), ("section", t.section or ""),
+            ("line", int(t.line_start)), ("n_units", k), ("n_lead", c["lead"]), ("n_support", c["support"]),
+            ("n_responsible", c["responsible"]), ("n_via_collective", via), ("has_lead", c["lead"] > 0),
+            ("weighted_load", wl), ("cluster", task_cluster.get(str(t.task_id)) if settings["clusters"] else None),
+        ):
+            tasks[col].append(v)
 
-    bal = workload_balance(load, columns=("weighted_load", "n_lead"))
+    ranked = load["ranked"].to_numpy(bool)
+    wl_r = load["weighted_load"].to_numpy(float)[ranked]
+    lead_r = load["n_lead"].to_numpy(float)[ranked]
+    top5 = float(np.sort(wl_r)[::-1][:5].sum() / wl_r.sum()) if wl_r.size and wl_r.sum() > 0 else float("nan")
     md = doc.metadata
-    n_tasks = len(rows)
     document = {
         "place": md.place or "",
         "year": int(md.year) if md.year else None,
         "title": md.title or "",
         "date": md.date or "",
         "format": doc.report.conventions.get("format", ""),
-        "n_tasks": n_tasks,
-        "n_units": G.number_of_nodes() - n_t,
-        "n_ranked_units": int(load["ranked"].sum()),
+        "n_tasks": n_t,
+        "n_units": len(names),
+        "n_ranked_units": int(ranked.sum()),
         "n_assignments": G.number_of_edges(),
-        "gini": _num(bal.loc[0, "gini"]),
-        "hhi": _num(bal.loc[0, "herfindahl"]),
-        "top5_share": _num(bal.loc[0, "top5_share"]),
-        "gini_lead": _num(bal.loc[1, "gini"]),
+        "gini": gini(wl_r),
+        "hhi": herfindahl(wl_r),
+        "top5_share": top5,
+        "gini_lead": gini(lead_r),
         "collective_share": n_coll_edges / n_edges if n_edges else float("nan"),
-        "no_lead_share": sum(1 for r in rows if not r["has_lead"]) / n_tasks if n_tasks else float("nan"),
+        "no_lead_share": sum(1 for h in tasks["has_lead"] if not h) / n_t if n_t else float("nan"),
         "n_clusters": n_clusters,
         "modularity": modularity,
         "n_warnings": len(doc.report.warnings),
         "truncated": bool(doc.report.truncated),
     }
     return {"units": units, "tasks": tasks, "document": document}
+
+
+def _opt(x, cast):
+    """``cast(x)``, or None for a missing value (pandas NA, NaN, None)."""
+    import pandas as pd
+
+    return None if pd.isna(x) else cast(x)
 
 
 def _num(x) -> float:
@@ -480,10 +488,10 @@ def _num(x) -> float:
         return float("nan")
 
 
-def _ipc_bytes(df, schema) -> bytes:
+def _ipc_bytes(columns: dict, schema) -> bytes:
     import pyarrow as pa
 
-    table = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+    table = pa.table(columns, schema=schema)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_file(sink, schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as w:
         w.write_table(table)
@@ -501,18 +509,15 @@ def _analyse_chunk(items, settings):
     for idx, path in items:
         try:
             res = analyse_document(path, settings=settings)
-            out.append(
-                (
-                    idx,
-                    {
-                        "units": _ipc_bytes(res["units"], schemas["units_part"]),
-                        "tasks": _ipc_bytes(res["tasks"], schemas["tasks_part"]),
-                        "document": res["document"],
-                    },
-                )
-            )
+            part = {
+                "units": _ipc_bytes(res["units"], schemas["units_part"]),
+                "tasks": _ipc_bytes(res["tasks"], schemas["tasks_part"]),
+                "document": res["document"],
+            }
         except Exception as e:  # noqa: BLE001 — a failure is a row of the failures table
             out.append((idx, _one_line(e)))
+        else:
+            out.append((idx, part))
     return out
 
 
