@@ -264,7 +264,8 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
     A folder contributes every .txt/.html/.htm/.docx file below it (recursively), named by
     its path relative to the folder; a glob (``*``, ``?``, ``[``; ``**`` recursive) its
     matches, named relative to the pattern's folder (so ``DIR`` and ``DIR/*.txt`` name a
-    document alike); a file its path as given. The list is sorted by document id, duplicates dropped.
+    document alike); a file its path as given. When two inputs give one name to different
+    files, the later file is named by its path. The list is sorted by document id, duplicates dropped.
 
     Raises
     ------
@@ -288,9 +289,9 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
             if not found:
                 raise InputError(f"no documents ({', '.join(SUFFIXES)}) in folder", source=s)
             for f in found:
-                seen.setdefault(f.relative_to(p).as_posix(), str(f))
+                _add(seen, f.relative_to(p).as_posix(), str(f))
         elif p.is_file():
-            seen.setdefault(s, s)
+            _add(seen, s, s)
         elif any(c in s for c in "*?["):
             found = sorted(f for f in glob.glob(s, recursive=True) if Path(f).is_file())
             if not found:
@@ -302,10 +303,17 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
                 fixed.append(part)
             root = Path(*fixed) if fixed else Path(".")
             for f in found:
-                seen.setdefault(Path(f).relative_to(root).as_posix(), f)
+                _add(seen, Path(f).relative_to(root).as_posix(), f)
         else:
             raise InputError("file does not exist", source=s)
     return sorted(seen.items())
+
+
+def _add(seen: dict, name: str, path: str) -> None:
+    """Name a document; a name already taken by another file falls back to the path itself."""
+    if name in seen and os.path.realpath(seen[name]) != os.path.realpath(path):
+        name = path
+    seen.setdefault(name, path)
 
 
 def _file_digest(path: str, prefix: bytes) -> str:
