@@ -18,7 +18,7 @@ import sys
 import types
 from dataclasses import dataclass
 
-__all__ = ["what_if", "WhatIf", "TOP_COLUMNS"]
+__all__ = ["what_if", "what_if_panel", "WhatIf", "TOP_COLUMNS"]
 
 TOP_COLUMNS = ["rank", "unit", "kind", "weighted_load", "load_share", "n_lead", "n_support", "rank_base",
                "rank_change", "cluster"]
@@ -143,6 +143,80 @@ def what_if(
     settings = {"weights": w.as_dict(), "expand_collectives": expand_collectives, "resolution": resolution,
                 "seed": seed, "n_runs": n_runs, "projection": projection}
     return WhatIf(load=load, balance=balance, top=t, clusters=clusters, cluster_summary=summary, settings=settings)
+
+
+def what_if_panel(doc, *, top: int = 10, n_runs: int = 20, seed: int = 0):
+    """Controls (ipywidgets) that recompute :func:`what_if` and redraw its tables in place.
+
+    Sliders for the three role weights, a checkbox for the collective policy and a slider for
+    the clustering resolution; below them the Gini, the top units (with their rank under the
+    default assumptions) and the clusters, redrawn on every change. Works wherever ipywidgets
+    renders (JupyterLab, Jupyter Notebook, VS Code).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The panel; ``panel.result`` is the latest :class:`WhatIf` and ``panel.controls`` the
+        controls by name (``lead``, ``support``, ``responsible``, ``expand_collectives``,
+        ``resolution``).
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> doc = xg.read_document("一、甲\\n1、乙。[牵头单位:区发改局;责任单位:区财政局]\\n")
+    >>> panel = what_if_panel(doc, n_runs=1)
+    >>> panel.controls["support"].value = 0.25
+    >>> panel.result.settings["weights"]["support"], float(panel.result.top["weighted_load"].iloc[1])
+    (0.25, 0.25)
+    """
+    import ipywidgets as W
+    from IPython import get_ipython
+    from IPython.display import HTML, display
+
+    from .graph import RoleWeights
+
+    d = RoleWeights()
+    style = {"description_width": "7em"}
+    controls = {
+        "lead": W.FloatSlider(value=d.lead, min=0.0, max=2.0, step=0.05, description="牵头 lead", style=style),
+        "support": W.FloatSlider(value=d.support, min=0.0, max=2.0, step=0.05, description="配合 support", style=style),
+        "responsible": W.FloatSlider(value=d.responsible, min=0.0, max=2.0, step=0.05, description="责任 responsible",
+                                     style=style),
+        "expand_collectives": W.Checkbox(value=True, description="各街办(新区) 计入每个街办 (expand collectives)",
+                                         indent=False),
+        "resolution": W.FloatSlider(value=1.0, min=0.2, max=3.0, step=0.1, description="聚类分辨率 resolution",
+                                    style=style),
+    }
+    out = W.Output()
+    panel = W.VBox([W.HBox([controls["lead"], controls["support"], controls["responsible"]]),
+                    W.HBox([controls["expand_collectives"], controls["resolution"]]), out])
+    panel.controls = controls
+
+    def redraw(_change=None):
+        r = what_if(
+            doc,
+            weights={k: controls[k].value for k in ("lead", "support", "responsible")},
+            expand_collectives=controls["expand_collectives"].value,
+            resolution=controls["resolution"].value,
+            seed=seed,
+            top=top,
+            n_runs=n_runs,
+        )
+        panel.result = r
+        if get_ipython() is None:  # no front end to draw in (a script, a doctest)
+            return
+        mod = r.clusters.attrs.get("modularity", float("nan"))
+        with out:
+            out.clear_output(wait=True)
+            display(HTML(f"<b>Gini</b> {r.gini:.3f} · <b>{len(r.cluster_summary)}</b> 个聚类 clusters · "
+                         f"modularity {mod:.3f}"))
+            display(r.top)
+            display(r.cluster_summary[["cluster", "n_units", "units", "n_tasks"]])
+
+    for c in controls.values():
+        c.observe(redraw, names="value")
+    redraw()
+    return panel
 
 
 # ``xialu_graph.what_if`` is both this module and the function (see batch.py): calls to the
