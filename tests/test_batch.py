@@ -253,3 +253,64 @@ def test_dask_local_cluster_gives_the_same_panel(local_run, corpus, tmp_path):
         assert cli.main(["batch", str(corpus), "--out", str(tmp_path / "addr"), "--scheduler",
                          cluster.scheduler_address, "--quiet"]) == 0
     _assert_same_panel(_panel(local_run.out), _panel(tmp_path / "addr"))
+
+
+def test_same_file_name_in_two_folders_are_two_documents(tmp_path):
+    from xialu_graph.batch import expand_inputs
+
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.txt").write_text("一、甲\n1、乙。[责任单位:区发改局]\n", encoding="utf-8")
+    docs = expand_inputs([tmp_path / "a", tmp_path / "b"])
+    assert docs == [(str(tmp_path / "b" / "x.txt"), str(tmp_path / "b" / "x.txt")), ("x.txt", str(tmp_path / "a" / "x.txt"))]
+    r = xg.batch([tmp_path / "a", tmp_path / "b"], out=tmp_path / "out", n_jobs=1, progress=False)
+    # identical bytes: one part, two rows
+    assert (r.n_documents, r.n_analysed, len(r.read("documents"))) == (2, 1, 2)
+    assert len(list((tmp_path / "out" / "parts").glob("*/*"))) == 1
+
+
+# --------------------------------------------------------------------------- what_if (notebook 06)
+
+
+@pytest.fixture(scope="module")
+def seed_document():
+    return xg.read_document(REPO / "data" / "raw" / "xialu_2020.txt")
+
+
+def test_what_if_defaults_are_the_metrics(seed_document):
+    from xialu_graph.what_if import TOP_COLUMNS, what_if
+
+    w = what_if(seed_document, n_runs=2)
+    G = xg.build_graph(seed_document)
+    assert_frame_equal(w.load, xg.unit_load(G))
+    assert list(w.top.columns) == TOP_COLUMNS and len(w.top) == 10
+    assert (w.top["rank_change"] == 0).all()
+    assert w.gini == pytest.approx(xg.gini(w.load.loc[w.load["ranked"], "weighted_load"]), abs=1e-12)
+    assert w.settings["projection"] == "product"
+
+
+def test_what_if_moves_with_the_assumptions(seed_document):
+    from xialu_graph.what_if import what_if
+
+    w = what_if(seed_document, weights={"support": 0.25}, n_runs=2)
+    expected = xg.unit_load(xg.build_graph(seed_document, weights={"lead": 1.0, "support": 0.25, "responsible": 1.0}))
+    assert_frame_equal(w.load, expected)
+    assert round(w.gini, 3) == 0.551
+    one = what_if(seed_document, expand_collectives=False, n_runs=2)
+    assert one.top["unit"].iloc[0] == "区发改局" and one.top["rank_change"].iloc[0] == 4
+    assert not one.top["unit"].str.endswith("街办").any()
+    assert round(one.gini, 3) == 0.473
+    zero = what_if(seed_document, weights={"lead": 0, "support": 0, "responsible": 0}, n_runs=1)
+    assert zero.settings["projection"] == "count" and len(zero.cluster_summary) > 0
+
+
+def test_what_if_panel_recomputes_on_change(seed_document):
+    from xialu_graph.what_if import what_if_panel
+
+    panel = what_if_panel(seed_document, n_runs=1)
+    assert panel.result.top["unit"].iloc[0] == "东街办"
+    panel.controls["expand_collectives"].value = False
+    assert panel.result.top["unit"].iloc[0] == "区发改局"
+    panel.controls["support"].value = 1.0
+    assert panel.result.settings["weights"] == {"lead": 1.0, "support": 1.0, "responsible": 1.0}
+    assert panel.result.settings["expand_collectives"] is False

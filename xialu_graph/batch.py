@@ -635,7 +635,8 @@ class BatchResult:
     out : Path
         The output folder; the panel is in ``out / "panel"``.
     n_documents, n_analysed, n_skipped, n_failed : int
-        Documents named; analysed in this run; skipped (already done); failed.
+        Documents named; analysed in this run (files with identical bytes are analysed once);
+        skipped (already done); failed.
     seconds : float
         Wall time of the run.
     paths : dict
