@@ -192,7 +192,8 @@ def add_batch_command(sub) -> None:
                   clusters=not args.no_clusters, csv=not args.no_csv, progress=not args.quiet)
         if not args.quiet:
             print(f"{r.n_documents} documents: {r.n_analysed} analysed, {r.n_skipped} already done, "
-                  f"{r.n_failed} failed (see {Path(args.out) / 'panel' / 'failures.csv'}) → {Path(args.out) / 'panel'}")
+                  f"{r.n_failed} failed (see {r.paths['failures.csv' if not args.no_csv else 'failures.parquet']}) "
+                  f"→ {Path(args.out) / 'panel'}")
         return 0
 
     bp = sub.add_parser(
