@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_genre.py", "bench_parse.py", "bench_hostile.py", "bench_metrics.py", "bench_compare.py", "bench_notebooks.py", "bench_views.py"]
+SCRIPTS = [
+    "bench_genre.py", "bench_parse.py", "bench_hostile.py", "bench_metrics.py", "bench_compare.py", "bench_notebooks.py",
+    "bench_views.py", "bench_batch.py",
+]
 
 
 def main() -> int:

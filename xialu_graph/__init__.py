@@ -88,6 +88,9 @@ _LAZY = {
     "unit_section_matrix": "metrics",
     "read_corpus": "compare",
     "compare_corpus": "compare",
+    "batch": "batch_runs",
+    "what_if": "scenarios",
+    "what_if_panel": "scenarios",
 }
 
 

@@ -22,6 +22,7 @@ from .graph import load_weights
 from .pipeline import read_document
 from .report import build_pack, owned_folder, report_stem, write_comparison
 from .units import load_unit_tables
+from .batch_runs import batch
 
 EXIT_USER_ERROR = 2
 
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     cp.add_argument("--quiet", action="store_true")
     cp.set_defaults(func=cmd_compare)
+    add_batch_command(sub)
     return p
 
 
@@ -204,6 +206,44 @@ def cmd_report(args) -> int:
 
 def cmd_compare(args) -> int:
     return run_compare(args, say=_progress(args.quiet))
+
+
+def add_batch_command(sub) -> None:
+    """``xialu-graph batch DIR|GLOB … --out OUT [--jobs N] [--scheduler ADDR]``: many documents → a panel."""
+
+    def cmd_batch(args) -> int:
+
+        if args.jobs == 0 or args.jobs < -1:
+            raise InputError(f"--jobs must be a positive number of workers or -1, not {args.jobs}")
+        r = batch(args.inputs, out=args.out, n_jobs=args.jobs, scheduler=args.scheduler, units=args.units,
+                  weights=args.weights, seed=args.seed, matches=args.matches, betweenness=args.betweenness,
+                  clusters=not args.no_clusters, csv=not args.no_csv, progress=not args.quiet)
+        if not args.quiet:
+            print(f"{r.n_documents} documents: {r.n_analysed} analysed, {r.n_skipped} already done, "
+                  f"{r.n_failed} failed (see {r.paths['failures.csv' if not args.no_csv else 'failures.parquet']}) "
+                  f"→ {Path(args.out) / 'panel'}")
+        return 0
+
+    bp = sub.add_parser(
+        "batch",
+        help="many documents → per-document tables and a panel (Parquet + CSV)",
+        description="Read and analyse every document on its own (worker processes, or a Dask cluster), keep one "
+        "part per document under OUT/parts (a second run skips documents already done), and write the panel: "
+        "units, tasks, documents and failures tables under OUT/panel as Parquet and CSV.",
+    )
+    bp.add_argument("inputs", nargs="+", metavar="DIR|GLOB", help="folders, glob patterns (quoted) or files")
+    bp.add_argument("--out", required=True, help="output folder")
+    bp.add_argument("--jobs", type=int, default=-1, metavar="N", help="worker processes (default -1: one per CPU)")
+    bp.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (tcp://host:8786); needs [dask]")
+    bp.add_argument("--weights", metavar="FILE", help="TOML file of role weights")
+    bp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
+    bp.add_argument("--matches", metavar="CSV", help="confirmed unit matches (canonical_unit across documents)")
+    bp.add_argument("--seed", type=int, default=0, help="seed of the clusters (default 0)")
+    bp.add_argument("--betweenness", action="store_true", help="also compute two-mode betweenness (slower)")
+    bp.add_argument("--no-clusters", action="store_true", help="skip co-responsibility clusters (faster)")
+    bp.add_argument("--no-csv", action="store_true", help="write the panel as Parquet only")
+    bp.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    bp.set_defaults(func=cmd_batch)
 
 
 def main(argv=None) -> int:

@@ -313,7 +313,7 @@ def build_graph(
     ['t:1', 'u:区发改局']
     """
     mode = _collective_mode(collectives, expand_collectives)
-    w = _coerce_weights(weights)
+    w = coerce_weights(weights)
     G = nx.Graph()
     md = doc.metadata
     # members per collective as resolved in this document (the via of expanded assignments)
@@ -396,7 +396,7 @@ def _collective_mode(collectives, expand_collectives) -> str:
     return mode
 
 
-def _coerce_weights(weights) -> RoleWeights:
+def coerce_weights(weights) -> RoleWeights:
     if weights is None:
         return RoleWeights()
     if isinstance(weights, RoleWeights):
