@@ -211,6 +211,8 @@ def test_alt_chunk_html_is_read_in_place_and_rtf_is_reported(tmp_path):
         warnings.simplefilter("ignore", InputWarning)
         doc = xg.read_document(p)
     assert [t.units() for t in doc.tasks] == [["区发改局"], ["区财政局"]]
+    # the parse report (and so report.html and --strict) says what the reader did not read
+    assert [(w.code, w.message) for w in doc.report.warnings] == [("reader_skipped", src.warnings[0])]
 
 
 # ------------------------------------------------------------------ finding 5 (reader part): memory

@@ -59,6 +59,8 @@ def read_document(
     doc = parse_text(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
     doc.report.conventions["encoding"] = src.encoding
     doc.report.conventions["format"] = src.format
+    for note in src.warnings:  # what the reader set aside (e.g. imported RTF content) is in the parse report
+        doc.report.warn(0, "reader_skipped", note)
     if place:
         doc.metadata.place = place
     resolve_document(doc, unit_tables if unit_tables is not None else load_unit_tables())
