@@ -20,12 +20,14 @@ from . import metrics as M
 from . import text
 from .graph import DEFAULT_COLLECTIVES, build_graph, project_units
 
-__all__ = ["Analysis", "analyse", "metric_tables", "sensitivity_table", "N_BOOT", "ALPHA", "SENSITIVITY_CI_COLUMNS"]
+__all__ = ["Analysis", "analyse", "metric_tables", "sensitivity_table", "N_BOOT", "ALPHA", "SENSITIVITY_CI_COLUMNS", "N_BOOT_CLUSTERS"]
 
 N_BOOT = 500
 """Bootstrap replicates of the briefing (seeded): enough for two-decimal 95 % intervals, fast."""
 ALPHA = 0.05
 """False discovery rate of the co-responsibility backbone (Benjamini–Hochberg)."""
+N_BOOT_CLUSTERS = 50
+"""Task-bootstrap replicates of the cluster stability (each reclusters the plan: slower)."""
 
 
 def _quiet(msg: str) -> None:  # default progress sink
@@ -64,6 +66,10 @@ class Analysis:
     responsibility : DataFrame
         :func:`xialu_graph.metrics.responsibility_checks` (Chinese labels, task text, units in
         document order).
+    cluster_stability : DataFrame
+        :func:`xialu_graph.metrics.resampling_stability` of ``clusters`` (tasks resampled,
+        each replicate reclustered as the projection clusters); per cluster in
+        ``attrs["clusters"]``, ARI in ``attrs["ari_mean"]`` …
 
     Examples
     --------
@@ -90,6 +96,7 @@ class Analysis:
     balance_ci: object = None
     backbone: object = None
     responsibility: object = None
+    cluster_stability: object = None
 
     @property
     def top_units(self) -> list:
@@ -213,8 +220,10 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     say("co-responsibility backbone and responsibility checks")
     bb, _ = M.backbone(G, alpha=alpha)
     responsibility = M.responsibility_checks(G)
+    say(f"cluster stability under task resampling ({N_BOOT_CLUSTERS} replicates)")
+    stab = M.resampling_stability(G, t["clusters"], n_boot=N_BOOT_CLUSTERS, seed=seed, method="projection")
     return Analysis(
         doc=doc, G=G, P=P, summary=summary, keywords=keywords, task_clusters=tclusters, seed=seed,
         weights=dict(G.graph.get("weights", {})), collectives=mode, sensitivity=sensitivity,
-        balance_ci=balance_ci, backbone=bb, responsibility=responsibility, **t,
+        balance_ci=balance_ci, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
     )
