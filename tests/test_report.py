@@ -357,8 +357,6 @@ def test_report_lists_the_checks_with_task_text_and_units_in_document_order(pack
 
 
 def test_single_unit_clusters_are_not_groups(pack):
-    from xialu_graph.analysis import analyse
-    import xialu_graph as xg
 
     summary = pd.read_csv(pack.out / "tables" / "cluster_summary.csv", encoding="utf-8-sig")
     singles = summary[summary["n_units"] == 1]["cluster"].tolist()
