@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data/raw/xialu_2020.txt"
 FIGURES = ["load_ranking", "lorenz_curve", "section_heatmap", "cluster_network", "centrality_vs_load", "cluster_keywords"]
 TABLES = ["tasks", "assignments", "units", "people", "warnings", "load", "balance", "lorenz", "centrality", "clusters",
-          "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_task", "unit_section"]
+          "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_task", "unit_section",
+          "sensitivity", "balance_ci", "backbone"]
 SHEETS = ["tasks", "assignments", "units", "load", "balance", "lorenz", "centrality", "clusters", "cluster_summary",
           "checks", "unit_task", "unit_section", "info"]
 
@@ -270,3 +271,121 @@ def test_hostile_document_is_escaped_everywhere(tmp_path):
     for p in (out / "views").iterdir():
         assert p.parent == out / "views" and "/" not in p.name and ".." not in p.name
     assert (out / "tables" / "assignments.csv").read_text(encoding="utf-8-sig").count("'=HYPERLINK") >= 1
+
+
+# ------------------------------------------------------------------ assumptions and uncertainty
+TASK_101 = "深入推进政府系统党风廉政建设,落实全面从严治党主体责任。"
+POLICY = ("集合单位口径：展开到成员（expand）。成员已知的集合单位各街办(新区)（61 项任务）按成员计算，每个成员各计一次全部任务。"
+          "成员未知的 13 个集合单位（如 区政府各部门（16 项任务）、各市级垂管单位（12 项任务））无法落到具体单位，"
+          "另列，不计入排名和基尼系数。东街办、团街办、老街办、新街办排在前列，是因为“各街办(新区)”出现在 61 项任务中，"
+          "展开后每个成员各计一次。若按“按成员分摊”（share）计算，工作量最重的是区发改局（见口径对比表）。")
+
+
+def _texts(pack):
+    import html as _html
+
+    import docx
+
+    page = (pack.out / "report.html").read_text(encoding="utf-8")
+    page = _html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", page)))
+    md = (pack.out / "report.md").read_text(encoding="utf-8").replace("\\", "")
+    d = docx.Document(str(pack.out / "report.docx"))
+    word = "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for row in t.rows for c in row.cells])
+    return {"html": page, "md": md, "docx": word}
+
+
+def test_report_states_the_collective_policy_and_why_the_street_offices_lead(pack):
+    for name, text in _texts(pack).items():
+        assert POLICY in text, name
+        assert "以上数字的集合单位口径为“展开到成员”（expand）" in text, name
+
+
+def test_report_shows_the_gini_and_top5_share_with_their_intervals(pack):
+    for name, text in _texts(pack).items():
+        assert "基尼系数为 0.60（95% 置信区间 0.59–0.65）" in text, name
+        assert "最重的 5 个承担了 49%（95% 置信区间 46%–53%）的加权工作量" in text, name
+        assert "任务自助重抽样（500 次，随机种子 0）" in text and "小样本校正后基尼系数为 0.61" in text, name
+
+
+def test_report_has_the_sensitivity_table(pack):
+    rows = [
+        ("展开到成员（expand）（本报告）", "0.60（95% 置信区间 0.59–0.65）", "东街办、团街办、老街办、新街办、区发改局"),
+        ("作为一个单位（keep）", "0.56（95% 置信区间 0.56–0.63）", "各街办(新区)、区发改局、区科信局、区建设局、区卫健局"),
+        ("不计入（drop）", "0.47（95% 置信区间 0.47–0.56）", "区发改局、区科信局、区建设局、区卫健局、区招商服务中心"),
+        ("按成员分摊（share）", "0.48（95% 置信区间 0.46–0.55）", "区发改局、区科信局、东街办、区建设局、团街办"),
+    ]
+    md = _texts(pack)["md"]
+    for policy, gini, top in rows:
+        assert re.search(rf"\| {re.escape(policy)} \| \d+(（含集合单位）)? \| {re.escape(gini)} \| [^|]+ \| {re.escape(top)} \|", md), policy
+    s = pd.read_csv(pack.out / "tables" / "sensitivity.csv", encoding="utf-8-sig")
+    assert s["collectives"].tolist() == ["expand", "keep", "drop", "share"]
+    assert s["gini"].round(2).tolist() == [0.60, 0.56, 0.47, 0.48]
+    assert s["n_units"].tolist() == [44, 58, 44, 44]
+    assert (s["gini_ci_low"] <= s["gini"] + 1e-12).all() and (s["gini"] <= s["gini_ci_high"]).all()
+
+
+def test_report_gives_the_backbone_with_its_alpha(pack):
+    sentence = ("检验全部 946 对单位（其中 307 对至少共同承担一项任务），控制错误发现率（Benjamini–Hochberg）在 5%，"
+                "只有 3 对单位共同承担的任务显著多于随机：老街办—新街办、团街办—新街办、老街办—团街办。")
+    for name, text in _texts(pack).items():
+        assert sentence in text, name
+    b = pd.read_csv(pack.out / "tables" / "backbone.csv", encoding="utf-8-sig")
+    assert len(b) == 307 and int(b["significant"].sum()) == 3
+    assert b.loc[b["significant"], ["unit_a", "unit_b"]].values.tolist() == [
+        ["老街办", "新街办"], ["团街办", "新街办"], ["老街办", "团街办"]]
+    ci = pd.read_csv(pack.out / "tables" / "balance_ci.csv", encoding="utf-8-sig").set_index("measure")
+    assert ci.loc["gini", ["estimate", "ci_low", "ci_high"]].round(2).tolist() == [0.60, 0.59, 0.65]
+    assert (ci["n_boot"] == 500).all()
+
+
+def test_report_lists_the_checks_with_task_text_and_units_in_document_order(pack):
+    for name, text in _texts(pack).items():
+        assert "只由集合单位承担：1 项" in text, name
+        assert "多个单位、无牵头单位：10 项" in text and "交给全体/各部门（责任泛化）：28 项" in text, name
+        assert "仅一个责任单位（责任明确，非缺口）：10 项" in text and "多个牵头单位：9 项" in text, name
+        assert TASK_101 in text and "区政府各部门、各市级垂管单位、各街办(新区)" in text, name
+        assert "区科信局、区市场监管局" in text, name  # task 5: document order, not alphabetical
+    md = _texts(pack)["md"]
+    assert re.search(r"\| 任务101 \| " + re.escape(TASK_101) + r"[^|]*\| 区政府各部门、各市级垂管单位、各街办\(新区\) \|", md)
+    c = pd.read_csv(pack.out / "tables" / "checks.csv", encoding="utf-8-sig", dtype={"task_id": str})
+    assert list(c.columns) == ["check", "label", "task_id", "task_text", "units", "n_units", "n_leads"]
+    assert c.groupby("check").size().to_dict() == {
+        "several_no_lead": 10, "one_responsible": 10, "diffuse": 28, "only_collectives": 1, "many_leads": 9}
+    row = c[c["check"] == "only_collectives"].iloc[0]
+    assert (row["label"], row["task_id"], row["units"]) == ("只由集合单位承担", "101", "区政府各部门、各市级垂管单位、各街办(新区)")
+    assert row["task_text"].startswith(TASK_101)
+
+
+def test_single_unit_clusters_are_not_groups(pack):
+
+    summary = pd.read_csv(pack.out / "tables" / "cluster_summary.csv", encoding="utf-8-sig")
+    singles = summary[summary["n_units"] == 1]["cluster"].tolist()
+    groups = summary[summary["n_units"] > 1]["cluster"].tolist()
+    assert len(singles) == 2 and len(groups) == 3
+    for name, text in _texts(pack).items():
+        for c in singles:
+            assert f"群组{c}" not in text, (name, c)
+        for c in groups:
+            assert f"群组{c}" in text, (name, c)
+        assert "另有 2 个单位单独成组，没有固定协作伙伴，不列为群组" in text, name
+        assert "与原分组的调整兰德指数平均 0.41（5%–95%：0.20–0.66）" in text, name
+
+
+def test_report_collectives_option(tmp_path):
+    """`report --collectives share` builds the pack under that policy and says so."""
+    src = tmp_path / "plan.txt"
+    src.write_text("一、稳增长\n1、抓项目。[牵头单位:区发改局;责任单位:各街办(新区)]\n2、抓招商。[牵头单位:区财政局]\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "xialu_graph.cli", "report", str(src), "--out", str(out), "--place", "下陆区",
+                        "--collectives", "share", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "集合单位口径：按成员分摊（share）" in md and "以上数字的集合单位口径为“按成员分摊”（share）" in md
+    load = pd.read_csv(out / "tables" / "load.csv", encoding="utf-8-sig").set_index("unit")
+    assert load.loc["东街办", "weighted_load"] == pytest.approx(0.5 / 4)
+    s = pd.read_csv(out / "tables" / "sensitivity.csv", encoding="utf-8-sig")
+    assert s["collectives"].tolist() == ["expand", "keep", "drop", "share"]
+    bad = subprocess.run([sys.executable, "-m", "xialu_graph.cli", "report", str(src), "--collectives", "all"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert bad.returncode == 2 and "--collectives" in bad.stderr

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--figures", default=None, help="folder for figures (default: <out>/figures)")
     rp.add_argument("--weights", metavar="FILE", help="TOML file of role weights ([weights] lead=1.0 support=0.5 responsible=1.0)")
     rp.add_argument("--seed", type=int, default=0, help="seed for community detection and layouts (default 0)")
+    rp.add_argument("--collectives", choices=("expand", "keep", "drop", "share"), default="expand",
+                    help="collective policy (各街办(新区), 区政府各部门 …): expand to known members, keep as one "
+                         "unit, drop, or share among members (default expand; docs/methods.md)")
     rp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     rp.add_argument("--place", help="district of the document, when its metadata does not say")
     rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
@@ -161,7 +164,7 @@ def run_report(args, say=None) -> int:
                         place=getattr(args, "place", None))
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
     res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
-                     stem=report_stem(src), say=say)
+                     stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
     say(f"done: {res['out'] / 'report.html'}")
     return 0
 

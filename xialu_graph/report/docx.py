@@ -12,7 +12,9 @@ import datetime as _dt
 from pathlib import Path
 
 from ..files import atomic_path, xml_safe
+from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
+from .html import cluster_note
 
 __all__ = ["write_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 
@@ -41,6 +43,23 @@ def _set_fonts(style_or_run, east_asia: str = EAST_ASIA_FONT, latin: str = LATIN
     rfonts.set(qn("w:eastAsia"), east_asia)
 
 
+
+
+def _table(d, caption: str, headers, rows, *, numeric_from=None) -> None:
+    """A captioned table of display strings (right-aligned from column ``numeric_from``)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    cap = d.add_paragraph(_t(caption), style="Caption")
+    cap.paragraph_format.keep_with_next = True
+    table = d.add_table(rows=1 + len(rows), cols=len(headers))
+    table.style = d.styles["Table Grid"]
+    for j, h in enumerate(headers):
+        table.cell(0, j).text = _t(h)
+    for i, r in enumerate(rows, 1):
+        for j, x in enumerate(r):
+            table.cell(i, j).text = _t(x)
+            if numeric_from is not None and j >= numeric_from:
+                table.cell(i, j).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def write_docx(f: dict, pngs: dict, path) -> Path:
@@ -95,6 +114,21 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
                 table.cell(i, j).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     cap.paragraph_format.keep_with_next = True
 
+    n_table = 2
+    if f.get("sensitivity"):
+        d.add_heading("集合单位口径", level=2)
+        d.add_paragraph(_t(f["policy_text"]))
+        _table(d, f"表{n_table} 不同集合单位口径下的工作量分布（置信区间：任务自助重抽样）", SENSITIVITY_HEADERS,
+               f["sensitivity"])
+        n_table += 1
+    bb = f.get("backbone")
+    if bb:
+        d.add_heading("共同责任是否多于随机", level=2)
+        d.add_paragraph(_t(bb["text"]))
+        if bb["pairs"]:
+            _table(d, f"表{n_table} 共同承担任务显著多于随机的单位对", BACKBONE_HEADERS, bb["pairs"], numeric_from=2)
+            n_table += 1
+
     d.add_heading("图", level=2)
     for i, (name, (caption, note)) in enumerate(FIGURES.items(), 1):
         if name not in pngs:
@@ -104,17 +138,22 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
         d.add_paragraph(_t(f"图{i} {caption}。{note}"), style="Caption")
 
     d.add_heading("群组", level=2)
+    d.add_paragraph(_t(cluster_note(f)))
     for c in f["clusters"]:
         more = " 等" if c["n_units"] > 12 else ""
         d.add_paragraph(
-            _t(f"群组{c['id']}（{c['n_units']}个单位，{c['n_tasks']}项任务）关键词：{'、'.join(c['keywords'])}；"
-               f"单位：{'、'.join(c['units'][:12])}{more}"),
+            _t(f"群组{c['id']}（{c['n_units']}个单位，{c['n_tasks']}项任务，重抽样稳定性 {format_number(c['jaccard'])}）"
+               f"关键词：{'、'.join(c['keywords'])}；单位：{'、'.join(c['units'][:12])}{more}"),
             style="List Bullet",
         )
     d.add_heading("问责提示", level=2)
-    for label, n, ex in f["checks"] or [("无", 0, [])]:
-        d.add_paragraph(_t(f"{label}：{n} 项（{'、'.join(ex[:15])}{' 等' if n > 15 else ''}）" if n else label),
-                        style="List Bullet")
+    if not f["checks"] and not f.get("unit_checks"):
+        d.add_paragraph("无", style="List Bullet")
+    for label, rows in f["checks"]:
+        _table(d, f"表{n_table} {label}：{len(rows)} 项", CHECK_HEADERS, rows)
+        n_table += 1
+    for label, n, units in f.get("unit_checks", []):
+        d.add_paragraph(_t(f"{label}：{n} 个（{'、'.join(units)}）"), style="List Bullet")
     d.add_heading("解析提示", level=2)
     for line, code, msg in f["warnings"][:100] or [(0, "", "无")]:
         d.add_paragraph(_t(f"第{line}行（{code}）：{msg}" if code else msg), style="List Bullet")

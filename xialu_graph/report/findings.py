@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from ..analysis import Analysis
+from .assumptions import assumptions
 
 __all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
 
@@ -16,7 +17,7 @@ FIGURES = {
     "load_ranking": ("工作量排名：牵头、配合与责任任务数", "加权工作量最重的单位，按牵头、配合、责任分段。"),
     "lorenz_curve": ("工作量分布的洛伦兹曲线", "曲线离对角线越远，工作量越集中在少数单位。"),
     "section_heatmap": ("各单位在各部分的任务数", "任务最多的单位在文件各部分的任务数。"),
-    "cluster_network": ("共同责任网络", "经常共同承担任务的单位连在一起，颜色为群组，大小为工作量。"),
+    "cluster_network": ("共同责任网络", "共同承担过任务的单位连在一起（全部关系，未经随机模型检验），颜色为群组，大小为工作量。"),
     "centrality_vs_load": ("中心性与工作量", "经纪人（连接多、负担轻）与主力（负担重、连接少）。"),
     "cluster_keywords": ("各群组任务关键词", "每个群组所承担任务的特征词（TF-IDF）。"),
 }
@@ -82,8 +83,13 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     Keys: ``title``, ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
     ``top`` rows of the load table), ``gini``, ``gini_text``, ``top5_share``,
     ``top10_share``, ``clusters`` (list of dicts: id, n_units, units, keywords, n_tasks,
-    stability), ``checks`` (list of (label, count, examples)), ``warnings`` (list of
-    (line, code, message)), ``bullets`` (the key sentences).
+    stability; clusters of two or more units only), ``n_single`` (units clustered alone, not
+    presented as groups), ``checks`` (list of (label, rows): the responsibility checks, rows of
+    [task number, task text, units in document order]), ``unit_checks`` (list of (label,
+    count, units): units that support and never lead), ``warnings`` (list of (line, code,
+    message)), ``bullets`` (the key sentences), and the keys of
+    :func:`xialu_graph.report.assumptions.assumptions` (``policy_text``, ``gini_with_ci``,
+    ``sensitivity``, ``backbone`` …).
     """
     doc, load, bal = data.doc, data.load, data.balance
     md = doc.metadata
@@ -92,44 +98,66 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     g, t5, t10, n = float(row["gini"]), float(row["top5_share"]), float(row["top10_share"]), int(row["n_units"])
     lead_row = bal[bal["measure"] == "n_lead"]
     g_lead = float(lead_row["gini"].iloc[0]) if len(lead_row) else float("nan")
+    a = assumptions(data)
     gini_text = (
-        f"加权工作量的基尼系数为 {g:.2f}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
-        f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {t5:.0%} 的加权工作量，"
-        f"最重的 10 个承担了 {t10:.0%}。"
+        f"加权工作量的基尼系数为 {a['gini_with_ci']}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
+        f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {a['top5_with_ci']}的加权工作量，"
+        f"最重的 10 个承担了 {t10:.0%}。置信区间由任务自助重抽样（{a['n_boot']} 次，随机种子 {data.seed}）得出；"
+        f"按单位数做小样本校正后基尼系数为 {a['gini_corrected']:.2f}。"
     )
     if g_lead == g_lead:
         gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
+    gini_text += f"以上数字的集合单位口径为“{a['policy_label']}”（{a['collectives']}），其他口径见口径对比表。"
     kw = data.keywords
     clusters = []
+    n_single = 0
+    stab = data.cluster_stability
+    per = stab.attrs.get("clusters") if stab is not None else None
+    per = per.set_index("cluster") if per is not None and len(per) else None
+    ari = ({k: float(stab.attrs.get(k, math.nan)) for k in ("ari_mean", "ari_p05", "ari_p95")}
+           if stab is not None else dict(ari_mean=math.nan, ari_p05=math.nan, ari_p95=math.nan))
     for r in data.summary.itertuples(index=False):
+        if int(r.n_units) < 2:  # a unit clustered alone is not a group
+            n_single += int(r.n_units)
+            continue
         words = kw[kw["group"] == r.cluster].sort_values("rank")["keyword"].head(6).tolist() if len(kw) else []
         units = str(r.units).split("、")
         clusters.append(
             dict(id=int(r.cluster), n_units=int(r.n_units), units=units, keywords=words,
-                 n_tasks=int(r.n_tasks), stability=float(r.mean_stability))
+                 n_tasks=int(r.n_tasks), stability=float(r.mean_stability),
+                 jaccard=float(per.loc[r.cluster, "jaccard"]) if per is not None and r.cluster in per.index else math.nan,
+                 dissolved=float(per.loc[r.cluster, "dissolved"]) if per is not None and r.cluster in per.index else math.nan)
         )
-    checks = []
-    for code, label in CHECK_LABELS.items():
-        sub = data.checks[data.checks["check"] == code]
-        if len(sub):
-            ex = [f"任务{t}" if t else u for t, u in zip(sub["task_id"], sub["unit"])]
-            checks.append((label, len(sub), ex))
+    checks = a["responsibility"]
+    unit_checks = []
+    sub = data.checks[data.checks["check"] == "support_never_leads"]
+    if len(sub):
+        unit_checks.append((CHECK_LABELS["support_never_leads"], len(sub), sub["unit"].tolist()))
     warns = [(w.line, w.code, w.message) for w in doc.report.warnings]
     top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
     top3 = "、".join(ranked["unit"].head(3))
+    bb = a["backbone"]
     bullets = [
         f"共 {len(doc.tasks)} 项任务、{len(doc.sections)} 个部分，涉及 {n} 个单位（集合单位另计）。",
-        f"工作量最重的单位：{top3}。",
+        a["policy_text"],
+        f"工作量最重的单位：{top3}（集合单位口径“{a['policy_label']}”）。",
         gini_text.split("。")[0] + "。" + gini_text.split("。")[2] + "。",
+        f"共同责任：{bb['n_tested']} 对单位中，共同承担任务显著多于随机的有 {bb['n_significant']} 对"
+        f"（随机度序列模型，错误发现率 {bb['alpha']:.0%}）。",
     ]
     if clusters:
         c0 = clusters[0]
         bullets.append(
-            f"识别出 {len(clusters)} 个经常共同承担任务的单位群组；最大的群组有 {c0['n_units']} 个单位"
+            f"识别出 {len(clusters)} 个经常共同承担任务的单位群组（另有 {n_single} 个单位单独成组，不列为群组）；"
+            f"最大的群组有 {c0['n_units']} 个单位"
             + (f"，关键词：{'、'.join(c0['keywords'][:4])}。" if c0["keywords"] else "。")
+            + (f"对任务重抽样后重新分组，与原分组的调整兰德指数平均 {ari['ari_mean']:.2f}"
+               f"（5%–95%：{ari['ari_p05']:.2f}–{ari['ari_p95']:.2f}），"
+               + ("群组宜看作倾向而非固定分组。" if ari["ari_mean"] < 0.75 else "分组较稳定。")
+               if ari["ari_mean"] == ari["ari_mean"] else "")
         )
     if checks:
-        bullets.append("问责提示：" + "；".join(f"{lab} {cnt} 项" for lab, cnt, _ in checks) + "。")
+        bullets.append("问责提示：" + "；".join(f"{lab} {len(rows)} 项" for lab, rows in checks) + "。")
     bullets.append(
         f"解析提示 {len(warns)} 条" + ("（见文末，请核对原文）。" if warns else "，文件已完整解析。")
     )
@@ -142,12 +170,14 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         ("文号", md.doc_number or "—"),
         ("任务 / 部分 / 单位", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
         ("角色权重", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}".format(**data.weights)),
+        ("集合单位口径", f"{a['policy_label']}（{a['collectives']}）"),
+        ("基尼系数", a["gini_with_ci"]),
         ("随机种子", str(data.seed)),
     ]
     return dict(
         title=md.title or md.source, facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
-        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters,
-        checks=checks, warnings=warns, bullets=bullets,
+        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters, n_single=n_single,
+        checks=checks, unit_checks=unit_checks, warnings=warns, bullets=bullets, **ari, **a,
         modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
         stability_ari=float(data.clusters.attrs.get("stability_ari", float("nan"))),
     )

@@ -14,6 +14,7 @@ import math
 import os
 from pathlib import Path
 
+from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 
 __all__ = ["report_html", "report_markdown", "CSS"]
@@ -37,6 +38,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:
 dl.facts dt{color:#666}dl.facts dd{margin:0}
 .kw{display:inline-block;background:#eef3ee;border-radius:3px;padding:0 5px;margin:1px 2px;font-size:.9em}
 .note{color:#555;font-size:.88em}
+h3{font-size:1em;margin:1.2em 0 .3em}
 td.n{white-space:nowrap}
 @media (max-width:600px){body{font-size:14px;padding:8px 10px 30px}td,th{padding:2px 4px}}
 """
@@ -115,18 +117,18 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     p.append(fig("load_ranking"))
     p.append(f"<h2>工作量是否均衡</h2><p>{_esc(f['gini_text'])}</p>")
     p.append(fig("lorenz_curve"))
+    p.append(_sensitivity_html(f))
     p.append(fig("section_heatmap"))
+    p.append(_backbone_html(f))
     p.append("<h2>经常共同承担任务的单位群组</h2>")
-    mod, ari = f.get("modularity", math.nan), f.get("stability_ari", math.nan)
-    p.append(f"<p class=note>群组由共同责任网络的社区发现（Louvain）得出；模块度 {_esc(format_number(mod))}，"
-             f"多次运行的一致性（调整兰德指数）{_esc(format_number(ari))}。稳定性 1 表示每次都分在同一组。</p>")
-    p.append("<div class=scroll><table><thead><tr><th>群组</th><th>单位数</th><th>任务数</th><th>稳定性</th>"
-             "<th>关键词</th><th>单位（按工作量）</th></tr></thead><tbody>")
+    p.append(f"<p class=note>{_esc(cluster_note(f))}</p>")
+    p.append("<div class=scroll><table><thead><tr><th>群组</th><th>单位数</th><th>任务数</th><th>重抽样稳定性</th>"
+             "<th>解散比例</th><th>关键词</th><th>单位（按工作量）</th></tr></thead><tbody>")
     for c in f["clusters"]:
         units = "、".join(c["units"][:12]) + (f" 等{c['n_units']}个" if c["n_units"] > 12 else "")
         p.append(
             f"<tr><td>群组{c['id']}</td><td class=n>{c['n_units']}</td><td class=n>{c['n_tasks']}</td>"
-            f"<td class=n>{_esc(format_number(c['stability']))}</td>"
+            f"<td class=n>{_esc(format_number(c['jaccard']))}</td><td class=n>{_esc(_pct(c['dissolved']))}</td>"
             f"<td>{''.join(f'<span class=kw>{_esc(k)}</span>' for k in c['keywords'])}</td><td>{_esc(units)}</td></tr>"
         )
     p.append("</tbody></table></div>")
@@ -135,12 +137,18 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     p.append("<h2>经纪人与主力</h2>")
     p.append(fig("centrality_vs_load"))
     p.append("<h2>问责提示</h2>")
-    if f["checks"]:
-        p.append("<ul>")
-        for label, n, ex in f["checks"]:
-            more = f" 等{n}项" if n > 15 else ""
-            p.append(f"<li><b>{_esc(label)}</b>：{n} 项 — {_esc('、'.join(ex[:15]) + more)}</li>")
-        p.append("</ul><p class=note>明细见 tables/checks.csv。</p>")
+    if f["checks"] or f.get("unit_checks"):
+        p.append("<p class=note>每项检查回答一个问题；一项任务可能出现在几项检查中。"
+                 "单位按原文顺序列出，集合单位用原文名称。</p>")
+        for label, rows in f["checks"]:
+            p.append(f"<h3>{_esc(label)}：{len(rows)} 项</h3><div class=scroll><table><thead><tr>"
+                     + "".join(f"<th>{_esc(h)}</th>" for h in CHECK_HEADERS) + "</tr></thead><tbody>")
+            for r in rows:
+                p.append("<tr><td style=white-space:nowrap>" + "</td><td>".join(_esc(x) for x in r) + "</td></tr>")
+            p.append("</tbody></table></div>")
+        for label, n, units in f.get("unit_checks", []):
+            p.append(f"<h3>{_esc(label)}：{n} 个</h3><p>{_esc('、'.join(units))}</p>")
+        p.append("<p class=note>明细见 tables/checks.csv。</p>")
     else:
         p.append("<p>未发现需要关注的分工问题。</p>")
     p.append("<h2>解析提示</h2>")
@@ -169,6 +177,58 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     return "".join(p)
 
 
+def _pct(v) -> str:
+    return "" if v != v else f"{v:.0%}"
+
+
+def cluster_note(f: dict) -> str:
+    """How the clusters were found and how stable they are (shared by HTML, Markdown, Word)."""
+    mod, ari = f.get("modularity", math.nan), f.get("stability_ari", math.nan)
+    s = f"群组由共同责任网络的社区发现（Louvain）得出；模块度 {format_number(mod)}。"
+    if ari == ari:
+        s += f"不同随机种子之间的一致性（调整兰德指数）为 {format_number(ari)}，这只说明算法可重复。"
+    m, lo, hi = f.get("ari_mean", math.nan), f.get("ari_p05", math.nan), f.get("ari_p95", math.nan)
+    if m == m:
+        s += (f"对任务做自助重抽样后重新分组，与原分组的调整兰德指数平均 {m:.2f}（5%–95%：{lo:.2f}–{hi:.2f}）。"
+              "重抽样稳定性为群组在重抽样中最相近群组的平均 Jaccard 重合度（高于 0.75 稳定，低于 0.5 已解散），"
+              "解散比例为重合度不超过 0.5 的重抽样所占比例。")
+    if f.get("n_single"):
+        s += f"另有 {f['n_single']} 个单位单独成组，没有固定协作伙伴，不列为群组。"
+    return s
+
+
+def _sensitivity_html(f: dict) -> str:
+    rows = f.get("sensitivity") or []
+    if not rows:
+        return ""
+    p = [f"<h2>集合单位口径</h2><p>{_esc(f['policy_text'])}</p>",
+         "<div class=scroll><table><thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in SENSITIVITY_HEADERS)
+         + "</tr></thead><tbody>"]
+    for r in rows:
+        p.append("<tr>" + "".join(f"<td>{_esc(x)}</td>" for x in r) + "</tr>")
+    p.append("</tbody></table></div><p class=note>同一文件在四种集合单位口径下的结果：展开到成员（每个成员各计一次）、"
+             "作为一个单位（集合单位与其他单位一同排名）、不计入、按成员分摊（每个成员计 1/成员数）。"
+             "置信区间由任务自助重抽样得出。明细见 tables/sensitivity.csv、tables/balance_ci.csv。</p>")
+    return "".join(p)
+
+
+def _backbone_html(f: dict) -> str:
+    bb = f.get("backbone")
+    if not bb:
+        return ""
+    p = [f"<h2>共同责任是否多于随机</h2><p>{_esc(bb['text'])}</p>"]
+    if bb["pairs"]:
+        p.append("<div class=scroll><table><thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in BACKBONE_HEADERS)
+                 + "</tr></thead><tbody>")
+        for r in bb["pairs"]:
+            p.append("<tr>" + "".join(f"<td>{_esc(x)}</td>" if j < 2 else f"<td class=n>{_esc(x)}</td>"
+                                      for j, x in enumerate(r)) + "</tr>")
+        p.append("</tbody></table></div>")
+    p.append("<p class=note>随机预期：随机模型下两个单位共同承担任务数的期望；q 值：经错误发现率校正的 p 值。"
+             "明细见 tables/backbone.csv。</p>")
+    return "".join(p)
+
+
 def _md(v) -> str:
     s = "" if v is None else str(v)
     s = " ".join(s.split())
@@ -176,6 +236,11 @@ def _md(v) -> str:
         s = s.replace(ch, "\\" + ch)
     # raw HTML never reaches a Markdown renderer: angle brackets as entities
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _md_table(headers, rows) -> list:
+    return (["| " + " | ".join(_md(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+            + ["| " + " | ".join(_md(x) for x in r) + " |" for r in rows])
 
 
 def report_markdown(f: dict, figure_paths: dict) -> str:
@@ -189,12 +254,27 @@ def report_markdown(f: dict, figure_paths: dict) -> str:
     out.append("|" + "|".join("---" if k == "unit" else "---:" for k in LOAD_HEADERS) + "|")
     for d in load_rows(f["top_units"]):
         out.append("| " + " | ".join(_md(format_number(d[k])) for k in LOAD_HEADERS) + " |")
-    out += ["", "## 工作量是否均衡", "", _md(f["gini_text"]), "", "## 群组", ""]
+    out += ["", "## 工作量是否均衡", "", _md(f["gini_text"]), ""]
+    if f.get("sensitivity"):
+        out += ["## 集合单位口径", "", _md(f["policy_text"]), ""]
+        out += _md_table(SENSITIVITY_HEADERS, f["sensitivity"]) + [""]
+    bb = f.get("backbone")
+    if bb:
+        out += ["## 共同责任是否多于随机", "", _md(bb["text"]), ""]
+        if bb["pairs"]:
+            out += _md_table(BACKBONE_HEADERS, bb["pairs"]) + [""]
+    out += ["## 群组", "", _md(cluster_note(f)), ""]
     for c in f["clusters"]:
-        out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务）关键词：{_md('、'.join(c['keywords']))}；"
+        out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务，重抽样稳定性 "
+                   f"{format_number(c['jaccard'])}）关键词：{_md('、'.join(c['keywords']))}；"
                    f"单位：{_md('、'.join(c['units'][:12]))}{' 等' if c['n_units'] > 12 else ''}")
     out += ["", "## 问责提示", ""]
-    out += [f"- {_md(lab)}：{n} 项（{_md('、'.join(ex[:15]))}{' 等' if n > 15 else ''}）" for lab, n, ex in f["checks"]] or ["- 无"]
+    if not f["checks"] and not f.get("unit_checks"):
+        out.append("- 无")
+    for label, rows in f["checks"]:
+        out += [f"### {_md(label)}：{len(rows)} 项", ""] + _md_table(CHECK_HEADERS, rows) + [""]
+    for label, n, units in f.get("unit_checks", []):
+        out += [f"### {_md(label)}：{n} 个", "", _md("、".join(units)), ""]
     out += ["", "## 解析提示", ""]
     out += [f"- 第 {line} 行（{_md(code)}）：{_md(msg)}" for line, code, msg in f["warnings"][:100]] or ["- 无"]
     out += ["", "## 图", ""]

@@ -21,8 +21,12 @@ parse_report.json
     what the parser saw: line kinds, conventions, warnings with line numbers
 tables/*.csv
     tasks, assignments, units, people, warnings, load, balance, lorenz, centrality, clusters,
-    cluster_summary, cluster_keywords, task_clusters, checks, unit_task, unit_section —
-    UTF-8 with BOM (Excel), formula cells neutralised
+    cluster_summary, cluster_keywords, task_clusters, unit_task, unit_section, and the
+    statistics behind the headline: sensitivity (figures under each collective policy, with
+    intervals), balance_ci (task-bootstrap intervals of Gini, HHI, top-k shares), backbone (unit
+    pairs tested against the null model, q-values, significance), checks (the responsibility
+    checks: Chinese label, task number, text, units in document order) — UTF-8 with BOM
+    (Excel), formula cells neutralised
 views/*.html
     bipartite.html, clusters.html and ``ego_<unit>_<hash>.html`` for the five heaviest units
     (standalone, offline); file names from :func:`safe_filename`
@@ -181,9 +185,12 @@ def _tables(data: Analysis) -> dict:
         "cluster_summary": (data.summary, False),
         "cluster_keywords": (data.keywords, False),
         "task_clusters": (data.task_clusters, False),
-        "checks": (data.checks, False),
+        "checks": (data.responsibility, False),
         "unit_task": (unit_task_matrix(data.G), True),
         "unit_section": (unit_section_matrix(data.G), True),
+        "sensitivity": (data.sensitivity, False),
+        "balance_ci": (data.balance_ci, False),
+        "backbone": (data.backbone, False),
     }
 
 
@@ -295,10 +302,11 @@ def report_stem(path) -> str:
 
 
 def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem: str = "xialu",
-               say: Callable = _quiet) -> dict:
+               collectives=None, say: Callable = _quiet) -> dict:
     """Compute and write the whole pack for a parsed document (see the module docstring).
 
-    ``figures_dir`` None → ``<out>/figures``. Returns ``out``, ``figures`` (folders) and ``data``
+    ``figures_dir`` None → ``<out>/figures``; ``collectives`` is the collective policy of
+    :func:`xialu_graph.analysis.analyse` (default ``"expand"``). Returns ``out``, ``figures`` (folders) and ``data``
     (the :class:`~xialu_graph.analysis.Analysis`).
 
     Examples
@@ -328,7 +336,7 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     if not fig_inside and not owned_folder(fig_target, figures=True):
         raise InputError("figures folder holds files other than figures; choose another --figures",
                          source=str(fig_target))
-    data = analyse(doc, weights=weights, seed=seed, say=say)
+    data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
     with ExitStack() as stack:
         tmp_out = stack.enter_context(staged_folder(out))
         tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else stack.enter_context(staged_folder(fig_target))
