@@ -337,7 +337,7 @@ def diagnose_unreadable(text: str, *, source: str = "<string>", limit: int = 200
     --------
     >>> msg, rows = diagnose_unreadable("工作安排\\n1、抓项目。\\n2、抓消费。\\n")
     >>> msg
-    'no numbered task with a unit assignment found: 2 numbered line(s), 0 with a bracket, 0 label line(s) (牵头单位: …) in 3 line(s); see the review file (xialu-graph parse --review) for what was found'
+    'no tasks found: no numbered item with a unit assignment among 3 line(s) (2 numbered, 0 ending in a bracket, 0 with a label such as 牵头单位:); see the review file (xialu-graph parse --review) for what was found'
     >>> [(r["line"], r["task_text"]) for r in rows]
     [(2, '1、抓项目。'), (3, '2、抓消费。')]
     """
@@ -359,7 +359,7 @@ def diagnose_unreadable(text: str, *, source: str = "<string>", limit: int = 200
             rows.append({"source": name, "order": len(rows) + 1, "task_id": "", "task_text": raw.strip()[:200],
                          "unit": "", "unit_raw": "", "role": "", "confidence": 0.0, "reasons": "unreadable",
                          "explain": "未能读出任务", "line": i})
-    msg = (f"no numbered task with a unit assignment found: {numbered} numbered line(s), {bracketed} with a bracket, "
-           f"{labels} label line(s) (牵头单位: …) in {len(lines)} line(s); see the review file "
-           f"(xialu-graph parse --review) for what was found")
+    msg = (f"no tasks found: no numbered item with a unit assignment among {len(lines)} line(s) "
+           f"({numbered} numbered, {bracketed} ending in a bracket, {labels} with a label such as 牵头单位:); "
+           f"see the review file (xialu-graph parse --review) for what was found")
     return msg, rows
