@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -19,7 +20,7 @@ from xialu_graph.parse.review import (
     review_rows,
 )
 
-from conftest import SEED
+from conftest import REPO, SEED
 
 TWO = "一、稳增长\n1、抓项目。[区发改局、区财政局]\n2、抓消费。[牵头单位:区商务局;责任单位:区财政局]\n"
 
@@ -238,3 +239,11 @@ def test_cli_compare_and_report_take_corrections(tmp_path):
     assert ass[ass.unit == "区审计局"][["task_id", "role", "via"]].values.tolist() == [["1", "support", "correction"]]
     rep = json.loads((tmp_path / "rep" / "parse_report.json").read_text(encoding="utf-8"))
     assert rep["conventions"]["corrections"]["added"][0]["unit"] == "区审计局"
+
+
+def test_formats_md_documents_every_reason_with_its_factor():
+    text = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `([a-z_]+)` \| ([0-9.]+) \|", text, flags=re.M))
+    assert documented == {code: f"{factor:g}" if factor != 1 else "1.0" for code, (factor, _) in REVIEW_REASONS.items()}
+    for col in REVIEW_COLUMNS:
+        assert f"`{col}`" in text
