@@ -46,6 +46,7 @@ _LAZY = {
     "UnitTables": "units",
     "load_unit_tables": "units",
     "resolve_document": "units",
+    "review_frame": "parse",
     "RoleWeights": "graph",
     "load_weights": "graph",
     "Analysis": "analysis",

@@ -13,12 +13,16 @@ import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from . import __version__
 from .compare import compare_corpus, read_corpus, read_unit_matches
 from .errors import InputError, XialuError
+from .model import REVIEW_COLUMNS
 from .export import parse_report_dict, write_csv, write_workbook
 from .files import atomic_write_text
 from .graph import load_weights
+from .parse import read_corrections, review_frame
 from .pipeline import read_document
 from .report import build_pack, owned_folder, report_stem, write_comparison
 from .units import load_unit_tables
@@ -67,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--strict", action="store_true", help="treat every parse warning as an error (exit 2)")
     pp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     pp.add_argument("--place", help="district of the document, when its metadata does not say (e.g. 下陆区)")
+    pp.add_argument("--review", action="store_true",
+                    help="also write <name>_review.csv: the tasks and assignments a person should check "
+                         "(confidence below --review-below), to edit and pass back with --corrections")
+    pp.add_argument("--review-below", type=float, default=0.9, metavar="X",
+                    help="review tasks whose confidence is below X (0–1, default 0.9; 1.01 lists every task)")
+    pp.add_argument("--corrections", metavar="FILE", help="an edited review file: its rows replace the units of the tasks they name")
     pp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     pp.set_defaults(func=cmd_parse)
 
@@ -87,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "unit, drop, or share among members (default expand; docs/methods.md)")
     rp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     rp.add_argument("--place", help="district of the document, when its metadata does not say")
+    rp.add_argument("--corrections", metavar="FILE", help="an edited review file (xialu-graph parse --review)")
     rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
     rp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     rp.set_defaults(func=cmd_report)
@@ -103,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--threshold", type=float, default=None, help="task similarity threshold (0–1)")
     cp.add_argument("--seed", type=int, default=0)
     cp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
+    cp.add_argument("--corrections", metavar="FILE",
+                    help="edited review file(s) in one CSV; its 'source' column names the document of each row")
     cp.add_argument("--quiet", action="store_true")
     cp.set_defaults(func=cmd_compare)
     add_batch_command(sub)
@@ -115,11 +128,41 @@ def _tables(args):
     return None
 
 
+def _corrections(args):
+    path = getattr(args, "corrections", None)
+    return read_corrections(path) if path else None
+
+
+def _say_corrections(doc, say) -> None:
+    c = doc.report.conventions.get("corrections")
+    if c:
+        say(f"corrections from {c['file']}: {c['tasks']} task(s), {len(c['added'])} assignment(s) added, "
+            f"{len(c['removed'])} removed")
+
+
 def cmd_parse(args) -> int:
     say = _progress(args.quiet)
-    doc = read_document(args.input, strict=args.strict, unit_tables=_tables(args), place=args.place)
+    below = float(args.review_below)
+    if not 0.0 <= below <= 1.01:
+        raise InputError(f"--review-below must be between 0 and 1.01, got {below}")
     out = Path(args.out)
     stem = Path(args.input).stem
+    review_path = out / f"{stem}_review.csv"
+    corrections = _corrections(args)
+    try:
+        doc = read_document(args.input, strict=args.strict, unit_tables=_tables(args), place=args.place,
+                            corrections=corrections)
+    except InputError as e:
+        found = getattr(e, "review_rows", None)
+        if found is None:
+            raise
+        if not args.review:
+            raise InputError(e.reason.replace("the review file (xialu-graph parse --review)",
+                                              "the review file (run again with --review)"), source=e.source) from None
+        write_csv(pd.DataFrame(found, columns=list(REVIEW_COLUMNS)), review_path, encoding="utf-8-sig")
+        raise InputError(e.reason.replace("the review file (xialu-graph parse --review)", str(review_path)),
+                         source=e.source) from None
+    _say_corrections(doc, say)
     frames = {
         "tasks": doc.tasks_frame(),
         "assignments": doc.assignments_frame(),
@@ -138,6 +181,10 @@ def cmd_parse(args) -> int:
         atomic_write_text(out / f"{stem}.json", json.dumps(payload, ensure_ascii=False, indent=2, default=str))
     else:
         write_workbook(frames, out / f"{stem}.xlsx")
+    if args.review:
+        review = review_frame(doc, below=below)
+        write_csv(review, review_path, encoding="utf-8-sig")
+        say(f"{review['task_id'].nunique()} task(s) to review (confidence < {below:g}) → {review_path}")
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} warnings → {out}")
     return 0
 
@@ -161,7 +208,8 @@ def run_report(args, say=None) -> int:
     fig = Path(args.figures) if getattr(args, "figures", None) else None
     say(f"reading {args.input}")
     doc = read_document(args.input, strict=bool(getattr(args, "strict", False)), unit_tables=tables,
-                        place=getattr(args, "place", None))
+                        place=getattr(args, "place", None), corrections=_corrections(args))
+    _say_corrections(doc, say)
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
     res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
                      stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
@@ -191,7 +239,10 @@ def run_compare(args, say=None) -> int:
         raise InputError("folder exists and was not written by xialu-graph; choose another --out or empty it",
                          source=str(args.out))
     say(f"reading {len(args.inputs)} input(s)")
-    corpus = read_corpus(args.inputs, unit_tables=tables, progress=not getattr(args, "quiet", False))
+    corpus = read_corpus(args.inputs, unit_tables=tables, progress=not getattr(args, "quiet", False),
+                         corrections=_corrections(args))
+    for e in corpus:
+        _say_corrections(e.document, say)
     if len(corpus) < 2:
         raise InputError(f"compare needs at least two documents, got {len(corpus)}")
     say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))

@@ -97,6 +97,21 @@ WARNING_COLUMNS = {
     "message": "one human-readable sentence",
 }
 
+REVIEW_COLUMNS = {
+    "source": "the document's file name (a corrections file may hold rows of several documents)",
+    "order": "position of the task in the document (1, 2, …), the order in which to read the rows",
+    "task_id": "task identifier; a corrections row names the task it corrects by this id",
+    "task_text": "task text as read",
+    "unit": "canonical unit as read (edit it to correct the unit; empty: the task names no unit)",
+    "unit_raw": "the name as written in the document",
+    "role": "lead | support | responsible (edit it to correct the role)",
+    "confidence": "the task's confidence, 0–1",
+    "reasons": "reason codes behind the confidence, separated by '; '",
+    "explain": "the reasons in Chinese, for the person who checks",
+    "line": "line number where the task (or the name) stands",
+}
+"""Columns of the review table (:func:`xialu_graph.parse.review.review_frame`, ``review.csv``)."""
+
 LINE_KINDS = (
     "blank",
     "chrome",
@@ -257,6 +272,10 @@ class Task:
     people: list[Person] = field(default_factory=list)
     line_start: int = 0
     line_end: int = 0
+    confidence: float = 1.0
+    """How sure the parser is of this task's units and roles, 0–1 (see :mod:`xialu_graph.parse.review`)."""
+    reasons: list[str] = field(default_factory=list)
+    """Reason codes behind the confidence (``REVIEW_REASONS``), in the order found."""
 
     def units(self, role: Optional[str] = None) -> list[str]:
         """Canonical unit names of this task, optionally only those of one role."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Document
-from .parse import parse_text
+from .parse import apply_corrections, diagnose_unreadable, parse_text, read_corrections, score_document
 from .read import read_text
-from .units import UnitTables, load_unit_tables, resolve_document
+from .units import UnitTables, load_unit_tables, resolve_document, resolve_name
 from .errors import InputError
 
 __all__ = ["read_document"]
@@ -20,6 +20,7 @@ def read_document(
     unit_tables: Optional[UnitTables] = None,
     place: Optional[str] = None,
     first_listed_leads: Optional[bool] = None,
+    corrections=None,
 ) -> Document:
     """Read a responsibility breakdown into a Document with resolved units.
 
@@ -37,6 +38,12 @@ def read_document(
         rows of the unit tables apply only to documents of that place.
     first_listed_leads : bool, optional
         Force the 列第一位者为牵头单位 rule on or off (default: detected in the text).
+    corrections : path, pandas.DataFrame or list of dict, optional
+        An edited review table (``xialu-graph parse --review``; columns ``task_id``, ``unit``,
+        ``role``, optionally ``source``): every task it names gets exactly the units of its rows;
+        an assignment not read that way has ``via="correction"``, and
+        ``doc.report.conventions["corrections"]`` says what changed
+        (:func:`xialu_graph.parse.review.apply_corrections`).
 
     Returns
     -------
@@ -46,7 +53,8 @@ def read_document(
     ------
     xialu_graph.InputError
         One line naming the file (and line): missing, empty, binary or undecodable file, no
-        tasks, or a strict-mode violation.
+        tasks (saying what was found; the error's ``review_rows`` list it for a review file),
+        a strict-mode violation, or a bad corrections file.
 
     Examples
     --------
@@ -54,16 +62,39 @@ def read_document(
     >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
     >>> len(doc.tasks), doc.task(1).units("lead")
     (1, ['区发改局'])
+    >>> doc.task(1).confidence, doc.task(1).reasons
+    (1.0, [])
     """
+    rows = None
+    if corrections is not None:
+        rows = corrections if isinstance(corrections, list) else read_corrections(corrections)
     src = read_text(source)
-    doc = parse_text(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
+    try:
+        doc = parse_text(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
+    except InputError as e:
+        if not e.reason.startswith("no tasks found"):
+            raise
+        message, found = diagnose_unreadable(src.text, source=src.name)
+        err = InputError(message, source=src.name)
+        err.review_rows = found
+        raise err from None
     doc.report.conventions["encoding"] = src.encoding
     doc.report.conventions["format"] = src.format
     for note in src.warnings:  # what the reader set aside (e.g. imported RTF content) is in the parse report
         doc.report.warn(0, "reader_skipped", note)
     if place:
         doc.metadata.place = place
-    resolve_document(doc, unit_tables if unit_tables is not None else load_unit_tables())
+    tables = unit_tables if unit_tables is not None else load_unit_tables()
+    resolve_document(doc, tables)
+    score_document(doc)
+    if rows:
+        place_ = doc.metadata.place
+
+        def resolve(name: str) -> tuple[str, str]:
+            res = resolve_name(name, tables, place_)
+            return (res[0].unit, res[0].kind) if len(res) == 1 else (name, "other")
+
+        apply_corrections(doc, rows, resolve=resolve)
     if strict:
 
         for w in doc.report.warnings:

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 
 from ..errors import InputError
 from ..model import Document, ParseReport
+from ..parse import read_corrections
 from ..pipeline import read_document
 from ..units import load_unit_tables
 
@@ -161,13 +162,13 @@ def _expand(source) -> tuple[list[str], bool]:
     return files, from_folder
 
 
-def _read_one(path: str, tables, place: Optional[str]) -> Document:
+def _read_one(path: str, tables, place: Optional[str], corrections=None) -> Document:
 
-    return read_document(path, unit_tables=tables, place=place or None)
+    return read_document(path, unit_tables=tables, place=place or None, corrections=corrections or None)
 
 
-def _read_many(paths: list, tables, places: list) -> list:
-    return [_read_one(p, tables, pl) for p, pl in zip(paths, places)]
+def _read_many(paths: list, tables, places: list, corrections=None) -> list:
+    return [_read_one(p, tables, pl, corrections) for p, pl in zip(paths, places)]
 
 
 class _Progress:
@@ -201,6 +202,7 @@ def read_corpus(
     processes: Optional[int] = None,
     progress: bool = True,
     parallel_from: int = 8,
+    corrections=None,
 ) -> Corpus:
     """Read many documents into a labelled :class:`Corpus`.
 
@@ -224,6 +226,9 @@ def read_corpus(
         Show a progress bar on stderr when there are ``parallel_from`` files or more.
     parallel_from : int, default 8
         Number of files from which reading is parallel and the progress bar is shown.
+    corrections : path, pandas.DataFrame or list of dict, optional
+        Edited review rows (see :func:`xialu_graph.read_document`); a row whose ``source`` names a
+        file applies to that document only, a row without one to every document.
 
     Returns
     -------
@@ -258,6 +263,14 @@ def read_corpus(
     if unit_tables is None:
 
         unit_tables = load_unit_tables()
+    if corrections is not None and not isinstance(corrections, list):
+        corrections = read_corrections(corrections)  # read once, reported against its own file and line
+    if corrections:
+        names = {Path(f).name for f in files}
+        stray = next((r for r in corrections if r["source"] and Path(r["source"]).name not in names), None)
+        if stray is not None:
+            raise InputError(f"row names document {stray['source']!r}, which is not among the inputs",
+                             source=stray["file"], line=stray["line"])
     bar = _Progress(n, enabled=bool(progress) and n >= parallel_from)
     if processes is None:
         processes = min(os.cpu_count() or 1, 8) if n >= parallel_from else 1
@@ -270,7 +283,7 @@ def read_corpus(
         chunks = [list(range(k, min(n, k + size))) for k in range(0, n, size)]
         with ProcessPoolExecutor(max_workers=min(processes, len(chunks))) as ex:
             futs = {
-                ex.submit(_read_many, [files[i] for i in idx], unit_tables, [places[i] for i in idx]): idx
+                ex.submit(_read_many, [files[i] for i in idx], unit_tables, [places[i] for i in idx], corrections): idx
                 for idx in chunks
             }
             for fut in as_completed(futs):
@@ -280,7 +293,7 @@ def read_corpus(
                     bar.step(files[i])
     else:
         for i, (f, p) in enumerate(zip(files, places)):
-            docs[i] = _read_one(f, unit_tables, p)
+            docs[i] = _read_one(f, unit_tables, p, corrections)
             bar.step(f)
     order = list(range(n))
     if from_folder and labels is None:

@@ -73,6 +73,7 @@ class _Open:
     label_parts: list[tuple[int, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     context: dict = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
 
     def joined(self) -> str:
         return "".join(self.parts)
@@ -265,6 +266,10 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         )
         if parsed is not None:
             label_styles.add(parsed.style)
+            if parsed.style == "bare_list":  # units listed without a label or role word
+                task.reasons.append("lead_by_position" if first_listed_leads and parsed.has_lead() else "guessed_role")
+            elif parsed.style == "prose":
+                task.reasons.append("prose_roles")
             task.raw_assignments = [
                 RawAssignment(r, raw_name, line_assign, prefix=prefix)
                 for (r, _), raw_name, prefix in zip(parsed.units, parsed.raw_names, parsed.prefixes)
@@ -306,6 +311,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                 njoined[op + 1:cl].strip(), first_listed_leads=first_listed_leads, normalised=True, original=joined[op + 1:cl].strip()
             )
             if not closed:
+                o.reasons.append("unclosed_bracket")
                 warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
             if parsed.style == "bare_list" and not first_listed_leads:
                 warn(o.lines[-1], "guess_bare_list", f"task {o.match.label}: bracket lists units without labels or role words; read them as responsible units")
@@ -340,6 +346,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             if cut is not None:
                 # labels written after the task's sentence on the same line: …增长13.5%。主办单位:X。
                 o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
+                o.reasons.append("inline_labels")
                 text_out = joined[:cut].strip()
         if o.label_parts:
             label_text = ";".join(t for _, t in o.label_parts)
@@ -364,8 +371,10 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         if o.label_parts and span is None:
             line_assign = o.label_parts[0][0]
         numbering = f"({o.match.label})" if o.match.style == "cn_paren" else o.match.label
-        return make_task(o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
+        task = make_task(o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
                          o.lines[-1] if o.lines else o.line_start, line_assign)
+        task.reasons.extend(o.reasons)
+        return task
 
     def table_row(layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int) -> None:
         info = row_to_assignment(layout, rcells)
@@ -481,7 +490,10 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
                     kinds[row[0]] = "task"
                     for r in row[1:]:
                         kinds[r] = "continuation"
+                    n_before = len(tasks)
                     table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
+                    if len(tasks) > n_before:
+                        tasks[-1].reasons.append("cell_layout_rebuilt")
                 skip_until = k
                 continue
         if body and tasks and n.startswith("INSERT INTO "):
@@ -588,6 +600,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             # a line break inside a unit name of a label line (PDF): 责任单位:园区党工 / 委、区财政局
             ln0, text0 = cur.label_parts[-1]
             cur.label_parts[-1] = (ln0, text0 + raw.strip())
+            cur.reasons.append("name_joined_across_lines")
             cur.lines.append(ln)
             kinds[idx] = "label"
             continue
