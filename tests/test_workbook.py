@@ -166,3 +166,50 @@ def test_read_workbook_gives_the_column_keys(tmp_path):
     assert "说明" not in book
     assert book["load"].columns.tolist()[:3] == ["unit", "kind", "n_lead"]
     assert book["tasks"]["task_id"].tolist() == [1, 2, 3, 4, 5]
+
+
+# -- tables a user edits in Excel and saves as GBK (item 7) -------------------------------------
+
+
+def _unit_folder(tmp_path, aliases: bytes) -> Path:
+    import shutil
+
+    from xialu_graph.units import default_tables_dir
+
+    folder = tmp_path / "units"
+    shutil.copytree(default_tables_dir(), folder)
+    (folder / "aliases.csv").write_bytes(aliases)
+    return folder
+
+
+def test_gbk_aliases_csv_is_read(tmp_path):
+    from xialu_graph.units import load_unit_tables
+
+    folder = _unit_folder(tmp_path, "alias,unit\n区发展改革局,区发改局\n".encode("gbk"))
+    doc = xg.read_document("1、抓项目。[牵头单位:区发展改革局]\n", unit_tables=load_unit_tables(folder))
+    a = doc.tasks[0].assignments[0]
+    assert (a.unit, a.unit_raw, a.rule) == ("区发改局", "区发展改革局", "alias")
+
+
+def test_undecodable_aliases_csv_is_refused_with_a_hint(tmp_path):
+    from xialu_graph.units import load_unit_tables
+
+    folder = _unit_folder(tmp_path, b"alias,unit\n\x80\xff\xfe,x\n")
+    with pytest.raises(xg.InputError) as e:
+        load_unit_tables(folder)
+    msg = str(e.value)
+    assert "\n" not in msg and msg.startswith(str(folder / "aliases.csv"))
+    assert "neither UTF-8 nor GB18030/GBK" in msg and "save the table as CSV UTF-8 (or GBK)" in msg
+
+
+def test_gbk_unit_matches_csv_is_read(tmp_path):
+    from xialu_graph.compare import read_unit_matches
+
+    p = tmp_path / "unit_matches.csv"
+    p.write_bytes("unit_a,unit_b,relation,confirmed\n区科经局,区科信局,same,是\n".encode("gbk"))
+    m = read_unit_matches(p)
+    assert m[["unit_a", "unit_b", "canonical", "confirmed"]].values.tolist() == [["区科经局", "区科信局", "区科信局", "yes"]]
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"unit_a,unit_b,confirmed\n\x81\x20,x,yes\n")
+    with pytest.raises(xg.InputError, match=r"bad\.csv:2: cannot decode: neither UTF-8 nor GB18030/GBK; save the table"):
+        read_unit_matches(bad)
