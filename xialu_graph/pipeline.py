@@ -6,6 +6,7 @@ from typing import Optional
 
 from .model import Document
 from .parse import parse_text
+from .parse.meta import leading_place, year_of
 from .read import read_text
 from .units import UnitTables, load_unit_tables, resolve_document
 from .errors import InputError
@@ -20,6 +21,7 @@ def read_document(
     unit_tables: Optional[UnitTables] = None,
     place: Optional[str] = None,
     first_listed_leads: Optional[bool] = None,
+    title: Optional[str] = None,
 ) -> Document:
     """Read a responsibility breakdown into a Document with resolved units.
 
@@ -37,6 +39,9 @@ def read_document(
         rows of the unit tables apply only to documents of that place.
     first_listed_leads : bool, optional
         Force the 列第一位者为牵头单位 rule on or off (default: detected in the text).
+    title : str, optional
+        The plan's title, when the document's heading does not state it (or states it wrongly);
+        the year and the place are then read from it where the document gave none.
 
     Returns
     -------
@@ -54,6 +59,9 @@ def read_document(
     >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
     >>> len(doc.tasks), doc.task(1).units("lead")
     (1, ['区发改局'])
+    >>> md = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n", title="下陆区2021年重点工作责任分解").metadata
+    >>> md.title, md.place, md.year
+    ('下陆区2021年重点工作责任分解', '下陆区', 2021)
     """
     src = read_text(source)
     doc = parse_text(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
@@ -61,6 +69,11 @@ def read_document(
     doc.report.conventions["format"] = src.format
     for note in src.warnings:  # what the reader set aside (e.g. imported RTF content) is in the parse report
         doc.report.warn(0, "reader_skipped", note)
+    if title is not None and title.strip():
+        md = doc.metadata
+        md.title = " ".join(title.split())
+        md.year = md.year if md.year is not None else year_of(md.title)
+        md.place = md.place or leading_place(md.title)
     if place:
         doc.metadata.place = place
     resolve_document(doc, unit_tables if unit_tables is not None else load_unit_tables())
