@@ -52,7 +52,7 @@ def test_parse_json_and_xlsx(tmp_path):
     assert len(data["tasks"]) == 106 and data["parse_report"]["n_sections"] == 8
     assert main(["parse", str(SEED), "--out", str(tmp_path), "--format", "xlsx", "--quiet"]) == 0
     sheets = pd.read_excel(tmp_path / "xialu_2020.xlsx", sheet_name=None)
-    assert set(sheets) == {"tasks", "assignments", "units", "people", "warnings"}
+    assert set(sheets) == {"tasks", "assignments", "units", "people", "warnings", "说明"}
     assert len(sheets["tasks"]) == 106
 
 

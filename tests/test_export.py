@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from metrics_helpers import HAND, make_doc
+from xialu_graph.export.workbook import read_workbook
 from xialu_graph.export import (
     export_all,
     neutralise_frame,
@@ -81,7 +82,7 @@ def test_json_roundtrip(hand, tmp_path):
 def test_xlsx_sheets_and_counts(hand, tmp_path):
     doc = make_doc(HAND)
     p = write_xlsx(hand, tmp_path / "w.xlsx", doc=doc)
-    book = pd.read_excel(p, sheet_name=None)
+    book = read_workbook(p)
     assert set(SHEETS) <= set(book)
     n_units, n_tasks, n_edges = counts(hand)
     assert len(book["tasks"]) == n_tasks == 5
@@ -102,7 +103,7 @@ def test_xlsx_sheets_and_counts(hand, tmp_path):
 def test_xlsx_without_doc_and_neutralised(hand, tmp_path):
     p = write_xlsx(hand, tmp_path / "w.xlsx")
     tasks = pd.read_excel(p, sheet_name="tasks")
-    assert tasks.loc[0, "text"] == "'=HYPERLINK(\"http://x\")"
+    assert tasks.loc[0, "任务内容"] == "'=HYPERLINK(\"http://x\")"
     # openpyxl stored it as text, not as a formula
     import openpyxl
 
@@ -169,7 +170,7 @@ def test_export_all_seed(seed_doc, tmp_path):
     assert nx.read_graphml(out["graphml"]).number_of_edges() == n_edges
     J = json.loads(out["json"].read_text(encoding="utf-8"))
     assert len(J["nodes"]) == n_units + 106 and len(J["edges"]) == n_edges
-    book = pd.read_excel(out["xlsx"], sheet_name=None)
+    book = read_workbook(out["xlsx"])
     assert len(book["tasks"]) == 106
     assert len(book["assignments"]) == len(seed_doc.assignments)
     assert book["unit_task"].shape == (n_units, 106 + 1)

@@ -20,7 +20,7 @@ TABLES = ["tasks", "assignments", "units", "people", "warnings", "load", "balanc
           "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_task", "unit_section",
           "sensitivity", "balance_ci", "backbone"]
 SHEETS = ["tasks", "assignments", "units", "load", "balance", "lorenz", "centrality", "clusters", "cluster_summary",
-          "checks", "unit_task", "unit_section", "info"]
+          "checks", "unit_task", "unit_section", "info", "说明"]
 
 pytestmark = pytest.mark.slow  # builds the seed's whole briefing pack (once per session)
 

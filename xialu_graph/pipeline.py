@@ -6,6 +6,7 @@ from typing import Optional
 
 from .model import Document
 from .parse import apply_corrections, diagnose_unreadable, parse_text, read_corrections, score_document
+from .parse.meta import leading_place, year_of
 from .read import read_text
 from .units import UnitTables, load_unit_tables, resolve_document, resolve_name
 from .errors import InputError
@@ -21,6 +22,7 @@ def read_document(
     place: Optional[str] = None,
     first_listed_leads: Optional[bool] = None,
     corrections=None,
+    title: Optional[str] = None,
 ) -> Document:
     """Read a responsibility breakdown into a Document with resolved units.
 
@@ -44,6 +46,9 @@ def read_document(
         an assignment not read that way has ``via="correction"``, and
         ``doc.report.conventions["corrections"]`` says what changed
         (:func:`xialu_graph.parse.review.apply_corrections`).
+    title : str, optional
+        The plan's title, when the document's heading does not state it (or states it wrongly);
+        the year and the place are then read from it where the document gave none.
 
     Returns
     -------
@@ -64,6 +69,9 @@ def read_document(
     (1, ['区发改局'])
     >>> doc.task(1).confidence, doc.task(1).reasons
     (1.0, [])
+    >>> md = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n", title="下陆区2021年重点工作责任分解").metadata
+    >>> md.title, md.place, md.year
+    ('下陆区2021年重点工作责任分解', '下陆区', 2021)
     """
     rows = None
     if corrections is not None:
@@ -82,6 +90,11 @@ def read_document(
     doc.report.conventions["format"] = src.format
     for note in src.warnings:  # what the reader set aside (e.g. imported RTF content) is in the parse report
         doc.report.warn(0, "reader_skipped", note)
+    if title is not None and title.strip():
+        md = doc.metadata
+        md.title = " ".join(title.split())
+        md.year = md.year if md.year is not None else year_of(md.title)
+        md.place = md.place or leading_place(md.title)
     if place:
         doc.metadata.place = place
     tables = unit_tables if unit_tables is not None else load_unit_tables()

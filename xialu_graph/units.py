@@ -26,6 +26,7 @@ warning, the name passes through unchanged). Every decision is a row of
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ from typing import Optional
 from .errors import InputError
 from .model import ROLE_RANK, UNIT_KINDS, Assignment, Document
 from .parse.lines import normalise
+from .read import decode_bytes
 from .files import data_dir
 
 __all__ = ["UnitTables", "Resolution", "load_unit_tables", "resolve_name", "resolve_document", "document_forms", "default_tables_dir", "clean_name"]
@@ -113,11 +115,42 @@ class UnitTables:
         return new
 
 
+def csv_text(path) -> str:
+    """The text of a user-edited CSV table: UTF-8 (with or without BOM), else GB18030/GBK.
+
+    Excel on a Chinese Windows saves "CSV (逗号分隔)" as GBK; such a file is read as it is.
+    Bytes that are neither raise an InputError with a one-line hint.
+
+    Raises
+    ------
+    xialu_graph.InputError
+        Missing file, or bytes neither UTF-8 nor GB18030/GBK (naming the encodings to save as).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "aliases.csv"
+    >>> _ = p.write_bytes("alias,unit\\n区发改委,区发改局\\n".encode("gbk"))
+    >>> csv_text(p).splitlines()[1]
+    '区发改委,区发改局'
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("file does not exist", source=str(path)) from None
+    try:
+        text, _ = decode_bytes(data, name=str(path))
+    except InputError as e:
+        hint = "" if "save the file" in e.reason else "; save the table as CSV UTF-8 (or GBK)"
+        raise InputError(e.reason + hint, source=str(path), line=e.line) from None
+    return text
+
+
 def _read_csv(path: Path, required: tuple) -> list[tuple[int, dict]]:
     if not path.exists():
         return []
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
+        with io.StringIO(csv_text(path), newline="") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             missing = [c for c in required if c not in header]
@@ -131,8 +164,6 @@ def _read_csv(path: Path, required: tuple) -> list[tuple[int, dict]]:
                     continue
                 rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
             return rows
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", source=str(path)) from None
     except csv.Error as e:
         raise InputError(f"bad CSV ({e})", source=str(path)) from None
 

@@ -55,12 +55,14 @@ from __future__ import annotations
 
 import copy
 import csv
+import io
 import re
 from difflib import SequenceMatcher
 from typing import Optional
 
 from ..errors import InputError
 from ..model import ROLE_RANK
+from ..units import csv_text
 from .corpus import Corpus, CorpusEntry
 
 __all__ = [
@@ -294,7 +296,7 @@ def read_unit_matches(path):
 
     path = str(path)
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
+        with io.StringIO(csv_text(path), newline="") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             missing = [c for c in ("unit_a", "unit_b", "confirmed") if c not in header]
@@ -318,8 +320,6 @@ def read_unit_matches(path):
                 rows.append(out)
     except FileNotFoundError:
         raise InputError("file does not exist", source=path) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", source=path) from None
     except csv.Error as e:
         raise InputError(f"bad CSV ({e})", source=path) from None
     df = pd.DataFrame(rows, columns=MATCH_COLUMNS)

@@ -22,6 +22,13 @@ unit_section
     number of tasks of each unit in each section, one row per unit, one column per section
 info
     key / value rows: graph metadata, modularity, stability, betweenness sampling …
+说明
+    the column legend: sheet, Chinese header, column key, English header, description
+
+Headers are Chinese (:mod:`xialu_graph.glossary`); the English column keys — the names in the CSV
+files and the API — are in the 说明 sheet rather than in a second header row, so that every sheet has
+exactly one header row: Excel's sort, filter, tables and pivot tables, and ``pandas.read_excel``,
+treat the first row as the header and everything below as data.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from ..files import atomic_path, clean_cell
 from ..graph import node_kind, task_id, task_nodes, unit_name, unit_nodes
 from ..metrics import cluster_summary, unit_section_matrix, unit_task_matrix
 from .graphs import graph_scalar
+from .workbook import format_sheet, legend_frame, sheet_frame
 
 __all__ = ["neutralise_frame", "write_csv", "write_workbook", "write_xlsx", "parse_report_dict"]
 
@@ -84,27 +92,56 @@ def write_csv(df: pd.DataFrame, path, *, index: bool = False, encoding: str = "u
     return path
 
 
-def write_workbook(frames: dict, path, *, index: bool = False) -> Path:
-    """One workbook, one sheet per table (name → DataFrame), cells made safe, written atomically.
+def write_workbook(frames: dict, path, *, index: bool = False, legend: bool = True) -> Path:
+    """One workbook, one sheet per table (name → DataFrame), ready to paste, written atomically.
+
+    Every sheet has one header row of Chinese column names (:func:`xialu_graph.glossary.zh_header`,
+    the sheet name deciding scoped meanings), bold and frozen, with an autofilter; column widths
+    fitted to the content (a CJK character counts double); numbers formatted by the glossary
+    (shares as ``0.0%``, loads ``0.0``, counts ``0``, coefficients ``0.000``); task numbers that are
+    numbers stored as numbers. Text cells are made safe (:func:`neutralise_frame`).
+
+    Parameters
+    ----------
+    frames : dict
+        Sheet name → DataFrame, or → (DataFrame, index) to write the index as the first column.
+    path : str or Path
+    index : bool, default False
+        Write the index of frames given without a flag.
+    legend : bool, default True
+        Add a last sheet ``说明`` listing, for every column of every sheet, the Chinese header, the
+        English column key (as in the CSV files and the API), the English header and a description.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = write_workbook({"load": pd.DataFrame({"unit": ["=x"]})}, pathlib.Path(tempfile.mkdtemp()) / "a.xlsx")
-    >>> pd.read_excel(p, sheet_name="load").loc[0, "unit"]
+    >>> p = write_workbook({"load": pd.DataFrame({"unit": ["=x"], "load_share": [0.25]})},
+    ...                    pathlib.Path(tempfile.mkdtemp()) / "a.xlsx")
+    >>> pd.read_excel(p, sheet_name="load").loc[0, "单位"]
     "'=x"
+    >>> pd.read_excel(p, sheet_name="load").columns.tolist(), pd.ExcelFile(p).sheet_names
+    (['单位', '工作量占比'], ['load', '说明'])
     """
     path = Path(path)
+    written = {}
     with atomic_path(path) as tmp:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             for name, df in frames.items():
                 idx = index
                 if isinstance(df, tuple):
                     df, idx = df
+                sheet = str(name)[:31]
                 df = df.copy()
                 df.attrs = {}
-                neutralise_frame(df).to_excel(xw, sheet_name=str(name)[:31], index=idx)
-                xw.sheets[str(name)[:31]].freeze_panes = "B2" if idx else "A2"
+                out, fmts = sheet_frame(neutralise_frame(df), table=str(name), index=idx)
+                out.to_excel(xw, sheet_name=sheet, index=idx)
+                format_sheet(xw.sheets[sheet], out, fmts, index=idx)
+                written[str(name)] = (df, idx)
+            if legend and written:
+                leg = legend_frame(written)
+                out, fmts = sheet_frame(neutralise_frame(leg), table="说明", index=False)
+                out.to_excel(xw, sheet_name="说明", index=False)
+                format_sheet(xw.sheets["说明"], out, fmts, index=False)
     return path
 
 
@@ -219,7 +256,7 @@ def write_xlsx(
     >>> G.add_node("t:1", bipartite=1, task_id="1", section_no="一", text="=1+1")
     >>> G.add_edge("u:a", "t:1", role="lead", weight=1.0, via="")
     >>> p = write_xlsx(G, pathlib.Path(tempfile.mkdtemp()) / "g.xlsx")
-    >>> pd.read_excel(p, sheet_name="tasks").loc[0, "text"]
+    >>> pd.read_excel(p, sheet_name="tasks").loc[0, "任务内容"]
     "'=1+1"
     """
     path = Path(path)

@@ -1,0 +1,327 @@
+"""One name per concept in each language: every column of every table the package writes.
+
+The glossary is a table in code, :data:`GLOSSARY`: column key → Chinese header → English header →
+short description (Chinese, for the reader of the workbook) → display format. A column key that means
+something different in one table has a scoped entry ``"table.column"`` (``people.title`` is the
+label a person stood under, ``documents.title`` the document's title); :func:`term` looks the scoped
+entry up first. ``docs/glossary.md`` is generated from this table by :func:`glossary_markdown`
+(a test checks that they agree and that every written column has an entry).
+
+Display formats (``fmt``) tell the workbook how to show a number:
+
+``text``
+    text as it is; ``id`` a task number, stored as a number when it is one (``"22"`` → 22)
+``count``
+    integer (``0``); ``load`` one decimal (``0.0``); ``share`` a percentage (``0.0%``);
+    ``ratio`` three decimals (``0.000``); ``flag`` true / false
+
+Examples
+--------
+>>> term("weighted_load").zh, term("load_share").fmt
+('加权工作量', 'share')
+>>> term("title", table="people").zh, term("title", table="documents").zh
+('职务标签', '文件标题')
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+__all__ = ["Term", "GLOSSARY", "FORMATS", "term", "zh_header", "glossary_frame", "glossary_markdown"]
+
+
+class Term(NamedTuple):
+    """One glossary entry."""
+
+    key: str
+    zh: str
+    en: str
+    description: str
+    fmt: str = "text"
+
+
+FORMATS = {"text": "@", "id": "0", "count": "0", "load": "0.0", "share": "0.0%", "ratio": "0.000", "flag": "General"}
+"""Display format → Excel number format."""
+
+_ROWS = [
+    # -- document tables: tasks ------------------------------------------------
+    ("task_id", "任务编号", "Task no.", "任务编号（原文所印编号；附件重新编号时加附件前缀，如 附件2-3）", "id"),
+    ("number", "序号", "Number", "任务在其编号序列中的序号（整数）", "count"),
+    ("numbering", "编号写法", "Numbering as written", "原文编号写法，如 22、 或 (3)", "text"),
+    ("section_no", "部分序号", "Section no.", "部分序号（一、二……），原文无部分时为空", "text"),
+    ("section", "部分", "Section", "部分标题", "text"),
+    ("subsection_no", "小节序号", "Subsection no.", "小节序号（（一）→ 一），无小节时为空", "text"),
+    ("subsection", "小节", "Subsection", "小节标题，无小节时为空", "text"),
+    ("heading", "小标题", "Heading", "任务所在的无编号小标题，无则为空", "text"),
+    ("attachment", "附件", "Attachment", "附件标签（附件1……），正文为空", "text"),
+    ("text", "任务内容", "Task text", "任务内容（已去掉责任单位括注，换行已合并）", "text"),
+    ("assignment_raw", "责任分工原文", "Assignment as written", "原文所写的责任分工（括注内容或标签行）", "text"),
+    ("n_lead", "牵头任务数", "Lead", "牵头单位数（任务表）或作为牵头单位的任务数（单位表）", "count"),
+    ("n_support", "配合任务数", "Support", "配合单位数（任务表）或作为配合单位的任务数（单位表）", "count"),
+    ("n_responsible", "责任任务数", "Responsible", "责任单位数（任务表，未列牵头单位时）或作为责任单位的任务数（单位表）", "count"),
+    ("n_people", "列名人数", "People named", "任务列出的人员数（责任领导等，不计为单位）", "count"),
+    ("line_start", "起始行", "First line", "任务的第一行（行号）", "count"),
+    ("line_end", "结束行", "Last line", "任务的最后一行（行号）", "count"),
+    # -- assignments and unit resolution ---------------------------------------
+    ("unit", "单位", "Unit", "规范化后的单位名称", "text"),
+    ("unit_raw", "原文单位名", "Unit as written", "原文所写的单位名称", "text"),
+    ("role", "角色", "Role", "lead 牵头 | support 配合 | responsible 责任", "text"),
+    ("via", "展开自", "Expanded from", "该单位由哪个集合称谓展开（如 各街办(新区)），直接列名时为空", "text"),
+    ("unit_kind", "单位类型", "Unit kind", "department 部门 | street_office 街道办 | vertical 垂直管理 | enterprise 企业 | task_force 专班 | collective 集合称谓 | other 其他", "text"),
+    ("kind", "单位类型", "Unit kind", "单位类型（同 unit_kind）", "text"),
+    ("rule", "识别规则", "Resolution rule", "单位识别所用规则（exact、alias、label、split、collective、suffix、unknown）", "text"),
+    ("note", "备注", "Note", "识别时搁置的内容：新区标签、办公室、职能等", "text"),
+    ("line", "行号", "Line", "所在行号（0 表示涉及整份文件）", "count"),
+    ("units.source", "判定依据", "Decided by", "由哪个表或规则判定：aliases.csv、collectives.csv、units.csv、kind_rules.csv 或 none", "text"),
+    ("n_mentions", "出现次数", "Mentions", "原文单位名在分工中出现的次数", "count"),
+    ("name", "姓名", "Name", "原文所写的人员姓名", "text"),
+    ("people.title", "职务标签", "Title", "人员所列的标签（责任领导、分管领导、责任人……）", "text"),
+    ("code", "提示代码", "Code", "解析提示的代码，如 numbering_gap、no_units、truncated_item", "text"),
+    ("message", "提示内容", "Message", "解析提示的说明", "text"),
+    # -- load and balance ------------------------------------------------------
+    ("n_tasks", "任务数", "Tasks", "任务数（单位承担的任务数，或文件/群组的任务数）", "count"),
+    ("weighted_load", "加权工作量", "Weighted load", "加权工作量：牵头、配合、责任任务按权重相加", "load"),
+    ("load_share", "工作量占比", "Load share", "占全部加权工作量的比例", "share"),
+    ("n_sections", "涉及部分数", "Sections", "单位任务分布的部分数", "count"),
+    ("n_partners", "协作单位数", "Partners", "与该单位共同承担任务的单位数", "count"),
+    ("lead_ratio", "牵头比例", "Lead ratio", "牵头任务占该单位任务的比例", "share"),
+    ("ranked", "参与排名", "Ranked", "是否参与排名（集合称谓不参与）", "flag"),
+    ("load_rank", "工作量排名", "Load rank", "按加权工作量的排名（1 = 最重）", "count"),
+    ("rank", "排名", "Rank", "排名（1 = 最高）", "count"),
+    ("measure", "指标", "Measure", "所度量的量（加权工作量、任务数……）", "text"),
+    ("n_units", "单位数", "Units", "单位数", "count"),
+    ("total", "合计", "Total", "全部单位的合计", "load"),
+    ("mean", "平均值", "Mean", "每个单位的平均值", "load"),
+    ("std", "标准差", "Std. dev.", "单位间的标准差", "load"),
+    ("max", "最大值", "Maximum", "单位中的最大值", "load"),
+    ("gini", "基尼系数", "Gini", "基尼系数（0 = 完全均衡，1 = 全部集中于一个单位）", "ratio"),
+    ("herfindahl", "赫芬达尔指数", "Herfindahl", "赫芬达尔指数（份额平方和）", "ratio"),
+    ("top5_share", "前5位占比", "Top-5 share", "工作量最重的 5 个单位所占比例", "share"),
+    ("top10_share", "前10位占比", "Top-10 share", "工作量最重的 10 个单位所占比例", "share"),
+    ("cv", "变异系数", "Coefficient of variation", "标准差与平均值之比", "ratio"),
+    ("population_share", "单位累计占比", "Population share", "洛伦兹曲线：按工作量由低到高累计的单位比例", "share"),
+    ("lorenz.load_share", "工作量累计占比", "Cumulative load share", "洛伦兹曲线：对应的累计工作量比例", "share"),
+    ("estimate", "估计值", "Estimate", "样本估计值", "ratio"),
+    ("ci_low", "区间下限", "CI low", "重抽样 95% 置信区间下限", "ratio"),
+    ("ci_high", "区间上限", "CI high", "重抽样 95% 置信区间上限", "ratio"),
+    ("se", "标准误", "Std. error", "重抽样标准误", "ratio"),
+    ("bias", "偏差", "Bias", "重抽样偏差估计", "ratio"),
+    ("n_boot", "重抽样次数", "Replicates", "自助法重抽样次数", "count"),
+    ("collectives", "集合称谓处理", "Collective policy", "集合称谓（各街办等）的处理方式", "text"),
+    ("collectives_ranked", "集合称谓参与排名数", "Collectives ranked", "参与排名的集合称谓数", "count"),
+    ("top_units", "工作量最重单位", "Top units", "加权工作量最重的单位", "text"),
+    ("gini_ci_low", "基尼系数区间下限", "Gini CI low", "基尼系数 95% 置信区间下限", "ratio"),
+    ("gini_ci_high", "基尼系数区间上限", "Gini CI high", "基尼系数 95% 置信区间上限", "ratio"),
+    ("top5_ci_low", "前5位占比区间下限", "Top-5 CI low", "前5位占比 95% 置信区间下限", "share"),
+    ("top5_ci_high", "前5位占比区间上限", "Top-5 CI high", "前5位占比 95% 置信区间上限", "share"),
+    # -- centrality --------------------------------------------------------------
+    ("degree_2m", "度中心性", "Degree (two-mode)", "二模网络度中心性（归一化）", "ratio"),
+    ("betweenness_2m", "中介中心性", "Betweenness (two-mode)", "二模网络中介中心性（归一化）", "ratio"),
+    ("closeness_2m", "接近中心性", "Closeness (two-mode)", "二模网络接近中心性（归一化）", "ratio"),
+    ("birank", "BiRank", "BiRank", "BiRank 双模排序得分", "ratio"),
+    ("strength", "加权度", "Strength", "所连任务的边权之和", "load"),
+    ("betweenness_w", "加权中介中心性", "Weighted betweenness", "单位协作网络上的加权中介中心性", "ratio"),
+    ("eigenvector", "特征向量中心性", "Eigenvector", "单位协作网络上的特征向量中心性", "ratio"),
+    ("constraint", "结构约束", "Constraint", "Burt 结构约束（越低越像桥梁）", "ratio"),
+    ("effective_size", "有效规模", "Effective size", "Burt 有效规模", "load"),
+    ("birank_rank", "BiRank排名", "BiRank rank", "按 BiRank 的排名", "count"),
+    ("betweenness_sampled", "中介中心性抽样", "Betweenness sampled", "中介中心性是否为抽样估计", "flag"),
+    # -- clusters ----------------------------------------------------------------
+    ("cluster", "群组", "Cluster", "群组编号（-1 = 未分组）", "count"),
+    ("cluster_size", "群组规模", "Cluster size", "所在群组的单位数", "count"),
+    ("stability", "稳定性", "Stability", "重抽样中与同组单位仍在一组的比例", "share"),
+    ("units", "单位", "Units", "所列单位", "text"),
+    ("internal_weight", "组内协作权重", "Internal weight", "群组内部共同任务的权重之和", "load"),
+    ("mean_stability", "平均稳定性", "Mean stability", "群组成员稳定性的平均值", "share"),
+    ("group", "群组", "Group", "关键词所属群组", "text"),
+    ("keyword", "关键词", "Keyword", "群组任务的特征关键词", "text"),
+    ("score", "得分", "Score", "得分", "ratio"),
+    ("task_clusters.share", "所占比例", "Share", "任务的单位中属于该群组的比例", "share"),
+    # -- checks --------------------------------------------------------------------
+    ("check", "检查项", "Check", "责任检查项代码", "text"),
+    ("label", "说明", "Label", "检查项说明", "text"),
+    ("task_text", "任务内容", "Task text", "任务内容", "text"),
+    ("n_leads", "牵头单位数", "Leads", "任务的牵头单位数", "count"),
+    # -- backbone ------------------------------------------------------------------
+    ("unit_a", "单位甲", "Unit A", "单位对中的第一个单位", "text"),
+    ("unit_b", "单位乙", "Unit B", "单位对中的第二个单位（单位匹配表中为后一版本的名称）", "text"),
+    ("observed", "实际共同任务", "Observed", "两单位实际共同承担的任务数", "load"),
+    ("expected", "期望共同任务", "Expected", "零模型下的期望共同任务数", "load"),
+    ("p_value", "p值", "p-value", "零模型检验的 p 值", "ratio"),
+    ("q_value", "q值", "q-value", "多重检验校正后的 q 值", "ratio"),
+    ("significant", "显著", "Significant", "校正后是否显著", "flag"),
+    # -- workbook info sheet --------------------------------------------------------
+    ("detail", "详情", "Detail", "检查结果的详细说明", "text"),
+    ("key", "项目", "Key", "信息项", "text"),
+    ("value", "值", "Value", "信息项的值", "text"),
+    # -- batch panel -------------------------------------------------------------
+    ("document", "文件", "Document", "文件名", "text"),
+    ("doc_key", "文件标识", "Document key", "文件内容的标识（同一文件同一标识）", "text"),
+    ("place", "地区", "Place", "文件所属地区（下陆区、黄石港区……）", "text"),
+    ("year", "年份", "Year", "文件年份", "count"),
+    ("level", "政府层级", "Government level", "政府层级（区、县、市……）", "text"),
+    ("canonical_unit", "跨文件统一单位", "Canonical unit", "跨文件统一后的单位名称", "text"),
+    ("share", "工作量占比", "Load share", "占全部加权工作量的比例", "share"),
+    ("degree", "度中心性", "Degree", "度中心性（归一化）", "ratio"),
+    ("betweenness", "中介中心性", "Betweenness", "中介中心性（归一化）", "ratio"),
+    ("n_via_collective", "集合称谓展开数", "Via collective", "由集合称谓展开的单位数", "count"),
+    ("has_lead", "有牵头单位", "Has lead", "任务是否列有牵头单位", "flag"),
+    ("edition", "版次", "Edition", "同一地区的第几份文件（按年份）", "count"),
+    ("n_editions", "版本数", "Editions", "同一地区的文件数", "count"),
+    ("title", "文件标题", "Title", "文件标题", "text"),
+    ("date", "日期", "Date", "发布日期（YYYY-MM-DD）", "text"),
+    ("format", "格式", "Format", "文件格式（txt、html、docx）", "text"),
+    ("n_ranked_units", "参与排名单位数", "Ranked units", "参与排名的单位数", "count"),
+    ("n_assignments", "分工条数", "Assignments", "任务—单位分工条数", "count"),
+    ("hhi", "赫芬达尔指数", "Herfindahl", "赫芬达尔指数（份额平方和）", "ratio"),
+    ("gini_lead", "牵头基尼系数", "Gini (lead)", "牵头任务数的基尼系数", "ratio"),
+    ("collective_share", "集合称谓占比", "Collective share", "由集合称谓展开的分工所占比例", "share"),
+    ("no_lead_share", "无牵头任务占比", "No-lead share", "未列牵头单位的任务所占比例", "share"),
+    ("n_clusters", "群组数", "Clusters", "群组数", "count"),
+    ("modularity", "模块度", "Modularity", "群组划分的模块度", "ratio"),
+    ("n_warnings", "解析提示数", "Warnings", "解析提示条数", "count"),
+    ("truncated", "文件不完整", "Truncated", "文件是否在末尾被截断（节选）", "flag"),
+    ("reason", "原因", "Reason", "未能分析的原因", "text"),
+    # -- compare -------------------------------------------------------------------
+    ("documents.label", "文件", "Document", "文件的简称（地区与年份）", "text"),
+    ("unit_loads.label", "文件", "Document", "文件的简称（地区与年份）", "text"),
+    ("documents.source", "来源文件", "Source file", "来源文件名", "text"),
+    ("warning_codes", "提示代码", "Warning codes", "解析提示代码", "text"),
+    ("label_a", "前一版本", "Edition A", "比较中的前一份文件", "text"),
+    ("label_b", "后一版本", "Edition B", "比较中的后一份文件", "text"),
+    ("n_tasks_a", "前版任务数", "Tasks A", "前一份文件的任务数", "count"),
+    ("n_tasks_b", "后版任务数", "Tasks B", "后一份文件的任务数", "count"),
+    ("truncated_a", "前版不完整", "Truncated A", "前一份文件是否被截断", "flag"),
+    ("truncated_b", "后版不完整", "Truncated B", "后一份文件是否被截断", "flag"),
+    ("n_units_a", "前版单位数", "Units A", "前一份文件的单位数", "count"),
+    ("n_units_b", "后版单位数", "Units B", "后一份文件的单位数", "count"),
+    ("n_units_shared", "共有单位数", "Units shared", "两份文件都有的单位数", "count"),
+    ("n_units_appeared", "新出现单位数", "Units appeared", "只在后一份文件出现的单位数", "count"),
+    ("n_units_disappeared", "消失单位数", "Units disappeared", "只在前一份文件出现的单位数", "count"),
+    ("gini_a", "前版基尼系数", "Gini A", "前一份文件的基尼系数", "ratio"),
+    ("gini_b", "后版基尼系数", "Gini B", "后一份文件的基尼系数", "ratio"),
+    ("gini_change", "基尼系数变化", "Gini change", "后版减前版", "ratio"),
+    ("n_clusters_a", "前版群组数", "Clusters A", "前一份文件的群组数", "count"),
+    ("n_clusters_b", "后版群组数", "Clusters B", "后一份文件的群组数", "count"),
+    ("ari_shared_units", "群组一致度", "ARI (shared units)", "共有单位的群组划分一致度（调整兰德指数）", "ratio"),
+    ("n_tasks_continued", "延续任务数", "Tasks continued", "在后一份文件中延续的任务数", "count"),
+    ("n_tasks_new", "新增任务数", "Tasks new", "后一份文件新增的任务数", "count"),
+    ("n_tasks_dropped", "未延续任务数", "Tasks dropped", "前一份文件中未延续的任务数", "count"),
+    ("n_lead_changed", "牵头单位变化数", "Lead changed", "延续任务中牵头单位变化的个数", "count"),
+    ("relation", "关系", "Relation", "两个名称的关系（同一单位、更名、拆分……）", "text"),
+    ("unit_matches.score", "相似度", "Score", "名称相似度", "ratio"),
+    ("unit_matches.reason", "依据", "Reason", "建议匹配的依据", "text"),
+    ("canonical", "统一名称", "Canonical", "确认后使用的统一名称", "text"),
+    ("docs_a", "前版文件", "Documents A", "出现该名称的前版文件", "text"),
+    ("docs_b", "后版文件", "Documents B", "出现该名称的后版文件", "text"),
+    ("n_a", "前版出现次数", "Mentions A", "名称在前版文件中的出现次数", "count"),
+    ("n_b", "后版出现次数", "Mentions B", "名称在后版文件中的出现次数", "count"),
+    ("confirmed", "已确认", "Confirmed", "填 yes 表示确认该匹配", "text"),
+    ("load_a", "前版加权工作量", "Load A", "前一份文件的加权工作量", "load"),
+    ("load_b", "后版加权工作量", "Load B", "后一份文件的加权工作量", "load"),
+    ("load_change", "加权工作量变化", "Load change", "后版减前版", "load"),
+    ("rank_a", "前版排名", "Rank A", "前一份文件中的排名", "count"),
+    ("rank_b", "后版排名", "Rank B", "后一份文件中的排名", "count"),
+    ("rank_change", "排名变化", "Rank change", "前版排名减后版排名（正数 = 上升）", "count"),
+    ("status", "状态", "Status", "变化状态（延续、新增、消失……）", "text"),
+    ("task_id_a", "前版任务编号", "Task no. A", "前一份文件的任务编号", "id"),
+    ("task_id_b", "后版任务编号", "Task no. B", "后一份文件的任务编号", "id"),
+    ("task_matches.score", "相似度", "Similarity", "任务内容相似度", "ratio"),
+    ("lead_changes.score", "相似度", "Similarity", "任务内容相似度", "ratio"),
+    ("scope", "比较范围", "Scope", "在哪个范围内寻找对应任务", "text"),
+    ("best_task", "最接近任务", "Closest task", "相似度最高的任务编号", "id"),
+    ("best_score", "最高相似度", "Best score", "最接近任务的相似度", "ratio"),
+    ("section_a", "前版部分", "Section A", "前一份文件中任务所在部分", "text"),
+    ("section_b", "后版部分", "Section B", "后一份文件中任务所在部分", "text"),
+    ("text_a", "前版任务内容", "Text A", "前一份文件的任务内容", "text"),
+    ("text_b", "后版任务内容", "Text B", "后一份文件的任务内容", "text"),
+    ("lead_a", "前版牵头单位", "Lead A", "前一份文件的牵头单位", "text"),
+    ("lead_b", "后版牵头单位", "Lead B", "后一份文件的牵头单位", "text"),
+    ("lead_changed", "牵头单位变化", "Lead changed", "牵头单位是否变化", "flag"),
+    ("caveat", "注意", "Caveat", "解读时需注意的情况", "text"),
+    # -- sheet legend (the 说明 sheet itself) --------------------------------------------
+    ("sheet", "工作表", "Sheet", "工作表名称", "text"),
+    ("column", "列名", "Column", "列的英文键名（程序中使用）", "text"),
+    ("header_zh", "中文列名", "Chinese header", "工作表中显示的中文列名", "text"),
+    ("header_en", "英文列名", "English header", "英文列名", "text"),
+    ("description", "说明", "Description", "列的含义", "text"),
+]
+
+GLOSSARY: dict[str, Term] = {r[0]: Term(*r) for r in _ROWS}
+"""Column key (or ``"table.column"`` for a scoped meaning) → :class:`Term`."""
+
+
+def term(column: str, *, table: Optional[str] = None) -> Term:
+    """The glossary entry of a column, the table-scoped one first.
+
+    Raises
+    ------
+    KeyError
+        When the column has no entry.
+
+    Examples
+    --------
+    >>> term("source", table="units").zh
+    '判定依据'
+    """
+    if table is not None and f"{table}.{column}" in GLOSSARY:
+        return GLOSSARY[f"{table}.{column}"]
+    return GLOSSARY[column]
+
+
+def zh_header(column, *, table: Optional[str] = None):
+    """Chinese header of a column; the column unchanged when it has no entry (matrix columns).
+
+    Examples
+    --------
+    >>> zh_header("task_id"), zh_header("22")
+    ('任务编号', '22')
+    """
+    if not isinstance(column, str):
+        return column
+    try:
+        return term(column, table=table).zh
+    except KeyError:
+        return column
+
+
+def glossary_frame():
+    """The glossary as a DataFrame (columns key, zh, en, description, fmt), in table order.
+
+    Examples
+    --------
+    >>> glossary_frame().columns.tolist()
+    ['key', 'zh', 'en', 'description', 'fmt']
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(GLOSSARY.values()), columns=list(Term._fields))
+
+
+def glossary_markdown() -> str:
+    """``docs/glossary.md``: the glossary as a Markdown table (generated, not edited by hand).
+
+    Examples
+    --------
+    >>> glossary_markdown().splitlines()[0]
+    '# Glossary 术语表'
+    """
+    lines = [
+        "# Glossary 术语表",
+        "",
+        "<!-- Generated from xialu_graph/glossary.py by glossary_markdown(); do not edit by hand. -->",
+        "",
+        "One name for each concept in each language: the column key used in code and CSV files, the",
+        "Chinese header shown in the workbook and the briefing, the English header (`--lang en`), a short",
+        "description and the display format. `table.column` keys give a column's meaning in one table",
+        "where it differs from the general one.",
+        "",
+        "Formats: " + ", ".join(f"`{k}` = `{v}`" for k, v in FORMATS.items()) + ".",
+        "",
+        "| key | 中文 | English | 说明 | format |",
+        "|---|---|---|---|---|",
+    ]
+    for t in GLOSSARY.values():
+        cells = [f"`{t.key}`", t.zh, t.en, t.description, t.fmt]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
