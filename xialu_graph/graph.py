@@ -35,6 +35,7 @@ The prefixes keep unit and task ids from colliding even when a unit is called "1
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -78,6 +79,10 @@ class RoleWeights:
     0.25
     >>> RoleWeights.from_mapping({"lead": 2}).lead
     2.0
+    >>> RoleWeights(lead=float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: role weight lead must be a finite non-negative number, got nan
     """
 
     lead: float = 1.0
@@ -87,9 +92,11 @@ class RoleWeights:
     def __post_init__(self):
         for f in fields(self):
             v = getattr(self, f.name)
-            if not isinstance(v, (int, float)) or v < 0:
-                raise ValueError(f"role weight {f.name} must be a non-negative number, got {v!r}")
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+                raise ValueError(f"role weight {f.name} must be a finite non-negative number, got {v!r}")
             object.__setattr__(self, f.name, float(v))
+        if not any(getattr(self, f.name) for f in fields(self)):
+            raise ValueError("role weights are all zero: every unit would carry no load")
 
     def of(self, role: str) -> float:
         return getattr(self, role)
