@@ -1,4 +1,4 @@
-"""Files: atomic writes, where the data tables live, and the one text-cleaning rule.
+"""Files: atomic writes, where the data tables live, and the text rules of every writer.
 
 Shared by every reader of data tables and every writer of the package.
 
@@ -16,14 +16,45 @@ from pathlib import Path
 
 __all__ = [
     "atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "xml_safe",
-    "FORMULA_PREFIXES", "XML_UNSAFE", "data_dir",
+    "FORMULA_PREFIXES", "XML_UNSAFE", "INVISIBLE", "visible_marks", "data_dir",
 ]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF):
 the one rule used by every XML-based writer (XLSX, DOCX, GEXF, GraphML)."""
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+)
+"""Characters a reader of an output cannot see or that reorder what they see: C0 controls but
+tab and LF, DEL and C1 controls, bidirectional controls (U+061C, U+200E/F, U+202A-E,
+U+2066-9), zero-width and other format characters, line/paragraph separators, the BOM,
+interlinear annotation marks, the non-characters U+FFFE/U+FFFF and lone surrogates. The one
+rule of every human-readable writer (HTML, Markdown, CSV, XLSX, DOCX; the views'
+``viz.page.clean_text`` is the same set): each is shown as a visible mark ``[U+XXXX]``."""
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def visible_marks(text) -> str:
+    """``text`` as a str with every :data:`INVISIBLE` character shown as ``[U+XXXX]``.
+
+    Two unit names that differ only by a bidi control or a zero-width space look different in
+    every output; a right-to-left override cannot make ``局政财区`` read as ``区财政局``.
+    The result holds nothing XML 1.0 cannot hold.
+
+    Examples
+    --------
+    >>> visible_marks("\u202e局政财区")
+    '[U+202E]局政财区'
+    >>> visible_marks("区\x07财政局\ufffe\t")
+    '区[U+0007]财政局[U+FFFE]\t'
+    >>> visible_marks(None)
+    ''
+    """
+    if text is None:
+        return ""
+    return INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", str(text))
 
 
 def xml_safe(text: str) -> str:
@@ -123,13 +154,17 @@ def safe_cell(value):
 
 
 def clean_cell(value):
-    """:func:`safe_cell`, and control characters an XLSX file cannot hold removed.
+    """A spreadsheet cell (CSV, XLSX): invisible characters as visible marks
+    (:func:`visible_marks`, which also leaves nothing an XLSX file cannot hold), then
+    :func:`safe_cell`.
 
     Examples
     --------
     >>> clean_cell("=1\x07")
-    "'=1"
+    "'=1[U+0007]"
+    >>> clean_cell("\u202e局政财区")
+    '[U+202E]局政财区'
     """
     if isinstance(value, str):
-        return safe_cell(xml_safe(value))
+        return safe_cell(visible_marks(value))
     return value
