@@ -380,3 +380,50 @@ def test_sigkill_mid_report_leaves_staging_that_the_next_run_removes(tmp_path):
     with staged_folders(out):
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt", "out"]
+
+
+# ---------------------------------------------------------------- finding 4: size-aware analysis
+def test_report_on_100000_units_in_one_task_says_why_in_one_line_within_a_minute(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    names = "、".join(f"区第{i}局" for i in range(100_000))
+    src = tmp_path / "big.txt"
+    src.write_text(f"一、甲\n1、乙。[牵头单位:区发改局;责任单位:{names}]\n2、丙。[牵头单位:区财政局;责任单位:区科信局]\n",
+                   encoding="utf-8")
+    code = "import sys; from xialu_graph.cli import main; sys.exit(main(sys.argv[1:]))"
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", code, "report", str(src), "--out", str(tmp_path / "out"), "--quiet"],
+                       capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - t0
+    assert r.returncode == 2 and took < 60, (r.returncode, took)
+    assert r.stderr == (f"xialu-graph: error: {src}: task 1 names 100,001 units (5,000,050,000 unit pairs; "
+                        "5,000,050,001 in the whole document): the unit network is limited to 1,000,000 pairs\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+def test_projection_counts_pairs_before_making_them():
+    import xialu_graph as xg
+    from xialu_graph.errors import InputError
+    from xialu_graph.graph import check_projection_size
+
+    names = "、".join(f"区{chr(0x4E00 + 7 * i)}{chr(0x5E00 + 3 * i)}局" for i in range(1_500))  # 1,500 distinct
+    G = xg.build_graph(xg.read_document(f"一、甲\n1、乙。[牵头单位:区发改局;责任单位:{names}]\n"))
+    with pytest.raises(InputError, match=r"^<string>: task 1 names 1,501 units \(1,125,750 unit pairs"):
+        xg.project_units(G)
+    assert check_projection_size(G, limit=2_000_000) == 1_125_750
+    P = xg.project_units(G, nodes=[n for n in G if n.startswith("u:")][:1_000])  # a subset below the limit
+    assert P.number_of_edges() == 1_000 * 999 // 2
+
+
+def test_memory_error_is_one_line_exit_2(monkeypatch, tmp_path, capsys):
+    import xialu_graph.cli as cli
+
+    def exhausted(args, say=None):
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "run_report", exhausted)
+    assert main(["report", str(tmp_path / "x.txt"), "--quiet"]) == 2
+    assert capsys.readouterr().err == ("xialu-graph: error: out of memory: the document is too large for this "
+                                       "machine (nothing was written)\n")
