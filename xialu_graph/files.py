@@ -16,6 +16,8 @@ import uuid
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
+from .errors import InputError
+
 __all__ = [
     "atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "xml_safe",
     "FORMULA_PREFIXES", "XML_UNSAFE", "INVISIBLE", "visible_marks", "data_dir",
@@ -315,8 +317,6 @@ def folder_lock(target):
     >>> sorted(p.name for p in d.iterdir())
     []
     """
-    from .errors import InputError
-
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = target.with_name(f".{target.name}.lock")
@@ -406,8 +406,6 @@ def staged_folders(*targets):
     >>> sorted(p.name for p in (d / "out").iterdir()), sorted(p.name for p in d.iterdir())
     (['.xialu-graph', 'a.txt'], ['out'])
     """
-    from .errors import InputError
-
     targets = [Path(t) for t in targets]
     with ExitStack() as stack:
         for t in targets:
