@@ -97,8 +97,6 @@ class RoleWeights:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
                 raise ValueError(f"role weight {f.name} must be a finite non-negative number, got {v!r}")
             object.__setattr__(self, f.name, float(v))
-        if not any(getattr(self, f.name) for f in fields(self)):
-            raise ValueError("role weights are all zero: every unit would carry no load")
 
     def of(self, role: str) -> float:
         return getattr(self, role)
@@ -115,11 +113,15 @@ class RoleWeights:
 
     @classmethod
     def from_file(cls, path) -> "RoleWeights":
-        """Read weights from a TOML file: a ``[weights]`` table or top-level keys."""
+        """Read weights from a TOML file: a ``[weights]`` table or top-level keys; all zero is
+        refused (a settings file that weighs nothing is a mistake)."""
         path = Path(path)
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-        return cls.from_mapping(data.get("weights", data))
+        w = cls.from_mapping(data.get("weights", data))
+        if not any(w.as_dict().values()):  # allowed in the API (what-if falls back to counts), not in a file
+            raise ValueError("role weights are all zero: every unit would carry no load")
+        return w
 
 
 def load_weights(path):
