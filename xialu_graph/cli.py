@@ -2,13 +2,15 @@
 
 A user's mistake (missing, empty, binary or undecodable file, no tasks, strict violation,
 a bad weights or unit table) prints one line on stderr naming the file and line, and exits
-with status 2; nothing half-written is left behind. Anything else is a bug and shows its
-traceback.
+with status 2; nothing half-written is left behind. Running out of memory is one line and
+status 2 too; SIGTERM is handled like Ctrl-C (one line, status 130). Anything else is a bug
+and shows its traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -307,7 +309,8 @@ def main(argv=None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
-        return args.func(args) or 0
+        with _sigterm_as_interrupt():
+            return args.func(args) or 0
     except XialuError as e:
         print(f"xialu-graph: error: {e}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -319,6 +322,31 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("xialu-graph: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("xialu-graph: error: out of memory: the document is too large for this machine "
+              "(nothing was written)", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (``kill``, a scheduler stopping the job) handled like Ctrl-C: the staging
+    folders are removed, one line is printed and the exit status is 130."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 if __name__ == "__main__":  # pragma: no cover

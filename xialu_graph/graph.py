@@ -35,6 +35,7 @@ The prefixes keep unit and task ids from colliding even when a unit is called "1
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -55,6 +56,8 @@ __all__ = [
     "unit_nodes",
     "task_nodes",
     "project_units",
+    "check_projection_size",
+    "MAX_PROJECTION_PAIRS",
     "project_tasks",
     "PROJECTION_METHODS",
     "COLLECTIVE_MODES",
@@ -78,6 +81,10 @@ class RoleWeights:
     0.25
     >>> RoleWeights.from_mapping({"lead": 2}).lead
     2.0
+    >>> RoleWeights(lead=float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: role weight lead must be a finite non-negative number, got nan
     """
 
     lead: float = 1.0
@@ -87,8 +94,8 @@ class RoleWeights:
     def __post_init__(self):
         for f in fields(self):
             v = getattr(self, f.name)
-            if not isinstance(v, (int, float)) or v < 0:
-                raise ValueError(f"role weight {f.name} must be a non-negative number, got {v!r}")
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+                raise ValueError(f"role weight {f.name} must be a finite non-negative number, got {v!r}")
             object.__setattr__(self, f.name, float(v))
 
     def of(self, role: str) -> float:
@@ -106,11 +113,15 @@ class RoleWeights:
 
     @classmethod
     def from_file(cls, path) -> "RoleWeights":
-        """Read weights from a TOML file: a ``[weights]`` table or top-level keys."""
+        """Read weights from a TOML file: a ``[weights]`` table or top-level keys; all zero is
+        refused (a settings file that weighs nothing is a mistake)."""
         path = Path(path)
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-        return cls.from_mapping(data.get("weights", data))
+        w = cls.from_mapping(data.get("weights", data))
+        if not any(w.as_dict().values()):  # allowed in the API (what-if falls back to counts), not in a file
+            raise ValueError("role weights are all zero: every unit would carry no load")
+        return w
 
 
 def load_weights(path):
@@ -409,6 +420,45 @@ def coerce_weights(weights) -> RoleWeights:
 PROJECTION_METHODS = ("count", "product", "min", "newman", "jaccard")
 
 
+MAX_PROJECTION_PAIRS = 1_000_000
+"""Most unit pairs the unit–unit projection may hold (summed over tasks, before merging):
+about 0.6 GB. One task naming 1,415 units reaches it; a network of a million links is no
+longer a picture of co-responsibility. Above it the analysis stops with one line naming the
+task (issue 16, finding 4: 100,000 units in one task took 176 s and then ran out of memory)."""
+
+
+def check_projection_size(G: nx.Graph, keep=None, *, limit: int = MAX_PROJECTION_PAIRS) -> int:
+    """Number of unit pairs the projection would visit (Σ over tasks of k·(k−1)/2), counted
+    in linear time before any pair is made; above ``limit`` an InputError names the largest
+    task and the document.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> G = xg.build_graph(xg.read_document("一、甲\\n1、乙。[牵头单位:区发改局;责任单位:区财政局、区科信局]\\n"))
+    >>> check_projection_size(G)
+    3
+    >>> check_projection_size(G, limit=2)
+    Traceback (most recent call last):
+    ...
+    xialu_graph.errors.InputError: <string>: task 1 names 3 units (3 unit pairs; 3 in the whole document): the unit network is limited to 2 pairs
+    """
+    total, worst, worst_k = 0, None, 0
+    for t in task_nodes(G):
+        k = len(G[t]) if keep is None else sum(1 for u in G[t] if u in keep)
+        total += k * (k - 1) // 2
+        if k > worst_k:
+            worst, worst_k = t, k
+    if total > limit:
+        tid = G.nodes[worst].get("task_id", str(worst)[len(TASK_PREFIX):])
+        raise InputError(
+            f"task {tid} names {worst_k:,} units ({worst_k * (worst_k - 1) // 2:,} unit pairs; {total:,} in the whole "
+            f"document): the unit network is limited to {limit:,} pairs",
+            source=str(G.graph.get("source") or ""),
+        )
+    return total
+
+
 def project_units(G: nx.Graph, *, method: str = "count", nodes: Optional[Iterable] = None) -> nx.Graph:
     """Unit–unit co-responsibility network: two units linked when they share a task.
 
@@ -441,6 +491,7 @@ def project_units(G: nx.Graph, *, method: str = "count", nodes: Optional[Iterabl
         raise ValueError(f"method must be one of {PROJECTION_METHODS}, got {method!r}")
     units = list(nodes) if nodes is not None else unit_nodes(G)
     keep = set(units)
+    check_projection_size(G, keep)
     P = nx.Graph()
     P.graph.update(G.graph, projection=method)
     for u in units:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from ..files import atomic_path, xml_safe
+from ..files import atomic_path, visible_marks
 from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 from .html import cluster_note
@@ -23,7 +23,7 @@ LATIN_FONT = "Times New Roman"
 
 
 def _t(v) -> str:
-    return xml_safe("" if v is None else str(v))
+    return visible_marks(v)  # marks invisible characters; leaves nothing XML cannot hold
 
 
 def _set_fonts(style_or_run, east_asia: str = EAST_ASIA_FONT, latin: str = LATIN_FONT) -> None:

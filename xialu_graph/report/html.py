@@ -14,6 +14,7 @@ import math
 import os
 from pathlib import Path
 
+from ..files import visible_marks
 from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 
@@ -47,7 +48,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _esc(v) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    return html.escape(visible_marks(v), quote=True)
 
 
 HTML_IMAGE_WIDTH = 1400
@@ -230,7 +231,7 @@ def _backbone_html(f: dict) -> str:
 
 
 def _md(v) -> str:
-    s = "" if v is None else str(v)
+    s = visible_marks(v)  # before escaping: the marks' brackets are escaped too
     s = " ".join(s.split())
     for ch in "\\|*_`[]#":
         s = s.replace(ch, "\\" + ch)

@@ -36,11 +36,14 @@ figures (``--figures``, default ``<out>/figures``)
 
 Nothing half-written
 --------------------
-Everything is built in a temporary folder beside the target (``.<name>.new-…``); only when
-every file is written is the old folder renamed aside, the new one renamed in and the old one
-removed. A crash midway leaves the previous outputs (or none) and no temporary folder. A
-separate figures folder is built and swapped the same way. A folder that exists and was not
-made by this command is never replaced (an InputError says so).
+Everything is built in a staging folder beside the target (``.<name>.new-…``); only when
+every file is written is it swapped in (``renameat2(RENAME_EXCHANGE)`` where the system has
+it, so ``--out`` is never missing; else two renames) and the old folder removed. A crash midway
+leaves the previous outputs (or none) and no staging folder; what a killed run left is cleaned
+(or put back) by the next run. A separate figures folder is built beside its target and both
+are swapped together with SIGINT and SIGTERM held back. A lock beside each target refuses a
+second concurrent run. A folder that exists and holds no ``.xialu-graph`` marker — however
+many figures are in it — is never replaced (an InputError says so).
 
 Deterministic: same input, weights and seed → the same bytes in CSV, SVG, PDF, PNG and HTML
 (no timestamps; the XLSX, DOCX and GEXF containers carry dates of their own).
@@ -52,18 +55,15 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import unicodedata
-import uuid
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
 from ..analysis import Analysis, analyse
 from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
-from ..files import atomic_write_text
+from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..metrics import unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
@@ -85,10 +85,7 @@ __all__ = [
     "TOP_EGO",
 ]
 
-MARKER = ".xialu-graph"
-"""File left in each folder the command owns: only such folders are ever replaced."""
 MARKER_TEXT = "Written by `xialu-graph report`. The whole folder is replaced on each run.\n"
-FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
 TOP_EGO = 5
 
 def _quiet(msg: str) -> None:  # default progress sink
@@ -245,47 +242,15 @@ def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: d
 
 
 # ---------------------------------------------------------------------------- folders
-def owned_folder(folder: Path, *, figures: bool = False) -> bool:
-    """True when ``folder`` may be replaced: missing, empty, marked, or (figures) only figures."""
-    if not folder.exists():
-        return True
-    if not folder.is_dir():
-        return False
-    entries = list(folder.iterdir())
-    if not entries or (folder / MARKER).is_file():
-        return True
-    return figures and all(p.is_file() and (p.suffix.lower() in FIGURE_SUFFIXES or p.name == ".gitkeep") for p in entries)
-
-
 @contextmanager
 def staged_folder(target):
-    """Yield a fresh temporary folder beside ``target``; on success swap it into place.
-
-    The swap renames the old folder aside, renames the new one in and removes the old one.
-    On any exception the temporary folder is removed and ``target`` is untouched.
+    """Yield a fresh staging folder beside ``target``; on success swap it into place
+    (:func:`xialu_graph.files.staged_folders`: locked, leftovers of a killed run cleaned,
+    swapped in one step where the system can). On any exception the staging folder is
+    removed and ``target`` is untouched.
     """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
+    with staged_folders(target) as (tmp,):
         yield tmp
-        (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
-            os.rename(target, old)
-        try:
-            os.rename(tmp, target)
-        except BaseException:
-            if old is not None:
-                os.rename(old, target)
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def report_stem(path) -> str:
@@ -333,13 +298,13 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     if not owned_folder(out):
         raise InputError("folder exists and was not written by xialu-graph report; choose another --out or empty it",
                          source=str(out))
-    if not fig_inside and not owned_folder(fig_target, figures=True):
-        raise InputError("figures folder holds files other than figures; choose another --figures",
-                         source=str(fig_target))
+    if not fig_inside and not owned_folder(fig_target):
+        raise InputError("figures folder exists and was not written by xialu-graph report (no .xialu-graph "
+                         "marker); choose another --figures or empty it", source=str(fig_target))
     data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
-    with ExitStack() as stack:
-        tmp_out = stack.enter_context(staged_folder(out))
-        tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else stack.enter_context(staged_folder(fig_target))
+    with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
+        tmp_out = staging[0]
+        tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
         if fig_inside:
             tmp_fig.mkdir(parents=True, exist_ok=True)
             (tmp_fig / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

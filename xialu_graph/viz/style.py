@@ -41,6 +41,7 @@ __all__ = [
     "source_line",
     "add_title_and_source",
     "save_figure",
+    "literal_text",
     "SAVE_METADATA",
 ]
 
@@ -88,6 +89,9 @@ def house_rc(family: Optional[str] = None) -> dict:
         "font.family": [fam, "DejaVu Sans"],
         "font.sans-serif": [fam, "DejaVu Sans"],
         "axes.unicode_minus": True,
+        # document text is drawn literally: "$x$" stays "$x$", "$\\foo$" cannot crash a figure
+        "text.parse_math": False,
+        "text.usetex": False,
         "font.size": FONT_SIZE,
         "axes.titlesize": TITLE_SIZE,
         "axes.labelsize": FONT_SIZE,
@@ -205,6 +209,24 @@ def _figure_title(fig) -> str:
     return ""
 
 
+def literal_text(fig) -> None:
+    """Draw every text of ``fig`` literally: no mathtext, whatever the rcParams were when
+    the text was made (``$x$`` stays ``$x$``; ``$\\foo$`` cannot raise).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> t = fig.text(0, 0, r"$\\foo$")
+    >>> literal_text(fig); t.get_parse_math()
+    False
+    """
+    from matplotlib.text import Text
+
+    for t in fig.findobj(Text):
+        t.set_parse_math(False)
+
+
 def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), *,
                 dpi: int = DPI, metadata: Optional[dict] = None) -> list[Path]:
     """Save ``fig`` as ``<path_stem>.<fmt>`` for each format; returns the paths written.
@@ -222,9 +244,10 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
         stem = stem.with_suffix("")
     stem.parent.mkdir(parents=True, exist_ok=True)
     title = _figure_title(fig)
-    rc = {k: v for k, v in house_rc().items() if k.startswith(("pdf.", "ps.", "svg.", "savefig."))}
+    rc = {k: v for k, v in house_rc().items() if k.startswith(("pdf.", "ps.", "svg.", "savefig.", "text."))}
     written = []
     with mpl.rc_context(rc):
+        literal_text(fig)
         for fmt in formats:
             fmt = fmt.lower().lstrip(".")
             if fmt not in SAVE_METADATA:
