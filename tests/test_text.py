@@ -169,3 +169,31 @@ def test_seed_cluster_keywords_contrastive(seed_doc):
     assert not kw.keyword.duplicated().any()
     assert (kw.n_tasks >= 2).all()
     assert "垃圾分类" in kw[kw.group == 3].keyword.tolist()  # clusters are numbered from 1
+
+
+def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch):
+    """jieba's marshal cache is written and read in a folder only this user can write, never in
+    the shared temporary folder where another user could plant one (issue 16, finding 13)."""
+    import os
+    import stat
+    import tempfile
+
+    from xialu_graph import text
+
+    monkeypatch.setattr(text, "_CACHE_DIR", None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    d = text.jieba_cache_dir()
+    assert d == tmp_path / "cache" / "xialu-graph" / "jieba"
+    assert stat.S_IMODE(d.stat().st_mode) == 0o700
+    text._TOKENIZERS.clear()
+    text.get_tokenizer(units=["区发改局"])
+    assert list(d.glob("jieba*.cache")) and not str(d).startswith(tempfile.gettempdir() + os.sep + "jieba")
+    # a cache folder others may write is not used
+    monkeypatch.setattr(text, "_CACHE_DIR", None)
+    bad = tmp_path / "bad"
+    (bad / "xialu-graph" / "jieba").mkdir(parents=True)
+    os.chmod(bad / "xialu-graph" / "jieba", 0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(bad))
+    d2 = text.jieba_cache_dir()
+    assert d2 != bad / "xialu-graph" / "jieba" and stat.S_IMODE(d2.stat().st_mode) == 0o700
+    monkeypatch.setattr(text, "_CACHE_DIR", None)

@@ -48,7 +48,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -132,11 +134,47 @@ def load_userdict(path=None) -> list[tuple[str, int | None, str | None]]:
     return out
 
 
+def jieba_cache_dir() -> Path:
+    """A folder only this user can write, for jieba's dictionary cache.
+
+    jieba loads its cache with ``marshal`` from the shared temporary folder by default, where
+    another user can plant a cache (issue 16, finding 13). The cache goes to
+    ``$XDG_CACHE_HOME/xialu-graph/jieba`` (else ``~/.cache/xialu-graph/jieba``), created with mode
+    0700; a folder there that another user owns or others may write is not used, and a fresh
+    private temporary folder is used instead.
+
+    Examples
+    --------
+    >>> import os, stat
+    >>> d = jieba_cache_dir()
+    >>> d.owner() == __import__("pwd").getpwuid(os.getuid()).pw_name, stat.S_IMODE(d.stat().st_mode) & 0o022
+    (True, 0)
+    """
+    global _CACHE_DIR
+    if _CACHE_DIR is not None:
+        return _CACHE_DIR
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = Path(base) / "xialu-graph" / "jieba"
+    try:
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = d.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            raise PermissionError(f"{d} is not private")
+    except OSError:
+        d = Path(tempfile.mkdtemp(prefix="xialu-graph-jieba-"))  # mkdtemp makes it 0700
+    _CACHE_DIR = d
+    return d
+
+
+_CACHE_DIR = None
+
+
 def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.dt.tmp_dir = str(jieba_cache_dir())  # the default tokenizer (TextRank) caches there too
     return jieba
 
 
@@ -158,6 +196,7 @@ def get_tokenizer(*, units=(), userdict=None):
     tk = _TOKENIZERS.get(key)
     if tk is None:
         tk = jieba.Tokenizer()
+        tk.tmp_dir = str(jieba_cache_dir())
         tk.initialize()
         for term, freq, pos in load_userdict(userdict):
             tk.add_word(term, freq=freq or 2000, tag=pos)
