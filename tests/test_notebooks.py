@@ -275,3 +275,16 @@ def test_02_and_03_show_the_new_statistics(executed):
     s03 = shown("03_centrality_and_clusters.ipynb")
     assert "(946, 307, 3)" in s03 and "(211, 0)" in s03
     assert "{'ari_mean': 0.34, 'ari_p05': 0.17, 'ari_p95': 0.5}" in s03 and "dissolved" in s03
+
+
+def test_notebooks_show_document_text_as_literal_markdown():
+    """Document text (unit names, task text, captions) shown with IPython's Markdown goes through
+    `markdown_text`, so `**`, `<img>` or `[x](y)` in a document are shown, not rendered (issue 16 #13)."""
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for line in "".join(cell["source"]).splitlines():
+                if "Markdown(" in line and "import" not in line:
+                    assert "markdown_text(" in line, (path.name, line)

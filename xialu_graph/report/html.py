@@ -18,7 +18,7 @@ from ..files import visible_marks
 from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 
-__all__ = ["report_html", "report_markdown", "CSS"]
+__all__ = ["markdown_text", "report_html", "report_markdown", "CSS"]
 
 CSS = """*{box-sizing:border-box}
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif;
@@ -230,7 +230,15 @@ def _backbone_html(f: dict) -> str:
     return "".join(p)
 
 
-def _md(v) -> str:
+def markdown_text(v) -> str:
+    """Document text as literal Markdown: markup characters escaped, raw HTML as entities,
+    invisible controls as visible marks.
+
+    Examples
+    --------
+    >>> print(markdown_text("**区发改局**<img src=x>"))
+    \\*\\*区发改局\\*\\*&lt;img src=x&gt;
+    """
     s = visible_marks(v)  # before escaping: the marks' brackets are escaped too
     s = " ".join(s.split())
     for ch in "\\|*_`[]#":
@@ -240,44 +248,44 @@ def _md(v) -> str:
 
 
 def _md_table(headers, rows) -> list:
-    return (["| " + " | ".join(_md(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-            + ["| " + " | ".join(_md(x) for x in r) + " |" for r in rows])
+    return (["| " + " | ".join(markdown_text(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+            + ["| " + " | ".join(markdown_text(x) for x in r) + " |" for r in rows])
 
 
 def report_markdown(f: dict, figure_paths: dict) -> str:
     """The findings as Markdown (figures referenced by the relative paths given)."""
 
     caps = {name: f"图{i} {cap}" for i, (name, (cap, _)) in enumerate(FIGURES.items(), 1)}
-    out = [f"# {_md(f['title'])}", "", "重点工作责任分解 · 单位工作量与协作分析（xialu-graph）", ""]
-    out += [f"- **{_md(k)}**：{_md(v)}" for k, v in f["facts"]] + ["", "## 要点", ""]
-    out += [f"- {_md(b)}" for b in f["bullets"]] + ["", "## 工作量最重的单位", ""]
+    out = [f"# {markdown_text(f['title'])}", "", "重点工作责任分解 · 单位工作量与协作分析（xialu-graph）", ""]
+    out += [f"- **{markdown_text(k)}**：{markdown_text(v)}" for k, v in f["facts"]] + ["", "## 要点", ""]
+    out += [f"- {markdown_text(b)}" for b in f["bullets"]] + ["", "## 工作量最重的单位", ""]
     out.append("| " + " | ".join(LOAD_HEADERS.values()) + " |")
     out.append("|" + "|".join("---" if k == "unit" else "---:" for k in LOAD_HEADERS) + "|")
     for d in load_rows(f["top_units"]):
-        out.append("| " + " | ".join(_md(format_number(d[k])) for k in LOAD_HEADERS) + " |")
-    out += ["", "## 工作量是否均衡", "", _md(f["gini_text"]), ""]
+        out.append("| " + " | ".join(markdown_text(format_number(d[k])) for k in LOAD_HEADERS) + " |")
+    out += ["", "## 工作量是否均衡", "", markdown_text(f["gini_text"]), ""]
     if f.get("sensitivity"):
-        out += ["## 集合单位口径", "", _md(f["policy_text"]), ""]
+        out += ["## 集合单位口径", "", markdown_text(f["policy_text"]), ""]
         out += _md_table(SENSITIVITY_HEADERS, f["sensitivity"]) + [""]
     bb = f.get("backbone")
     if bb:
-        out += ["## 共同责任是否多于随机", "", _md(bb["text"]), ""]
+        out += ["## 共同责任是否多于随机", "", markdown_text(bb["text"]), ""]
         if bb["pairs"]:
             out += _md_table(BACKBONE_HEADERS, bb["pairs"]) + [""]
-    out += ["## 群组", "", _md(cluster_note(f)), ""]
+    out += ["## 群组", "", markdown_text(cluster_note(f)), ""]
     for c in f["clusters"]:
         out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务，重抽样稳定性 "
-                   f"{format_number(c['jaccard'])}）关键词：{_md('、'.join(c['keywords']))}；"
-                   f"单位：{_md('、'.join(c['units'][:12]))}{' 等' if c['n_units'] > 12 else ''}")
+                   f"{format_number(c['jaccard'])}）关键词：{markdown_text('、'.join(c['keywords']))}；"
+                   f"单位：{markdown_text('、'.join(c['units'][:12]))}{' 等' if c['n_units'] > 12 else ''}")
     out += ["", "## 问责提示", ""]
     if not f["checks"] and not f.get("unit_checks"):
         out.append("- 无")
     for label, rows in f["checks"]:
-        out += [f"### {_md(label)}：{len(rows)} 项", ""] + _md_table(CHECK_HEADERS, rows) + [""]
+        out += [f"### {markdown_text(label)}：{len(rows)} 项", ""] + _md_table(CHECK_HEADERS, rows) + [""]
     for label, n, units in f.get("unit_checks", []):
-        out += [f"### {_md(label)}：{n} 个", "", _md("、".join(units)), ""]
+        out += [f"### {markdown_text(label)}：{n} 个", "", markdown_text("、".join(units)), ""]
     out += ["", "## 解析提示", ""]
-    out += [f"- 第 {line} 行（{_md(code)}）：{_md(msg)}" for line, code, msg in f["warnings"][:100]] or ["- 无"]
+    out += [f"- 第 {line} 行（{markdown_text(code)}）：{markdown_text(msg)}" for line, code, msg in f["warnings"][:100]] or ["- 无"]
     out += ["", "## 图", ""]
     for name, path in figure_paths.items():
         out.append(f"![{caps.get(name, name)}]({str(path).replace(os.sep, '/')})")
