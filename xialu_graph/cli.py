@@ -40,6 +40,7 @@ commands:
   parse     read a document into tables: tasks, assignments, units, people, parse report
   report    the whole briefing pack for one document: tables, figures, views, report.html
   compare   compare editions of a district (or districts) unit by unit and task by task
+  batch     many documents, each analysed on its own (local or Dask): a panel for statistics
 """
 
 
