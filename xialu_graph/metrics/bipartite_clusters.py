@@ -48,7 +48,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..graph import edge_weight, is_collective, node_kind, task_id, task_nodes, unit_name, unit_nodes
+from ..graph import node_kind, task_id, unit_name
+from .matrices import biadjacency
 from .clusters import (
     adjusted_rand_index,
     barber_modularity,
@@ -71,16 +72,6 @@ STABILITY_UNIT_COLUMNS = ["unit", "cluster", "stability", "consensus"]
 STABILITY_CLUSTER_COLUMNS = ["cluster", "n_units", "jaccard", "dissolved"]
 
 
-def _biadjacency(G, include_collectives, weight):
-    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
-    tasks = task_nodes(G)
-    ti = {t: j for j, t in enumerate(tasks)}
-    W = np.zeros((len(units), len(tasks)))
-    for i, u in enumerate(units):
-        for t, d in G[u].items():
-            if t in ti:
-                W[i, ti[t]] = edge_weight(d, weight)
-    return units, tasks, W
 
 
 def _barber(W, lu, lt) -> float:
@@ -181,7 +172,7 @@ def bipartite_clusters(
     >>> cl.cluster.tolist(), cl.attrs["barber_modularity"], cl.attrs["tasks"].cluster.tolist()
     ([1, 1, 2, 2], 0.5, [1, 1, 2, 2])
     """
-    units, tasks, W = _biadjacency(G, include_collectives, weight)
+    units, tasks, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
     names = [unit_name(G, u) for u in units]
     lu, lt, _ = _louvain(W, n_runs, seed, resolution)
     nu, nt = _number_from_one(lu, lt, names)
@@ -287,7 +278,7 @@ def modularity_significance(
     >>> round(s["observed"], 4), round(s["null_mean"], 4), s["null_std"]   # every rewiring is a matching too
     (0.8333, 0.8333, 0.0)
     """
-    units, tasks, W = _biadjacency(G, include_collectives, weight)
+    units, tasks, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
     obs = _louvain(W, n_runs, seed, resolution)[2]
     rng = np.random.default_rng(seed)
     n_swaps = swaps_per_edge * int((W != 0).sum())
@@ -359,7 +350,7 @@ def resampling_stability(
     >>> st.stability.tolist(), st.attrs["clusters"].jaccard.tolist()
     ([1.0, 1.0, 1.0, 1.0], [1.0, 1.0])
     """
-    units, tasks, W = _biadjacency(G, include_collectives, weight)
+    units, tasks, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
     names = [unit_name(G, u) for u in units]
     if clusters is None:
         clusters = bipartite_clusters(G, seed=seed, resolution=resolution,

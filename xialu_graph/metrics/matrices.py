@@ -5,8 +5,10 @@ Both return DataFrames indexed by unit name (index name ``unit``).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-from ..graph import section_key, task_id, task_nodes, unit_name, unit_nodes
+
+from ..graph import edge_weight, is_collective, section_key, task_id, task_nodes, unit_name, unit_nodes
 
 __all__ = ["unit_task_matrix", "unit_section_matrix"]
 
@@ -71,3 +73,28 @@ def unit_section_matrix(G) -> pd.DataFrame:
             counts[section_key(G, t)] += 1
         rows.append(counts)
     return pd.DataFrame(rows, index=pd.Index([unit_name(G, u) for u in units], name="unit"), columns=secs).astype("int64")
+
+
+def biadjacency(G, *, include_collectives: bool = False, weight="weight"):
+    """Dense unit × task weight matrix with its row and column nodes (collectives left out unless asked).
+
+    Returns ``(units, tasks, W)``: unit node ids, task node ids, ``W[i, j]`` the weight of the edge
+    (0 where none). Shared by the bootstrap and the two-mode clustering.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("u:a", bipartite=0); G.add_node("t:1", bipartite=1); G.add_edge("u:a", "t:1", weight=0.5)
+    >>> biadjacency(G)[2].tolist()
+    [[0.5]]
+    """
+    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
+    tasks = task_nodes(G)
+    ti = {t: j for j, t in enumerate(tasks)}
+    W = np.zeros((len(units), len(tasks)))
+    for i, u in enumerate(units):
+        for t, d in G[u].items():
+            if t in ti:
+                W[i, ti[t]] = edge_weight(d, weight)
+    return units, tasks, W

@@ -47,7 +47,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..graph import edge_weight, is_collective, task_nodes, unit_name, unit_nodes
+from ..graph import unit_name
+from .matrices import biadjacency
 
 __all__ = ["bootstrap_balance", "bootstrap_ranks", "BOOTSTRAP_COLUMNS", "RANK_CI_COLUMNS"]
 
@@ -55,16 +56,6 @@ BOOTSTRAP_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "se", "bias", "
 RANK_CI_COLUMNS = ["unit", "load_rank", "rank_ci_low", "rank_ci_high", "p_top5"]
 
 
-def _matrix(G, include_collectives, weight):
-    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
-    tasks = task_nodes(G)
-    ti = {t: j for j, t in enumerate(tasks)}
-    W = np.zeros((len(units), len(tasks)))
-    for i, u in enumerate(units):
-        for t, d in G[u].items():
-            if t in ti:
-                W[i, ti[t]] = edge_weight(d, weight)
-    return units, W
 
 
 def _replicates(W, n_boot, seed):
@@ -157,7 +148,7 @@ def bootstrap_balance(
         raise ValueError("n_boot must be at least 2")
     if interval not in ("percentile", "basic"):
         raise ValueError(f"interval must be 'percentile' or 'basic', got {interval!r}")
-    units, W = _matrix(G, include_collectives, weight)
+    units, _, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
     point = _measures(W.sum(axis=1)[None, :], top)
     reps = _measures(_replicates(W, n_boot, seed), top)
     a = (1 - level) / 2
@@ -216,7 +207,7 @@ def bootstrap_ranks(
     """
     from scipy.stats import rankdata
 
-    units, W = _matrix(G, include_collectives, weight)
+    units, _, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
     obs = W.sum(axis=1)
     L = _replicates(W, n_boot, seed)
     R = rankdata(-L, method="min", axis=1) if len(units) else np.zeros((n_boot, 0))
