@@ -39,7 +39,9 @@ def test_compare_writes_tables_figures_view_and_summary(first_run):
     page = (out / "summary.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", page)
-    assert "Excerpts" in page
+    assert "节选：" in page and "集合单位口径：展开到成员（expand）" in page
+    assert "<th title=\"gini_a\">前版基尼系数</th>" in page and "Excerpts" not in page
+    assert {r["collectives"] for r in _rows(out / "tables" / "editions.csv")} == {"expand"}
     view = (out / "compare_view.html").read_text(encoding="utf-8")
     assert "xialu-editions-data" in view and not re.search(r"(src|href)=[\"']?(https?:)?//", view)
     rows = _rows(out / "unit_matches.csv")
@@ -102,3 +104,11 @@ def test_console_script_subprocess(tmp_path):
     r = subprocess.run(cmd + ["compare", HSG[0], str(tmp_path / "missing.txt")], capture_output=True, text=True)
     last = r.stderr.strip().splitlines()[-1]
     assert r.returncode == 2 and last.startswith("xialu-graph: error:") and "missing.txt: file does not exist" in last
+
+
+def test_compare_collective_policy_is_one_for_all_editions(tmp_path):
+    out = tmp_path / "keep"
+    assert cli.main(["compare", *HSG, "--out", str(out), "--quiet", "--collectives", "keep"]) == 0
+    eds = _rows(out / "tables" / "editions.csv")
+    assert {r["collectives"] for r in eds} == {"keep"}
+    assert "集合单位口径：作为一个单位（keep）" in (out / "summary.html").read_text(encoding="utf-8")

@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--matches", metavar="CSV", help="confirmed unit matches (edit the suggested unit_matches.csv)")
     cp.add_argument("--threshold", type=float, default=None, help="task similarity threshold (0–1)")
     cp.add_argument("--seed", type=int, default=0)
+    cp.add_argument("--collectives", choices=("expand", "keep", "drop", "share"), default="expand",
+                    help="collective policy of every edition (default expand, as in report; docs/methods.md)")
     cp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     cp.add_argument("--corrections", metavar="FILE",
                     help="edited review file(s) in one CSV; its 'source' column names the document of each row")
@@ -249,7 +251,8 @@ def run_compare(args, say=None) -> int:
     if len(corpus) < 2:
         raise InputError(f"compare needs at least two documents, got {len(corpus)}")
     say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))
-    cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0))
+    cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0),
+                         collectives=getattr(args, "collectives", None))
     n_pending = int((cmp.unit_matches["confirmed"] != "yes").sum())
     say(f"{len(cmp.unit_matches)} unit match suggestion(s), {len(cmp.mapping)} name(s) merged; "
         f"{n_pending} to confirm in unit_matches.csv")

@@ -34,7 +34,8 @@ n_units_shared, n_units_appeared, n_units_disappeared, gini_a, gini_b, gini_chan
 weighted load over ranked units), n_clusters_a, n_clusters_b, ari_shared_units (adjusted
 Rand index of the two co-responsibility partitions restricted to the units present in both;
 NaN with fewer than 2 shared units), n_tasks_continued, n_tasks_new, n_tasks_dropped,
-n_lead_changed.
+n_lead_changed, collectives (the collective policy both graphs were built with, so that every
+Gini and load above says how collectives were counted).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ EDITION_COLUMNS = [
     "label_a", "label_b", "n_tasks_a", "n_tasks_b", "truncated_a", "truncated_b", "n_units_a", "n_units_b",
     "n_units_shared", "n_units_appeared", "n_units_disappeared", "gini_a", "gini_b", "gini_change",
     "n_clusters_a", "n_clusters_b", "ari_shared_units", "n_tasks_continued", "n_tasks_new", "n_tasks_dropped",
-    "n_lead_changed",
+    "n_lead_changed", "collectives",
 ]
 LEAD_CHANGE_COLUMNS = ["label_a", "label_b", "task_id_a", "task_id_b", "score", "lead_a", "lead_b", "text_a", "text_b"]
 """Columns of :func:`lead_changes`: the continued tasks whose principal units changed."""
@@ -216,8 +217,13 @@ def lead_changes(task_matches):
     return df[LEAD_CHANGE_COLUMNS].reset_index(drop=True)
 
 
-def edition_changes(pairs, *, loads, clusters: dict, task_matches, truncated: dict, n_tasks: dict):
-    """One row per pair of documents (``EDITION_COLUMNS``): units, Gini, clusters, tasks."""
+def edition_changes(pairs, *, loads, clusters: dict, task_matches, truncated: dict, n_tasks: dict,
+                    collectives: str = "expand"):
+    """One row per pair of documents (``EDITION_COLUMNS``): units, Gini, clusters, tasks.
+
+    ``collectives`` is the policy the graphs behind ``loads`` and ``clusters`` were built with;
+    it is written on every row.
+    """
     import pandas as pd
 
 
@@ -243,6 +249,7 @@ def edition_changes(pairs, *, loads, clusters: dict, task_matches, truncated: di
                 "n_tasks_continued": int(st.get("continued", 0)), "n_tasks_new": int(st.get("new", 0)),
                 "n_tasks_dropped": int(st.get("dropped", 0)),
                 "n_lead_changed": int((tm["status"].eq("continued") & tm["lead_changed"]).sum()),
+                "collectives": collectives,
             }
         )
     return pd.DataFrame(rows, columns=EDITION_COLUMNS)

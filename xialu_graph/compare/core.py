@@ -7,7 +7,7 @@ from typing import Optional
 
 from .task_matching import DEFAULT_THRESHOLD
 from ..errors import InputError
-from ..graph import build_graph
+from ..graph import DEFAULT_COLLECTIVES, build_graph
 from ..metrics import co_responsibility_clusters
 from .changes import document_pairs, edition_changes, lead_changes, unit_changes, unit_loads
 from .task_matching import TASK_MATCH_COLUMNS, match_tasks
@@ -42,6 +42,9 @@ class Comparison:
         The tables (see :mod:`xialu_graph.compare.changes` and ``task_matching``).
     threshold : float
     seed : int
+    collectives : str
+        The collective policy every graph was built with (:func:`xialu_graph.build_graph`):
+        loads, Gini and clusters of every edition count collectives the same way.
     """
 
     corpus: object
@@ -60,6 +63,7 @@ class Comparison:
     editions: object
     threshold: float = DEFAULT_THRESHOLD
     seed: int = 0
+    collectives: str = DEFAULT_COLLECTIVES
     extra: dict = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -94,6 +98,7 @@ def compare_corpus(
     weights=None,
     min_unit_score: float = 0.75,
     cluster_runs: int = 1,
+    collectives: Optional[str] = None,
 ) -> Comparison:
     """Compare the documents of a corpus: units, tasks, loads, balance, clusters.
 
@@ -116,6 +121,10 @@ def compare_corpus(
         Smallest string similarity for a unit suggestion.
     cluster_runs : int, default 1
         Louvain runs per document (stability is not needed for the comparison).
+    collectives : {"expand", "keep", "drop", "share"}, optional
+        Collective policy of every edition's graph (default ``"expand"``, as in the report;
+        ``docs/methods.md``). One policy for all editions, so that a change in Gini or load is a
+        change in the plans, not in the counting.
 
     Returns
     -------
@@ -135,6 +144,8 @@ def compare_corpus(
     >>> cmp = compare_corpus(Corpus([CorpusEntry("A", a), CorpusEntry("B", b)]))
     >>> cmp.task_matches["status"].tolist(), cmp.unit_changes["status"].tolist()
     (['continued', 'new'], ['continued', 'appeared'])
+    >>> cmp.collectives, compare_corpus(cmp.original, collectives="keep").collectives
+    ('expand', 'keep')
     """
     import pandas as pd
 
@@ -153,7 +164,8 @@ def compare_corpus(
     matched = apply_unit_matches(corpus, table)
     labels = matched.labels
     prs = document_pairs(labels, pairs)
-    graphs = {e.label: build_graph(e.document, weights=weights) for e in matched}
+    graphs = {e.label: build_graph(e.document, weights=weights, collectives=collectives) for e in matched}
+    mode = next(iter(graphs.values())).graph["collectives"]
     clusters = {lab: co_responsibility_clusters(G, seed=seed, n_runs=cluster_runs) for lab, G in graphs.items()}
     truncated = {e.label: e.truncated for e in matched}
     n_tasks = {e.label: len(e.document.tasks) for e in matched}
@@ -168,10 +180,11 @@ def compare_corpus(
     ]
 
     tmatches = pd.concat(tm, ignore_index=True) if tm else pd.DataFrame(columns=TASK_MATCH_COLUMNS)
-    editions = edition_changes(prs, loads=loads, clusters=clusters, task_matches=tmatches, truncated=truncated, n_tasks=n_tasks)
+    editions = edition_changes(prs, loads=loads, clusters=clusters, task_matches=tmatches, truncated=truncated, n_tasks=n_tasks,
+                              collectives=mode)
     return Comparison(
         corpus=matched, original=corpus, pairs=prs, unit_matches=table, mapping=mapping, lineage=lineage,
         graphs=graphs, clusters=clusters, documents=corpus.documents_frame(), unit_loads=loads,
         unit_changes=changes, task_matches=tmatches, lead_changes=lead_changes(tmatches), editions=editions,
-        threshold=thr, seed=seed,
+        threshold=thr, seed=seed, collectives=mode,
     )
