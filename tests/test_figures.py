@@ -376,3 +376,15 @@ def test_seed_heatmap_counts_match_graph(seed):
     for u in m.index[:5]:
         assert int(m.loc[u].sum()) == G.degree("u:" + u)
     assert m.shape[1] == 8  # eight sections in the 2020 plan
+
+
+def test_lorenz_shows_the_bootstrap_band_and_gini_interval_of_the_seed(seed_doc):
+    import xialu_graph as xg
+
+    G = xg.build_graph(seed_doc)
+    fig = F.plot_lorenz(xg.workload_balance(xg.unit_load(G)), band=xg.bootstrap_lorenz(G, n_boot=500),
+                        intervals=xg.bootstrap_balance(G, n_boot=500))
+    texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert texts[1] == "加权工作量（基尼系数 0.60，95% 置信区间 0.59–0.65）"
+    assert texts[2] == "95% 置信带（按任务重抽样 500 次）"
+    assert len(fig.axes[0].collections) == 1  # the band replaces the plain shading

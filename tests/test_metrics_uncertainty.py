@@ -11,7 +11,9 @@ from xialu_graph.metrics import unit_load, workload_balance
 from xialu_graph.metrics.uncertainty import (
     BOOTSTRAP_COLUMNS,
     RANK_CI_COLUMNS,
+    LORENZ_BAND_COLUMNS,
     bootstrap_balance,
+    bootstrap_lorenz,
     bootstrap_ranks,
 )
 
@@ -90,3 +92,28 @@ def test_seed_intervals(seed_doc):
         assert r.loc[s, "p_top5"] == 1.0
     assert 0.55 < r.loc["区发改局", "p_top5"] < 0.8
     assert r.loc["区发改局", "load_rank"] == 5
+
+
+def test_lorenz_band_exact_on_two_disjoint_units():
+    # draws {1,1}/{2,2} (prob 1/2 together) give loads (0, 2): curve (0, 0, 1); {1,2} gives (1, 1):
+    # curve (0, 0.5, 1). So at x = 1/2 the 95 % band runs from 0 to 0.5, the plan's curve at 0.5.
+    band = bootstrap_lorenz(two_disjoint(), n_boot=4000, seed=3)
+    assert list(band.columns) == LORENZ_BAND_COLUMNS
+    assert band.values.tolist() == [[0.0, 0.0, 0.0, 0.0], [0.5, 0.5, 0.0, 0.5], [1.0, 1.0, 1.0, 1.0]]
+
+
+def test_lorenz_band_agrees_with_the_gini_interval_on_the_seed(seed_doc):
+    G = build_graph(seed_doc)
+    band = bootstrap_lorenz(G, n_boot=500, seed=0)
+    b = bootstrap_balance(G, n_boot=500, seed=0).set_index("measure")
+    assert len(band) == 45 and band.attrs["n_units"] == 44
+    assert (band["ci_low"] <= band["load_share"]).all() and (band["load_share"] <= band["ci_high"]).all()
+    # the Gini of the band's edges brackets the replicates' Gini interval (area between curve and diagonal)
+    x = band["population_share"].to_numpy()
+
+    def g(y):
+        return float(1 - ((x[1:] - x[:-1]) * (y[1:] + y[:-1])).sum())
+
+    assert g(band["ci_high"].to_numpy()) <= b.loc["gini", "ci_low"] + 1e-9
+    assert g(band["ci_low"].to_numpy()) >= b.loc["gini", "ci_high"] - 1e-9
+    assert g(band["load_share"].to_numpy()) == pytest.approx(b.loc["gini", "estimate"], abs=1e-12)

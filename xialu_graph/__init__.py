@@ -71,6 +71,7 @@ _LAZY = {
     "collective_sensitivity": "metrics",
     "bootstrap_balance": "metrics",
     "bootstrap_ranks": "metrics",
+    "bootstrap_lorenz": "metrics",
     "backbone": "metrics",
     "bipartite_clusters": "metrics",
     "modularity_significance": "metrics",

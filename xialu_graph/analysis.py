@@ -66,6 +66,9 @@ class Analysis:
     responsibility : DataFrame
         :func:`xialu_graph.metrics.responsibility_checks` (Chinese labels, task text, units in
         document order).
+    lorenz_band : DataFrame
+        :func:`xialu_graph.metrics.bootstrap_lorenz` of the weighted load (same replicates as
+        ``balance_ci``): the band drawn around the Lorenz curve.
     cluster_stability : DataFrame
         :func:`xialu_graph.metrics.resampling_stability` of ``clusters`` (tasks resampled,
         each replicate reclustered as the projection clusters); per cluster in
@@ -97,6 +100,7 @@ class Analysis:
     backbone: object = None
     responsibility: object = None
     cluster_stability: object = None
+    lorenz_band: object = None
 
     @property
     def top_units(self) -> list:
@@ -216,6 +220,7 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     say(f"bootstrap intervals ({n_boot} replicates) and the collective policies")
     # collectives left out, as in load and balance, so the interval belongs to the headline figure
     balance_ci = M.bootstrap_balance(G, n_boot=n_boot, seed=seed)
+    lorenz_band = M.bootstrap_lorenz(G, n_boot=n_boot, seed=seed)
     sensitivity = sensitivity_table(doc, weights=weights, n_boot=n_boot, seed=seed)
     say("co-responsibility backbone and responsibility checks")
     bb, _ = M.backbone(G, alpha=alpha)
@@ -225,5 +230,5 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     return Analysis(
         doc=doc, G=G, P=P, summary=summary, keywords=keywords, task_clusters=tclusters, seed=seed,
         weights=dict(G.graph.get("weights", {})), collectives=mode, sensitivity=sensitivity,
-        balance_ci=balance_ci, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
+        balance_ci=balance_ci, lorenz_band=lorenz_band, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
     )

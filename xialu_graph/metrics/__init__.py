@@ -16,8 +16,9 @@ defines the function:
   :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``, Chinese labels ``CHECK_LABELS_ZH``)
 * :mod:`.policy` — :func:`collective_sensitivity` (``SENSITIVITY_COLUMNS``): figures under
   each collective policy of :func:`xialu_graph.build_graph`
-* :mod:`.uncertainty` — :func:`bootstrap_balance`, :func:`bootstrap_ranks`: task-bootstrap
-  intervals (``BOOTSTRAP_COLUMNS``, ``RANK_CI_COLUMNS``)
+* :mod:`.uncertainty` — :func:`bootstrap_balance`, :func:`bootstrap_ranks`,
+  :func:`bootstrap_lorenz`: task-bootstrap intervals (``BOOTSTRAP_COLUMNS``, ``RANK_CI_COLUMNS``,
+  ``LORENZ_BAND_COLUMNS``)
 * :mod:`.backbone` — :func:`backbone`: unit pairs sharing more tasks than a bipartite null
   model allows (SDSM), with FDR control (``BACKBONE_COLUMNS``)
 * :mod:`.bipartite_clusters` — :func:`bipartite_clusters` (Barber modularity on the two-mode
@@ -55,7 +56,7 @@ from .checks import (
 )
 from .matrices import unit_section_matrix, unit_task_matrix
 from .policy import SENSITIVITY_COLUMNS, collective_sensitivity
-from .uncertainty import BOOTSTRAP_COLUMNS, RANK_CI_COLUMNS, bootstrap_balance, bootstrap_ranks
+from .uncertainty import BOOTSTRAP_COLUMNS, LORENZ_BAND_COLUMNS, RANK_CI_COLUMNS, bootstrap_balance, bootstrap_lorenz, bootstrap_ranks
 from .backbone import BACKBONE_COLUMNS, BACKBONE_METHODS, backbone
 from .bipartite_clusters import (
     BIPARTITE_COLUMNS,
@@ -102,6 +103,7 @@ __all__ = [
     "collective_sensitivity",
     "bootstrap_balance",
     "bootstrap_ranks",
+    "bootstrap_lorenz",
     "backbone",
     "bipartite_clusters",
     "modularity_significance",
@@ -109,6 +111,7 @@ __all__ = [
     "SENSITIVITY_COLUMNS",
     "BOOTSTRAP_COLUMNS",
     "RANK_CI_COLUMNS",
+    "LORENZ_BAND_COLUMNS",
     "BACKBONE_COLUMNS",
     "BACKBONE_METHODS",
     "BIPARTITE_COLUMNS",

@@ -40,6 +40,13 @@ replicates where the unit is among the five heaviest). Rows in ``load_rank`` ord
 
 ``df.attrs``: ``n_boot``, ``seed``, ``level``, ``column``, ``n_units``, ``n_tasks``,
 ``include_collectives``.
+
+Columns of :func:`bootstrap_lorenz` (``LORENZ_BAND_COLUMNS``), one row per population share
+--------------------------------------------------------------------------------------------
+population_share (``k/n`` for ``k = 0 … n``, the points of the Lorenz curve), load_share (the
+curve of the plan as written), ci_low, ci_high (pointwise percentile band of the replicates'
+curves at ``level``: where the curve of another draw of tasks would lie). Same seed as
+:func:`bootstrap_balance` → the same replicates, so the band and the Gini interval agree.
 """
 
 from __future__ import annotations
@@ -50,10 +57,12 @@ import pandas as pd
 from ..graph import unit_name
 from .matrices import biadjacency
 
-__all__ = ["bootstrap_balance", "bootstrap_ranks", "BOOTSTRAP_COLUMNS", "RANK_CI_COLUMNS"]
+__all__ = ["bootstrap_balance", "bootstrap_ranks", "bootstrap_lorenz", "BOOTSTRAP_COLUMNS", "RANK_CI_COLUMNS",
+           "LORENZ_BAND_COLUMNS"]
 
 BOOTSTRAP_COLUMNS = ["measure", "estimate", "ci_low", "ci_high", "se", "bias", "n_boot"]
 RANK_CI_COLUMNS = ["unit", "load_rank", "rank_ci_low", "rank_ci_high", "p_top5"]
+LORENZ_BAND_COLUMNS = ["population_share", "load_share", "ci_low", "ci_high"]
 
 
 
@@ -227,5 +236,65 @@ def bootstrap_ranks(
     )
     df = df.sort_values(["load_rank", "unit"], kind="stable").reset_index(drop=True)
     df.attrs.update(n_boot=n_boot, seed=seed, level=level, column=weight, n_units=len(units),
+                    n_tasks=W.shape[1], include_collectives=include_collectives)
+    return df
+
+
+def bootstrap_lorenz(
+    G,
+    *,
+    n_boot: int = 2000,
+    seed: int = 0,
+    level: float = 0.95,
+    include_collectives: bool = False,
+    weight: str = "weight",
+) -> pd.DataFrame:
+    """The Lorenz curve of the load with a pointwise task-bootstrap band.
+
+    Parameters are those of :func:`bootstrap_balance` (same seed → the same replicates, so
+    the band belongs to the Gini interval of that table).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``LORENZ_BAND_COLUMNS`` (module docstring), ``n + 1`` rows for ``n`` units.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(["a", "b"], bipartite=0, kind="department")
+    >>> G.add_nodes_from([1, 2], bipartite=1)
+    >>> G.add_edges_from([("a", 1), ("b", 1), ("a", 2)], weight=1.0)
+    >>> band = bootstrap_lorenz(G, n_boot=200)
+    >>> band["population_share"].tolist(), band["load_share"].round(3).tolist()
+    ([0.0, 0.5, 1.0], [0.0, 0.333, 1.0])
+    >>> bool((band["ci_low"] <= band["load_share"]).all() and (band["load_share"] <= band["ci_high"]).all())
+    True
+    """
+    units, _, W = biadjacency(G, include_collectives=include_collectives, weight=weight)
+    n = len(units)
+    x = np.arange(n + 1) / n if n else np.array([0.0, 1.0])
+
+    def curves(L):
+        S = np.sort(L, axis=1)
+        s = S.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            C = np.cumsum(S, axis=1) / s
+        return np.concatenate([np.zeros((L.shape[0], 1)), C], axis=1)
+
+    if n == 0:
+        point = x.copy()
+        lo = hi = x.copy()
+    else:
+        point = curves(W.sum(axis=1)[None, :])[0]
+        reps = curves(_replicates(W, n_boot, seed))
+        a = (1 - level) / 2
+        lo, hi = np.nanquantile(reps, [a, 1 - a], axis=0)
+        # the band contains the curve of the plan (a percentile band need not, at the ends)
+        lo, hi = np.minimum(lo, point), np.maximum(hi, point)
+    df = pd.DataFrame({"population_share": x, "load_share": point, "ci_low": lo, "ci_high": hi},
+                      columns=LORENZ_BAND_COLUMNS)
+    df.attrs.update(n_boot=n_boot, seed=seed, level=level, column=weight, n_units=n,
                     n_tasks=W.shape[1], include_collectives=include_collectives)
     return df

@@ -131,7 +131,8 @@ def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet) -> dict:
     src = data.doc
     makers = {
         "load_ranking": lambda: F.plot_load_ranking(data.load, source=src),
-        "lorenz_curve": lambda: F.plot_lorenz(data.balance, source=src),
+        "lorenz_curve": lambda: F.plot_lorenz(data.balance, source=src, band=data.lorenz_band,
+                                              intervals=data.balance_ci),
         "section_heatmap": lambda: F.plot_section_heatmap(data.G, source=src),
         "cluster_network": lambda: F.plot_cluster_network(data.P, data.clusters, data.load, seed=data.seed, source=src),
         "centrality_vs_load": lambda: F.plot_centrality_vs_load(data.centrality, data.load, source=src),

@@ -350,20 +350,50 @@ def _lorenz_series(balance, measures):
 
 
 def plot_lorenz(balance, *, ax=None, measures: Optional[Sequence[str]] = None, source=None,
-                 title: Optional[str] = "工作量分布的洛伦兹曲线"):
+                 title: Optional[str] = "工作量分布的洛伦兹曲线", band=None, intervals=None):
     """Lorenz curve(s) of the workload, the Gini coefficient in the legend, the equality
     diagonal dashed. ``measures`` picks which measures to draw (default: all in a balance
-    table, ``weighted_load`` for a load table)."""
+    table, ``weighted_load`` for a load table).
+
+    ``band`` (:func:`xialu_graph.metrics.bootstrap_lorenz`) shades the 95 % task-bootstrap band
+    around the first curve; ``intervals`` (:func:`xialu_graph.metrics.bootstrap_balance`) puts
+    the Gini's interval in its legend entry, e.g. ``加权工作量（基尼系数 0.60，95% 置信区间
+    0.59–0.65）``. Both should come from the graph the curve was drawn from (same collective
+    policy).
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> G = xg.build_graph(xg.read_document(
+    ...     "1、甲。[牵头单位:区发改局;责任单位:区财政局]\\n2、乙。[牵头单位:区发改局]\\n"))
+    >>> fig = plot_lorenz(xg.unit_load(G), band=xg.bootstrap_lorenz(G, n_boot=100),
+    ...                   intervals=xg.bootstrap_balance(G, n_boot=100))
+    >>> fig.axes[0].get_legend().get_texts()[1].get_text()
+    '加权工作量（基尼系数 0.30，95% 置信区间 0.17–0.50）'
+    """
     series = _lorenz_series(balance, list(measures) if measures else None)
+    ci = None
+    if intervals is not None and len(intervals):
+        row = intervals.set_index("measure").loc["gini"] if "measure" in intervals.columns else None
+        if row is not None and row["ci_low"] == row["ci_low"]:
+            ci = (float(row["ci_low"]), float(row["ci_high"]), float(intervals.attrs.get("level", 0.95)))
     with house_style():
         fig, ax, own = _setup(ax, 9.5, title, source)
         ax.plot([0, 1], [0, 1], ls="--", color="#777777", lw=0.9, label="完全均衡")
         for i, (m, x, y, g) in enumerate(series):
             name = MEASURE_LABELS.get(m, str(m))
-            ax.plot(x, y, color=OKABE_ITO[i % 7], lw=1.6, drawstyle="default",
-                    label=f"{name}（基尼系数 {g:.2f}）")
+            label = f"{name}（基尼系数 {g:.2f}）"
+            if i == 0 and ci is not None:
+                label = f"{name}（基尼系数 {g:.2f}，{ci[2]:.0%} 置信区间 {ci[0]:.2f}–{ci[1]:.2f}）"
+            ax.plot(x, y, color=OKABE_ITO[i % 7], lw=1.6, drawstyle="default", label=label)
             if i == 0:
-                ax.fill_between(x, y, x, color=OKABE_ITO[0], alpha=0.10, lw=0)
+                if band is not None and len(band):
+                    lvl = band.attrs.get("level", 0.95)
+                    ax.fill_between(band["population_share"], band["ci_low"], band["ci_high"],
+                                    color=OKABE_ITO[0], alpha=0.28, lw=0,
+                                    label=f"{lvl:.0%} 置信带（按任务重抽样 {band.attrs.get('n_boot', '')} 次）")
+                else:
+                    ax.fill_between(x, y, x, color=OKABE_ITO[0], alpha=0.10, lw=0)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_aspect("equal")
@@ -569,12 +599,30 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
 # -------------------------------------------------------------------- centrality vs load
 def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str = "betweenness_w",
                        load: str = "weighted_load", label_top: int = 8, source=None,
-                       title: Optional[str] = "中心性与工作量：谁是经纪人，谁是主力"):
-    """Scatter of a centrality against load, median lines splitting four labelled quadrants:
-    经纪人 (brokers: central, lighter load), 枢纽 (hubs: both high), 主力 (workhorses: heavy
-    load, less central), 外围 (periphery). The ``label_top`` units highest on either axis are
-    named (labels kept apart by :func:`repel_labels`)."""
+                       title: Optional[str] = "中心性与工作量：谁是经纪人，谁是主力", split: str = "mean"):
+    """Scatter of a centrality against load, split into four labelled quadrants: 经纪人
+    (brokers: central, lighter load), 枢纽 (hubs: both high), 主力 (workhorses: heavy load, less
+    central), 外围 (periphery). The ``label_top`` units highest on either axis are named (labels
+    kept apart by :func:`repel_labels`).
+
+    ``split="mean"`` (default) draws the lines at the means: on the load axis the mean is the
+    equal share (what each unit would carry if the plan were spread evenly: 均分线), on the
+    centrality axis the average unit. Centralities are skewed (most units broker nothing), so a
+    median line would call every unit with any brokerage "central"; ``split="median"`` is
+    kept as an option. The thresholds are in ``fig._xialu_thresholds`` (load, centrality).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> load = pd.DataFrame({"unit": list("abcd"), "weighted_load": [4.0, 2.0, 1.0, 1.0]})
+    >>> cen = pd.DataFrame({"unit": list("abcd"), "betweenness_w": [0.0, 0.6, 0.0, 0.0]})
+    >>> plot_centrality_vs_load(cen, load)._xialu_thresholds
+    (2.0, 0.15)
+    """
     import numpy as np
+
+    if split not in ("mean", "median"):
+        raise ValueError(f"split must be 'mean' or 'median', got {split!r}")
 
     _require(centrality_df, ["unit", centrality], "centrality_vs_load centrality_df")
     _require(load_df, ["unit", load], "centrality_vs_load load_df")
@@ -596,12 +644,19 @@ def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str 
         if len(df) == 0:
             ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
             return fig
-        mx, my = float(np.median(x)), float(np.median(y))
+        stat = np.mean if split == "mean" else np.median
+        mx, my = float(stat(x)), float(stat(y))
+        fig._xialu_thresholds = (mx, my)
         quad = np.where(y > my, np.where(x > mx, 2, 0), np.where(x > mx, 1, 3))  # 0 broker 1 workhorse 2 hub 3 periphery
         qcol = {0: OKABE_ITO[3], 1: OKABE_ITO[1], 2: OKABE_ITO[0], 3: GREY}
         ax.scatter(x, y, s=22, c=[qcol[q] for q in quad], edgecolors="white", linewidths=0.5, zorder=2)
         ax.axvline(mx, color="#888888", lw=0.7, ls="--", zorder=1)
         ax.axhline(my, color="#888888", lw=0.7, ls="--", zorder=1)
+        word = "平均" if split == "mean" else "中位数"
+        ax.annotate(f"{'均分线' if split == 'mean' else '中位数'} {mx:.1f}", (mx, 0), xycoords=("data", "axes fraction"),
+                    xytext=(2, 2), textcoords="offset points", fontsize=FONT_SIZE - 2, color="#666666", zorder=4)
+        ax.annotate(f"{word} {my:.2g}", (1, my), xycoords=("axes fraction", "data"), xytext=(-2, 2),
+                    textcoords="offset points", ha="right", fontsize=FONT_SIZE - 2, color="#666666", zorder=4)
         xpad = (x.max() - x.min()) * 0.06 or 1.0
         ypad = (y.max() - y.min()) * 0.08 or 0.1
         ax.set_xlim(x.min() - xpad, x.max() + xpad)
@@ -610,9 +665,9 @@ def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str 
             if vals.min() >= 0:  # no negative ticks for a non-negative measure
                 axis.set_ticks([t for t in axis.get_majorticklocs() if 0 <= t <= lim[1]])
         qtext = {
-            0: ("经纪人（brokers）\n连接多、负担轻", 0.02, 0.98, "left", "top"),
+            0: ("经纪人\n连接多、负担轻", 0.02, 0.98, "left", "top"),
             2: ("枢纽\n连接多、负担重", 0.98, 0.98, "right", "top"),
-            1: ("主力（workhorses）\n负担重、连接少", 0.98, 0.02, "right", "bottom"),
+            1: ("主力\n负担重、连接少", 0.98, 0.02, "right", "bottom"),
             3: ("外围", 0.02, 0.02, "left", "bottom"),
         }
         for q, (s, tx, ty, ha, va) in qtext.items():
