@@ -66,6 +66,10 @@ class Analysis:
     responsibility : DataFrame
         :func:`xialu_graph.metrics.responsibility_checks` (Chinese labels, task text, units in
         document order).
+    cluster_names : dict
+        cluster number → name from its keywords (:func:`xialu_graph.text.cluster_names`,
+        e.g. ``项目·企业·融合``); ``summary`` carries it as column ``name``, written the same in
+        every table, figure and view (:func:`xialu_graph.text.cluster_title`).
     lorenz_band : DataFrame
         :func:`xialu_graph.metrics.bootstrap_lorenz` of the weighted load (same replicates as
         ``balance_ci``): the band drawn around the Lorenz curve.
@@ -101,6 +105,7 @@ class Analysis:
     responsibility: object = None
     cluster_stability: object = None
     lorenz_band: object = None
+    cluster_names: dict = field(default_factory=dict)
 
     @property
     def top_units(self) -> list:
@@ -205,6 +210,8 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     (['区发改局', '区财政局'], 'expand')
     >>> a.responsibility.empty, a.backbone.attrs["n_significant"], list(a.balance_ci["measure"])[:2]
     (True, 0, ['gini', 'gini_corrected'])
+    >>> a.cluster_names, a.summary.loc[0, "name"]
+    ({1: '项目'}, '项目')
     """
     say = say or _quiet
     say("building the unit–task graph")
@@ -217,6 +224,8 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     tclusters = M.task_clusters(G, t["clusters"])
     say("extracting cluster keywords")
     keywords = text.cluster_keywords(G, t["clusters"])
+    names = text.cluster_names(keywords)
+    summary.insert(1, "name", [names.get(int(c), "") for c in summary["cluster"]])
     say(f"bootstrap intervals ({n_boot} replicates) and the collective policies")
     # collectives left out, as in load and balance, so the interval belongs to the headline figure
     balance_ci = M.bootstrap_balance(G, n_boot=n_boot, seed=seed)
@@ -230,5 +239,5 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     return Analysis(
         doc=doc, G=G, P=P, summary=summary, keywords=keywords, task_clusters=tclusters, seed=seed,
         weights=dict(G.graph.get("weights", {})), collectives=mode, sensitivity=sensitivity,
-        balance_ci=balance_ci, lorenz_band=lorenz_band, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
+        balance_ci=balance_ci, lorenz_band=lorenz_band, cluster_names=names, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
     )

@@ -75,6 +75,7 @@ _ROWS = [
     ("units.source", "判定依据", "Decided by", "由哪个表或规则判定：aliases.csv、collectives.csv、units.csv、kind_rules.csv 或 none", "text"),
     ("n_mentions", "出现次数", "Mentions", "原文单位名在分工中出现的次数", "count"),
     ("name", "姓名", "Name", "原文所写的人员姓名", "text"),
+    ("cluster_summary.name", "群组名称", "Cluster name", "由群组关键词前三个组成的名称，如 项目·企业·融合", "text"),
     ("people.title", "职务标签", "Title", "人员所列的标签（责任领导、分管领导、责任人……）", "text"),
     ("code", "提示代码", "Code", "解析提示的代码，如 numbering_gap、no_units、truncated_item", "text"),
     ("message", "提示内容", "Message", "解析提示的说明", "text"),

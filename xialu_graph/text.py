@@ -66,6 +66,8 @@ __all__ = [
     "load_userdict",
     "group_keywords",
     "cluster_keywords",
+    "cluster_names",
+    "cluster_title",
     "unit_keywords",
     "section_keywords",
     "KEYWORD_COLUMNS",
@@ -401,6 +403,59 @@ def cluster_keywords(G, clusters=None, *, top_k: int = 10, method: str = "tfidf"
     out["group"] = out["group"].astype("int64")
     out.attrs["group_type"] = "cluster"
     return out
+
+
+def cluster_names(keywords, *, n_words: int = 3, sep: str = "·") -> dict:
+    """A short name for each cluster from its keywords: the ``n_words`` best joined by ``sep``.
+
+    Parameters
+    ----------
+    keywords : pandas.DataFrame
+        :func:`cluster_keywords` output (``KEYWORD_COLUMNS``).
+    n_words : int, default 3
+    sep : str, default "·"
+
+    Returns
+    -------
+    dict
+        cluster number → name (``""`` for a cluster without keywords); clusters in number order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"group": [1, 1, 1, 1, 2], "rank": [1, 2, 3, 4, 1],
+    ...                    "keyword": ["垃圾分类", "老旧小区", "改造", "城市", "审计"],
+    ...                    "score": [0.9, 0.8, 0.7, 0.6, 0.9], "n_tasks": [2, 2, 2, 1, 1]})
+    >>> cluster_names(kw)
+    {1: '垃圾分类·老旧小区·改造', 2: '审计'}
+    """
+    out: dict = {}
+    if keywords is None or len(keywords) == 0:
+        return out
+    for g, d in keywords.sort_values(["group", "rank"], kind="stable").groupby("group", sort=True):
+        out[int(g)] = sep.join(str(k) for k in d["keyword"].head(n_words))
+    return out
+
+
+def cluster_title(cluster, names=None) -> str:
+    """How every table, figure and view writes a cluster: ``群组1（垃圾分类·老旧小区·改造）``.
+
+    Numbered from 1 as everywhere in the package; ``未归类`` for a unit in no cluster (a number
+    below 1 or None); the number alone when the cluster has no name.
+
+    Examples
+    --------
+    >>> cluster_title(1, {1: "垃圾分类·老旧小区·改造"}), cluster_title(2), cluster_title(-1)
+    ('群组1（垃圾分类·老旧小区·改造）', '群组2', '未归类')
+    """
+    try:
+        c = int(cluster)
+    except (TypeError, ValueError):
+        return "未归类"
+    if c < 1:
+        return "未归类"
+    name = (names or {}).get(c, "")
+    return f"群组{c}（{name}）" if name else f"群组{c}"
 
 
 def unit_keywords(G, *, top_k: int = 10, method: str = "tfidf", units=None, roles=None, **kw) -> pd.DataFrame:

@@ -142,7 +142,7 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
     for c in f["clusters"]:
         more = " 等" if c["n_units"] > 12 else ""
         d.add_paragraph(
-            _t(f"群组{c['id']}（{c['n_units']}个单位，{c['n_tasks']}项任务，重抽样稳定性 {format_number(c['jaccard'])}）"
+            _t(f"{c['title']}：{c['n_units']}个单位，{c['n_tasks']}项任务，重抽样稳定性 {format_number(c['jaccard'])}。"
                f"关键词：{'、'.join(c['keywords'])}；单位：{'、'.join(c['units'][:12])}{more}"),
             style="List Bullet",
         )

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from ..analysis import Analysis
+from ..text import cluster_title
 from .assumptions import assumptions
 
 __all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
@@ -123,7 +124,7 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         words = kw[kw["group"] == r.cluster].sort_values("rank")["keyword"].head(6).tolist() if len(kw) else []
         units = str(r.units).split("、")
         clusters.append(
-            dict(id=int(r.cluster), n_units=int(r.n_units), units=units, keywords=words,
+            dict(id=int(r.cluster), title=cluster_title(r.cluster, data.cluster_names), n_units=int(r.n_units), units=units, keywords=words,
                  n_tasks=int(r.n_tasks), stability=float(r.mean_stability),
                  jaccard=float(per.loc[r.cluster, "jaccard"]) if per is not None and r.cluster in per.index else math.nan,
                  dissolved=float(per.loc[r.cluster, "dissolved"]) if per is not None and r.cluster in per.index else math.nan)

@@ -128,7 +128,7 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     for c in f["clusters"]:
         units = "、".join(c["units"][:12]) + (f" 等{c['n_units']}个" if c["n_units"] > 12 else "")
         p.append(
-            f"<tr><td>群组{c['id']}</td><td class=n>{c['n_units']}</td><td class=n>{c['n_tasks']}</td>"
+            f"<tr><td>{_esc(c['title'])}</td><td class=n>{c['n_units']}</td><td class=n>{c['n_tasks']}</td>"
             f"<td class=n>{_esc(format_number(c['jaccard']))}</td><td class=n>{_esc(_pct(c['dissolved']))}</td>"
             f"<td>{''.join(f'<span class=kw>{_esc(k)}</span>' for k in c['keywords'])}</td><td>{_esc(units)}</td></tr>"
         )
@@ -274,7 +274,7 @@ def report_markdown(f: dict, figure_paths: dict) -> str:
             out += _md_table(BACKBONE_HEADERS, bb["pairs"]) + [""]
     out += ["## 群组", "", markdown_text(cluster_note(f)), ""]
     for c in f["clusters"]:
-        out.append(f"- **群组{c['id']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务，重抽样稳定性 "
+        out.append(f"- **{c['title']}**（{c['n_units']} 个单位，{c['n_tasks']} 项任务，重抽样稳定性 "
                    f"{format_number(c['jaccard'])}）关键词：{markdown_text('、'.join(c['keywords']))}；"
                    f"单位：{markdown_text('、'.join(c['units'][:12]))}{' 等' if c['n_units'] > 12 else ''}")
     out += ["", "## 问责提示", ""]

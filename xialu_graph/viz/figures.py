@@ -56,6 +56,7 @@ from ..metrics import unit_section_matrix as counts
 from ..graph import node_label
 from ..layout import network_layout
 from ..palette import GREY, cluster_color
+from ..text import cluster_title
 
 __all__ = [
     "plot_load_ranking",
@@ -513,8 +514,12 @@ def component_layout(H, *, seed: int = 0) -> dict:
 
 def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_top: int = 30,
                     seed: int = 0, min_weight: float = 0.0, source=None,
-                    title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小"):
+                    title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小", cluster_names=None):
     """The unit co-responsibility network, nodes coloured by cluster and sized by load.
+
+    ``cluster_names`` (number → name, :func:`xialu_graph.text.cluster_names`) puts each
+    cluster's keywords in the legend, as every table and view writes it
+    (``群组1（项目·企业·融合） 17个``: 17 units).
 
     Layout: ``networkx.spring_layout(seed=seed)`` on the weighted projection (deterministic).
     Only units in ``clusters_df`` are drawn when it is given (collectives are left out
@@ -526,6 +531,7 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
     import numpy as np
 
     cl = {}
+    names_of = dict(cluster_names or {})
     if clusters_df is not None:
         _require(clusters_df, ["unit", "cluster"], "cluster_network clusters_df")
         cl = {str(u): int(c) for u, c in zip(clusters_df["unit"], clusters_df["cluster"])}
@@ -573,13 +579,20 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
         if cl:
             ids = sorted({cl[names[n]] for n in order})
             shown = [c for c in ids if cluster_color(c) != GREY]
-            handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white",
-                              label=f"群组{c}（{sum(1 for n in order if cl[names[n]] == c)}）")
-                       for c in shown]
+            def count(c):
+                return sum(1 for n in order if cl[names[n]] == c)
+
+            if names_of:
+                labels = [f"{cluster_title(c, names_of)} {count(c)}个" for c in shown]
+            else:
+                labels = [f"群组{c}（{count(c)}）" for c in shown]
+            handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white", label=lab)
+                       for c, lab in zip(shown, labels)]
             if len(shown) < len(ids):
                 handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label="其他群组"))
-            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1), ncols=min(len(handles), 6),
-                      handletextpad=0.2, columnspacing=0.8)
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1),
+                      ncols=min(len(handles), 2 if names_of else 6), handletextpad=0.2, columnspacing=0.8,
+                      fontsize=FONT_SIZE - 1 if names_of else None)
         # labels for the heaviest units
         idx = sorted(range(len(order)), key=lambda i: (-loads[i], names[order[i]]))[:label_top]
         texts, anchors = [], []
