@@ -388,3 +388,22 @@ def test_lorenz_shows_the_bootstrap_band_and_gini_interval_of_the_seed(seed_doc)
     assert texts[1] == "加权工作量（基尼系数 0.60，95% 置信区间 0.59–0.65）"
     assert texts[2] == "95% 置信带（按任务重抽样 500 次）"
     assert len(fig.axes[0].collections) == 1  # the band replaces the plain shading
+
+
+def test_cluster_network_draws_only_the_significant_ties_given_the_backbone(seed_doc):
+    import xialu_graph as xg
+    from xialu_graph.text import cluster_keywords, cluster_names
+
+    G = xg.build_graph(seed_doc)
+    P = xg.project_units(G, method="product")
+    cl, load = xg.co_responsibility_clusters(G), xg.unit_load(G)
+    bb, _ = xg.backbone(G)
+    names = cluster_names(cluster_keywords(G, cl))
+    fig = F.plot_cluster_network(P, cl, load, backbone=bb, cluster_names=names)
+    assert fig._xialu_edges_drawn == int(bb["significant"].sum()) == 3
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any(t.startswith("连线：超出随机预期的共同责任 3 对（SDSM 零模型，FDR 5%）") for t in texts)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend[0] == f"群组1（{names[1]}） 17个"
+    full = F.plot_cluster_network(P, cl, load, backbone=bb, ties="all")
+    assert full._xialu_edges_drawn == 307

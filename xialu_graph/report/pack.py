@@ -135,7 +135,7 @@ def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet) -> dict:
                                               intervals=data.balance_ci),
         "section_heatmap": lambda: F.plot_section_heatmap(data.G, source=src),
         "cluster_network": lambda: F.plot_cluster_network(data.P, data.clusters, data.load, seed=data.seed, source=src,
-                                                     cluster_names=data.cluster_names),
+                                                     cluster_names=data.cluster_names, backbone=data.backbone),
         "centrality_vs_load": lambda: F.plot_centrality_vs_load(data.centrality, data.load, source=src),
         "cluster_keywords": lambda: F.plot_cluster_keywords(data.keywords, clusters_df=data.clusters, source=src),
     }

@@ -514,12 +514,20 @@ def component_layout(H, *, seed: int = 0) -> dict:
 
 def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_top: int = 30,
                     seed: int = 0, min_weight: float = 0.0, source=None,
-                    title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小", cluster_names=None):
+                    title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小", cluster_names=None,
+                    backbone=None, ties: Optional[str] = None):
     """The unit co-responsibility network, nodes coloured by cluster and sized by load.
 
     ``cluster_names`` (number → name, :func:`xialu_graph.text.cluster_names`) puts each
     cluster's keywords in the legend, as every table and view writes it
     (``群组1（项目·企业·融合） 17个``: 17 units).
+
+    ``backbone`` (the pair table of :func:`xialu_graph.metrics.backbone`: ``unit_a``,
+    ``unit_b``, ``significant``) switches the ties drawn to those that beat the null model
+    (``ties="backbone"``, the default when it is given): most ties of a plan are forced by who
+    is listed how often, and drawing them all makes a hairball. ``ties="all"`` draws the whole
+    projection as before. Positions come from the whole projection either way, so the clusters
+    stay together; a note under the network says how many ties are drawn and left out.
 
     Layout: ``networkx.spring_layout(seed=seed)`` on the weighted projection (deterministic).
     Only units in ``clusters_df`` are drawn when it is given (collectives are left out
@@ -560,15 +568,34 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
         wmax = ws.max() if ws.size else 1.0
         from matplotlib.collections import LineCollection
 
+        mode = ties or ("backbone" if backbone is not None else "all")
+        if mode not in ("all", "backbone"):
+            raise ValueError(f"ties must be 'all' or 'backbone', got {ties!r}")
+        if mode == "backbone" and backbone is None:
+            raise ValueError("ties='backbone' needs the backbone table")
+        keep = None
+        if mode == "backbone":
+            sig = backbone[backbone["significant"].astype(bool)] if len(backbone) else backbone
+            keep = {frozenset((str(a), str(b))) for a, b in zip(sig["unit_a"], sig["unit_b"])}
         segs, lws = [], []
         for (a, b, d) in Hs.edges(data=True):
             w = d.get("weight", 1.0)
             if w <= min_weight:
                 continue
+            if keep is not None and frozenset((names[a], names[b])) not in keep:
+                continue
             segs.append([pos[a], pos[b]])
-            lws.append(0.25 + 2.2 * (w / wmax))
+            lws.append(0.25 + 2.2 * (w / wmax) if keep is None else 1.6)
         if segs:
-            ax.add_collection(LineCollection(segs, linewidths=lws, colors="#b0b0b0", alpha=0.55, zorder=1))
+            col, alpha = ("#b0b0b0", 0.55) if keep is None else ("#555555", 0.8)
+            ax.add_collection(LineCollection(segs, linewidths=lws, colors=col, alpha=alpha, zorder=1))
+        if keep is not None:
+            n_all = Hs.number_of_edges()
+            alpha_fdr = backbone.attrs.get("alpha", 0.05)
+            ax.text(0, 0, f"连线：超出随机预期的共同责任 {len(segs)} 对（SDSM 零模型，FDR {alpha_fdr:.0%}）；"
+                    f"其余 {n_all - len(segs)} 对共同任务未画出（位置仍按全部共同任务）",
+                    transform=ax.transAxes, fontsize=FONT_SIZE - 2, color="#555555", va="top")
+        fig._xialu_edges_drawn = len(segs)
         colors = [cluster_color(cl.get(names[n])) if cl else OKABE_ITO[0] for n in order]
         ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.6, zorder=2)
         ax.set_xlim(xy[:, 0].min() - 0.08, xy[:, 0].max() + 0.08)
