@@ -26,8 +26,8 @@ HEADING = "## Metrics (bench_metrics.py)"
 
 def all_metrics(G, *, n_runs=50):
     from xialu_graph.metrics import (
-        accountability_checks,
         co_responsibility_clusters,
+        responsibility_checks,
         unit_centrality,
         unit_load,
         workload_balance,
@@ -45,7 +45,7 @@ def all_metrics(G, *, n_runs=50):
     timed("workload_balance", workload_balance, load)
     cen = timed("unit_centrality", unit_centrality, G)
     cl = timed("co_responsibility_clusters", co_responsibility_clusters, G, n_runs=n_runs)
-    timed("accountability_checks", accountability_checks, G)
+    timed("responsibility_checks", responsibility_checks, G)
     return times, cen, cl
 
 

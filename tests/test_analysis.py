@@ -70,7 +70,7 @@ def test_defaults(small):
     assert (N_BOOT, ALPHA) == (500, 0.05)
     assert a.balance_ci["n_boot"].unique().tolist() == [500]
     assert a.backbone.attrs["alpha"] == 0.05 and a.backbone.attrs["method"] == "sdsm"
-    assert a.responsibility[["check", "task_id", "units"]].values.tolist() == [
+    assert a.checks[["check", "task_id", "units"]].values.tolist() == [
         ["several_no_lead", "3", "区财政局、区科信局"]]
 
 
@@ -82,8 +82,9 @@ def test_seed_headline_with_interval_backbone_and_checks(seed):
     assert ci.loc["gini", ["estimate", "ci_low", "ci_high"]].round(2).tolist() == [0.60, 0.59, 0.65]
     assert ci.loc["top5_share", ["estimate", "ci_low", "ci_high"]].round(2).tolist() == [0.49, 0.46, 0.53]
     assert a.backbone.attrs["n_pairs_tested"] == 946 and a.backbone.attrs["n_significant"] == 3 and len(a.backbone) == 307
-    assert a.responsibility.groupby("check").size().to_dict() == {
-        "several_no_lead": 10, "one_responsible": 10, "diffuse": 28, "only_collectives": 1, "many_leads": 9}
+    assert a.checks.groupby("check").size().to_dict() == {
+        "several_no_lead": 10, "one_responsible": 10, "diffuse": 28, "only_collectives": 1, "many_leads": 9,
+        "many_units": 1}
     s = a.sensitivity.set_index("collectives")
     assert s["gini"].round(2).to_dict() == {"expand": 0.60, "keep": 0.56, "drop": 0.47, "share": 0.48}
     assert s.loc["expand", "top_units"] == "东街办、团街办、老街办、新街办、区发改局"

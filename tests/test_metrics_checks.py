@@ -1,4 +1,4 @@
-"""accountability_checks: hand-made plan and counts taken from the seed text by grep."""
+"""responsibility_checks and unit_checks: hand-made plan and counts taken from the seed text by grep."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from metrics_helpers import HAND, make_graph
 from xialu_graph.graph import build_graph
-from xialu_graph.metrics import CHECK_COLUMNS, CHECKS, accountability_checks
+from xialu_graph.metrics import UNIT_CHECK_COLUMNS, UNIT_CHECKS, responsibility_checks, unit_checks
 
 SPEC = HAND + [
     ("6", "三", "两个牵头", [("A", "lead"), ("D", "lead"), ("B", "support")]),
@@ -17,60 +17,42 @@ SPEC = HAND + [
 ]
 
 
-@pytest.fixture(scope="module")
-def checks():
-    return accountability_checks(make_graph(SPEC), max_units=8)
-
-
-def found(df, check):
-    sub = df[df.check == check]
-    return sub.task_id.tolist() if check != "support_never_leads" else sub.unit.tolist()
-
-
-def test_columns(checks):
-    assert list(checks.columns) == CHECK_COLUMNS
-    assert list(dict.fromkeys(checks.check)) == [c for c in CHECKS if c in set(checks.check)]
-
-
-def test_hand(checks):
-    # task 3 (B, C responsible), task 5 (collective responsible), task 7 (街办 responsible)
-    assert found(checks, "no_lead") == ["3", "5", "7"]
-    assert found(checks, "no_units") == ["8"]
-    assert found(checks, "several_leads") == ["6"]
-    assert checks[checks.check == "several_leads"].value.tolist() == [2]
-    # task 5: only 区政府各部门 (a collective); task 7: only units expanded from 各街办(新区)
-    assert found(checks, "only_collectives") == ["5", "7"]
-    assert "各街办(新区)" in checks[checks.task_id == "7"].detail.iloc[-1]
-    assert found(checks, "many_units") == ["9"]
-    assert checks[checks.check == "many_units"].value.tolist() == [10]
+# -- unit_checks: units that support and never lead ---------------------------------------
+def test_unit_checks_hand():
+    df = unit_checks(make_graph(SPEC))
+    assert list(df.columns) == UNIT_CHECK_COLUMNS and set(df.check) == set(UNIT_CHECKS)
     # C supports (task 2) and is responsible (3) but never leads; B the same; U0..U8 support;
     # 东街办 / 老街办 support task 4. The collective is skipped by default.
-    assert found(checks, "support_never_leads") == sorted(["B", "C"] + [f"U{i}" for i in range(9)] + ["东街办", "老街办"])
+    assert df.unit.tolist() == sorted(["B", "C"] + [f"U{i}" for i in range(9)] + ["东街办", "老街办"])
+    c = df[df.unit == "C"].iloc[0]
+    assert (c.n_support, c.n_responsible, c.n_lead, c.label) == (1, 1, 0, "只配合、从不牵头的单位")
 
 
-def test_options():
+def test_unit_checks_seed(seed_doc):
+    df = unit_checks(build_graph(seed_doc))
+    assert "区发改局" not in set(df.unit) and "区科信局" not in set(df.unit)
+    assert (df.n_support > 0).all() and (df.n_lead == 0).all()
+
+
+def test_many_units_is_a_task_check():
     G = make_graph(SPEC)
-    only = accountability_checks(G, checks=["many_units"], max_units=2)
-    assert set(only.check) == {"many_units"}
-    # tasks with more than 2 units: 1? no (2); 2 (3); 4 (4); 6 (3); 9 (10)
-    assert only.task_id.tolist() == ["2", "4", "6", "9"]
-    with pytest.raises(ValueError):
-        accountability_checks(G, checks=["nonsense"])
-    assert accountability_checks(G).shape[1] == len(CHECK_COLUMNS)
+    df = responsibility_checks(G, checks=["many_units"])
+    assert df.task_id.tolist() == ["9"] and df.n_units.tolist() == [10]
+    # tasks with more than 2 units: 2 (3), 4 (D, A, 各街办(新区) as written: 3), 6 (3), 9 (10)
+    assert responsibility_checks(G, checks=["many_units"], many_units=2).task_id.tolist() == ["2", "4", "6", "9"]
 
 
-def test_seed(seed_doc):
-    df = accountability_checks(build_graph(seed_doc))
+def test_seed_no_lead_is_two_questions(seed_doc):
+    # grep -c '\[牵头单位:' → 86 of 106 tasks name a lead: the other 20 split into one unit
+    # in charge (not a gap) and several units none leading
+    df = responsibility_checks(build_graph(seed_doc))
     counts = df.check.value_counts()
-    # grep -c '\[牵头单位:' → 86 of 106 tasks name a lead
-    assert counts["no_lead"] == 106 - 86
+    assert counts["several_no_lead"] + counts["one_responsible"] == 106 - 86
     # grep -o '牵头单位:[^];]*' | grep -c '、' → 9 tasks with two leads
-    assert counts["several_leads"] == 9
+    assert counts["many_leads"] == 9
     assert "no_units" not in counts
     # task 22 has one lead and four supports: no finding on it
     assert "22" not in set(df.task_id)
-    sup = set(df[df.check == "support_never_leads"].unit)
-    assert "区发改局" not in sup and "区科信局" not in sup
 
 
 # -- responsibility_checks: one check per question, with task text and units -----------------
@@ -78,7 +60,6 @@ from xialu_graph.metrics.checks import (  # noqa: E402
     CHECK_LABELS_ZH,
     RESPONSIBILITY_CHECKS,
     RESPONSIBILITY_COLUMNS,
-    responsibility_checks,
 )
 
 

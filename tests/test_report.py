@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data/raw/xialu_2020.txt"
 FIGURES = ["load_ranking", "lorenz_curve", "section_heatmap", "cluster_network", "centrality_vs_load", "cluster_keywords"]
 TABLES = ["tasks", "assignments", "units", "people", "warnings", "load", "balance", "lorenz", "centrality", "clusters",
-          "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_task", "unit_section",
+          "cluster_summary", "cluster_keywords", "task_clusters", "checks", "unit_checks", "unit_task", "unit_section",
           "sensitivity", "balance_ci", "backbone"]
 SHEETS = ["tasks", "assignments", "units", "load", "balance", "lorenz", "centrality", "clusters", "cluster_summary",
-          "checks", "unit_task", "unit_section", "info", "说明"]
+          "checks", "unit_checks", "unit_task", "unit_section", "info", "说明"]
 
 pytestmark = pytest.mark.slow  # builds the seed's whole briefing pack (once per session)
 
@@ -350,7 +350,12 @@ def test_report_lists_the_checks_with_task_text_and_units_in_document_order(pack
     c = pd.read_csv(pack.out / "tables" / "checks.csv", encoding="utf-8-sig", dtype={"task_id": str})
     assert list(c.columns) == ["check", "label", "task_id", "task_text", "units", "n_units", "n_leads"]
     assert c.groupby("check").size().to_dict() == {
-        "several_no_lead": 10, "one_responsible": 10, "diffuse": 28, "only_collectives": 1, "many_leads": 9}
+        "several_no_lead": 10, "one_responsible": 10, "diffuse": 28, "only_collectives": 1, "many_leads": 9,
+        "many_units": 1}
+    assert c[c["check"] == "many_units"][["task_id", "n_units"]].values.tolist() == [["8", 9]]
+    u = pd.read_csv(pack.out / "tables" / "unit_checks.csv", encoding="utf-8-sig")
+    assert list(u.columns) == ["check", "label", "unit", "n_support", "n_responsible", "n_lead"]
+    assert set(u["label"]) == {"只配合、从不牵头的单位"} and (u["n_lead"] == 0).all()
     row = c[c["check"] == "only_collectives"].iloc[0]
     assert (row["label"], row["task_id"], row["units"]) == ("只由集合单位承担", "101", "区政府各部门、各市级垂管单位、各街办(新区)")
     assert row["task_text"].startswith(TASK_101)

@@ -66,7 +66,7 @@ _LAZY = {
     "co_responsibility_clusters": "metrics",
     "cluster_summary": "metrics",
     "task_clusters": "metrics",
-    "accountability_checks": "metrics",
+    "unit_checks": "metrics",
     "responsibility_checks": "metrics",
     "collective_sensitivity": "metrics",
     "bootstrap_balance": "metrics",

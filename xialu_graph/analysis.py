@@ -45,8 +45,13 @@ class Analysis:
         Bipartite unit–task graph (:func:`xialu_graph.graph.build_graph`).
     P : networkx.Graph
         Unit co-responsibility projection (``method="product"``).
-    load, balance, centrality, clusters, summary, checks, keywords, task_clusters : DataFrame
+    load, balance, centrality, clusters, summary, keywords, task_clusters : DataFrame
         The tables of :mod:`xialu_graph.metrics` and :mod:`xialu_graph.text`.
+    checks : DataFrame
+        :func:`xialu_graph.metrics.responsibility_checks` (Chinese labels, task text, units in
+        document order).
+    unit_checks : DataFrame
+        :func:`xialu_graph.metrics.unit_checks` (units that support and never lead).
     seed : int
     weights : dict
         The role weights used.
@@ -63,9 +68,6 @@ class Analysis:
     backbone : DataFrame
         :func:`xialu_graph.metrics.backbone` pair table (SDSM, FDR ``alpha``); its ``attrs``
         hold ``n_pairs_tested``, ``n_significant`` and ``alpha``.
-    responsibility : DataFrame
-        :func:`xialu_graph.metrics.responsibility_checks` (Chinese labels, task text, units in
-        document order).
     cluster_names : dict
         cluster number → name from its keywords (:func:`xialu_graph.text.cluster_names`,
         e.g. ``项目·企业·融合``); ``summary`` carries it as column ``name``, written the same in
@@ -102,7 +104,7 @@ class Analysis:
     sensitivity: object = None
     balance_ci: object = None
     backbone: object = None
-    responsibility: object = None
+    unit_checks: object = None
     cluster_stability: object = None
     lorenz_band: object = None
     cluster_names: dict = field(default_factory=dict)
@@ -115,20 +117,21 @@ class Analysis:
 
 
 def metric_tables(G, *, seed: int = 0, load=None, balance=None, centrality=None, clusters=None,
-                  checks=None) -> dict:
+                  checks=None, unit_checks=None) -> dict:
     """The metric tables of a graph, computing only those not given.
 
     Returns
     -------
     dict
-        ``load``, ``balance``, ``centrality``, ``clusters``, ``checks`` → DataFrame.
+        ``load``, ``balance``, ``centrality``, ``clusters``, ``checks`` (responsibility checks),
+        ``unit_checks`` → DataFrame.
 
     Examples
     --------
     >>> import xialu_graph as xg
     >>> G = xg.build_graph(xg.read_document("1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n"))
     >>> sorted(metric_tables(G))
-    ['balance', 'centrality', 'checks', 'clusters', 'load']
+    ['balance', 'centrality', 'checks', 'clusters', 'load', 'unit_checks']
     """
     if load is None:
         load = M.unit_load(G)
@@ -139,8 +142,11 @@ def metric_tables(G, *, seed: int = 0, load=None, balance=None, centrality=None,
     if clusters is None:
         clusters = M.co_responsibility_clusters(G, seed=seed)
     if checks is None:
-        checks = M.accountability_checks(G)
-    return dict(load=load, balance=balance, centrality=centrality, clusters=clusters, checks=checks)
+        checks = M.responsibility_checks(G)
+    if unit_checks is None:
+        unit_checks = M.unit_checks(G)
+    return dict(load=load, balance=balance, centrality=centrality, clusters=clusters, checks=checks,
+                unit_checks=unit_checks)
 
 
 SENSITIVITY_CI_COLUMNS = ["gini_ci_low", "gini_ci_high", "top5_ci_low", "top5_ci_high"]
@@ -208,7 +214,7 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     >>> a = analyse(xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n"))
     >>> a.top_units, a.collectives
     (['区发改局', '区财政局'], 'expand')
-    >>> a.responsibility.empty, a.backbone.attrs["n_significant"], list(a.balance_ci["measure"])[:2]
+    >>> a.checks.empty, a.backbone.attrs["n_significant"], list(a.balance_ci["measure"])[:2]
     (True, 0, ['gini', 'gini_corrected'])
     >>> a.cluster_names, a.summary.loc[0, "name"]
     ({1: '项目'}, '项目')
@@ -233,11 +239,10 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     sensitivity = sensitivity_table(doc, weights=weights, n_boot=n_boot, seed=seed)
     say("co-responsibility backbone and responsibility checks")
     bb, _ = M.backbone(G, alpha=alpha)
-    responsibility = M.responsibility_checks(G)
     say(f"cluster stability under task resampling ({N_BOOT_CLUSTERS} replicates)")
     stab = M.resampling_stability(G, t["clusters"], n_boot=N_BOOT_CLUSTERS, seed=seed, method="projection")
     return Analysis(
         doc=doc, G=G, P=P, summary=summary, keywords=keywords, task_clusters=tclusters, seed=seed,
         weights=dict(G.graph.get("weights", {})), collectives=mode, sensitivity=sensitivity,
-        balance_ci=balance_ci, lorenz_band=lorenz_band, cluster_names=names, backbone=bb, responsibility=responsibility, cluster_stability=stab, **t,
+        balance_ci=balance_ci, lorenz_band=lorenz_band, cluster_names=names, backbone=bb, cluster_stability=stab, **t,
     )

@@ -92,6 +92,7 @@ def export_all(
         t = metric_tables(G, seed=seed, load=load, balance=balance, centrality=centrality, clusters=clusters,
                           checks=checks)
         load, balance, centrality, clusters, checks = (t[k] for k in ("load", "balance", "centrality", "clusters", "checks"))
+        unit_checks = t["unit_checks"]
     if "gexf" in formats:
         out["gexf"] = write_gexf(G, d / f"{stem}.gexf", load=load, clusters=clusters, seed=seed)
     if "graphml" in formats:
@@ -111,6 +112,7 @@ def export_all(
             "centrality": (centrality, False),
             "clusters": (clusters, False),
             "checks": (checks, False),
+            "unit_checks": (unit_checks, False),
             "unit_task": (unit_task_matrix(G), True),
             "unit_section": (unit_section_matrix(G), True),
         }

@@ -263,6 +263,7 @@ def write_xlsx(
     t = metric_tables(G, seed=seed, load=load, balance=balance, centrality=centrality, clusters=clusters,
                       checks=checks)
     load, balance, centrality, clusters, checks = (t[k] for k in ("load", "balance", "centrality", "clusters", "checks"))
+    unit_checks = t["unit_checks"]
     if doc is not None:
         tasks, assigns, units = doc.tasks_frame(), doc.assignments_frame(), doc.units_frame()
     else:
@@ -284,6 +285,7 @@ def write_xlsx(
         "clusters": (clusters, False),
         "cluster_summary": (cluster_summary(G, clusters), False),
         "checks": (checks, False),
+        "unit_checks": (unit_checks, False),
         "unit_task": (ut, True),
         "unit_section": (unit_section_matrix(G), True),
     }

@@ -12,8 +12,8 @@ defines the function:
 * :mod:`.clusters` — :func:`co_responsibility_clusters`, :func:`task_clusters`,
   :func:`cluster_summary`, :func:`barber_modularity`, :func:`adjusted_rand_index`,
   :func:`consensus_partition` (``CLUSTER_COLUMNS`` …)
-* :mod:`.checks` — :func:`accountability_checks` (``CHECK_COLUMNS``),
-  :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``, Chinese labels ``CHECK_LABELS_ZH``)
+* :mod:`.checks` — :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``), :func:`unit_checks`
+  (``UNIT_CHECK_COLUMNS``), Chinese labels ``CHECK_LABELS_ZH``
 * :mod:`.policy` — :func:`collective_sensitivity` (``SENSITIVITY_COLUMNS``): figures under
   each collective policy of :func:`xialu_graph.build_graph`
 * :mod:`.uncertainty` — :func:`bootstrap_balance`, :func:`bootstrap_ranks`,
@@ -46,13 +46,13 @@ from .clusters import (
     task_clusters,
 )
 from .checks import (
-    CHECK_COLUMNS,
     CHECK_LABELS_ZH,
-    CHECKS,
     RESPONSIBILITY_CHECKS,
     RESPONSIBILITY_COLUMNS,
-    accountability_checks,
+    UNIT_CHECK_COLUMNS,
+    UNIT_CHECKS,
     responsibility_checks,
+    unit_checks,
 )
 from .matrices import unit_section_matrix, unit_task_matrix
 from .policy import SENSITIVITY_COLUMNS, collective_sensitivity
@@ -83,7 +83,7 @@ __all__ = [
     "barber_modularity",
     "adjusted_rand_index",
     "consensus_partition",
-    "accountability_checks",
+    "unit_checks",
     "unit_task_matrix",
     "unit_section_matrix",
     "LOAD_COLUMNS",
@@ -94,8 +94,8 @@ __all__ = [
     "CLUSTER_METHODS",
     "TASK_CLUSTER_COLUMNS",
     "SUMMARY_COLUMNS",
-    "CHECK_COLUMNS",
-    "CHECKS",
+    "UNIT_CHECK_COLUMNS",
+    "UNIT_CHECKS",
     "responsibility_checks",
     "RESPONSIBILITY_CHECKS",
     "RESPONSIBILITY_COLUMNS",

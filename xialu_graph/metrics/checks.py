@@ -1,33 +1,9 @@
 """Accountability checks: findings an inspector would want to look at.
 
-Columns of :func:`accountability_checks` (``CHECK_COLUMNS``), one row per finding
---------------------------------------------------------------------------------
-check
-    one of ``CHECKS``:
-
-    ``no_lead``
-        the task names no lead unit (its units are all ``responsible`` or ``support``)
-    ``no_units``
-        the task names no unit at all
-    ``several_leads``
-        the task names more than one lead (shared leadership)
-    ``only_collectives``
-        every unit of the task is a collective or was expanded from one (各街办(新区))
-    ``many_units``
-        the task names more than ``max_units`` units
-    ``support_never_leads``
-        the unit supports at least one task and leads none
-task_id
-    the task concerned ('' for a unit finding)
-unit
-    the unit concerned ('' for a task finding)
-value
-    the number behind the finding: number of units / leads for task findings, number of
-    tasks supported for ``support_never_leads``
-detail
-    one readable sentence (English) naming the units involved
-
-Rows: grouped by check in ``CHECKS`` order, then by task number or unit name.
+One function per kind of finding: :func:`responsibility_checks` for tasks (one check per
+question, with task text and units), :func:`unit_checks` for units. (An older
+``accountability_checks`` mixed both, with English details and a "no lead" that counted a
+task naming one unit alone as a gap; it is gone.)
 
 Columns of :func:`responsibility_checks` (``RESPONSIBILITY_COLUMNS``), one row per task finding
 --------------------------------------------------------------------------------------------
@@ -45,6 +21,8 @@ check
         every unit is a collective or was expanded from one
     ``many_leads``
         at least ``many_leads`` lead units (2 by default)
+    ``many_units``
+        more than ``many_units`` units named (8 by default): responsibility spread thin
     ``no_units``
         no unit at all
 label
@@ -58,6 +36,19 @@ n_units, n_leads
     units named (as in ``units``) and lead units
 
 Rows: by check in ``RESPONSIBILITY_CHECKS`` order, then task number.
+
+Columns of :func:`unit_checks` (``UNIT_CHECK_COLUMNS``), one row per unit finding
+-------------------------------------------------------------------------------
+check
+    ``support_never_leads``: the unit supports at least one task and leads none
+label
+    the check in Chinese (``CHECK_LABELS_ZH``)
+unit
+    the unit
+n_support, n_responsible, n_lead
+    tasks the unit supports, is responsible for, leads
+
+Rows: by check, then unit name; collectives left out unless asked.
 """
 
 from __future__ import annotations
@@ -71,17 +62,18 @@ from pathlib import Path
 from ..graph import is_collective, task_id, task_nodes, task_sort_key, unit_name, unit_nodes
 
 __all__ = [
-    "accountability_checks",
     "responsibility_checks",
+    "unit_checks",
     "load_check_config",
-    "CHECKS",
-    "CHECK_COLUMNS",
     "RESPONSIBILITY_CHECKS",
     "RESPONSIBILITY_COLUMNS",
+    "UNIT_CHECKS",
+    "UNIT_CHECK_COLUMNS",
     "CHECK_LABELS_ZH",
 ]
 
-RESPONSIBILITY_CHECKS = ("several_no_lead", "one_responsible", "diffuse", "only_collectives", "many_leads", "no_units")
+RESPONSIBILITY_CHECKS = ("several_no_lead", "one_responsible", "diffuse", "only_collectives", "many_leads", "many_units",
+                         "no_units")
 RESPONSIBILITY_COLUMNS = ["check", "label", "task_id", "task_text", "units", "n_units", "n_leads"]
 CHECK_LABELS_ZH = {
     "several_no_lead": "多个单位、无牵头单位",
@@ -89,41 +81,32 @@ CHECK_LABELS_ZH = {
     "diffuse": "交给全体/各部门（责任泛化）",
     "only_collectives": "只由集合单位承担",
     "many_leads": "多个牵头单位",
+    "many_units": "责任单位过多（责任分散）",
     "no_units": "未列责任单位",
+    "support_never_leads": "只配合、从不牵头的单位",
 }
 _DEFAULT_CONFIG = {
     "diffuse": {"markers": ["各部门", "各单位", "各机关", "各相关", "各有关", "成员单位", "各行业", "各执法", "各市级", "各级"]},
-    "thresholds": {"many_leads": 2},
+    "thresholds": {"many_leads": 2, "many_units": 8},
 }
+UNIT_CHECKS = ("support_never_leads",)
+UNIT_CHECK_COLUMNS = ["check", "label", "unit", "n_support", "n_responsible", "n_lead"]
 
-CHECKS = ("no_units", "no_lead", "several_leads", "only_collectives", "many_units", "support_never_leads")
-CHECK_COLUMNS = ["check", "task_id", "unit", "value", "detail"]
 
-
-def accountability_checks(
-    G,
-    *,
-    max_units: int = 8,
-    checks=CHECKS,
-    include_collectives: bool = False,
-) -> pd.DataFrame:
-    """Findings about lead, collective and crowded assignments.
+def unit_checks(G, *, include_collectives: bool = False) -> pd.DataFrame:
+    """Units an inspector would look at: those that support and never lead.
 
     Parameters
     ----------
     G : networkx.Graph
         Bipartite unit–task graph from :func:`xialu_graph.build_graph`.
-    max_units : int, default 8
-        A task with more units than this is reported as ``many_units``.
-    checks : sequence of str, default CHECKS
-        Checks to run.
     include_collectives : bool, default False
-        Report collectives (kind ``"collective"``) under ``support_never_leads`` too.
+        Report collectives (kind ``"collective"``) too.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``CHECK_COLUMNS`` (module docstring).
+        Columns ``UNIT_CHECK_COLUMNS`` (module docstring).
 
     Examples
     --------
@@ -132,52 +115,24 @@ def accountability_checks(
     >>> G.add_node("u:甲", bipartite=0, label="甲", kind="department")
     >>> G.add_node("u:乙", bipartite=0, label="乙", kind="department")
     >>> G.add_node("t:1", bipartite=1, task_id="1")
-    >>> G.add_edge("u:甲", "t:1", role="responsible", weight=1.0, via="")
+    >>> G.add_edge("u:甲", "t:1", role="lead", weight=1.0, via="")
     >>> G.add_edge("u:乙", "t:1", role="support", weight=0.5, via="")
-    >>> accountability_checks(G)[["check", "task_id", "unit"]].values.tolist()
-    [['no_lead', '1', ''], ['support_never_leads', '', '乙']]
+    >>> unit_checks(G).values.tolist()
+    [['support_never_leads', '只配合、从不牵头的单位', '乙', 1, 0, 0]]
     """
-    unknown = set(checks) - set(CHECKS)
-    if unknown:
-        raise ValueError(f"unknown check(s): {', '.join(sorted(unknown))}; choose from {CHECKS}")
-    found: dict = {c: [] for c in CHECKS}
-    tasks = sorted(task_nodes(G), key=lambda t: task_sort_key(task_id(G, t)))
-    for t in tasks:
-        tid = task_id(G, t)
-        nb = sorted(G[t], key=lambda u: unit_name(G, u))
-        names = [unit_name(G, u) for u in nb]
-        leads = [unit_name(G, u) for u in nb if G.edges[u, t].get("role") == "lead"]
-        if not nb:
-            found["no_units"].append((tid, "", 0, "task names no unit"))
-            continue
-        if not leads:
-            found["no_lead"].append((tid, "", len(nb), f"no lead; units: {'、'.join(names)}"))
-        if len(leads) > 1:
-            found["several_leads"].append((tid, "", len(leads), f"{len(leads)} leads: {'、'.join(leads)}"))
-        if all(is_collective(G, u) or G.edges[u, t].get("via") for u in nb):
-            vias = sorted({G.edges[u, t].get("via") or unit_name(G, u) for u in nb})
-            found["only_collectives"].append((tid, "", len(nb), f"only collectives: {'、'.join(vias)}"))
-        if len(nb) > max_units:
-            found["many_units"].append((tid, "", len(nb), f"{len(nb)} units (more than {max_units})"))
+    rows = []
     for u in sorted(unit_nodes(G), key=lambda u: unit_name(G, u)):
         if is_collective(G, u) and not include_collectives:
             continue
         roles = [d.get("role") for d in G[u].values()]
-        n_sup = roles.count("support")
-        if n_sup and "lead" not in roles:
-            n_resp = roles.count("responsible")
-            found["support_never_leads"].append(
-                ("", unit_name(G, u), n_sup, f"supports {n_sup} task(s), responsible for {n_resp}, leads none")
-            )
-    rows = [
-        {"check": c, "task_id": tid, "unit": un, "value": v, "detail": msg}
-        for c in CHECKS
-        if c in checks
-        for tid, un, v, msg in found[c]
-    ]
-    return pd.DataFrame(rows, columns=CHECK_COLUMNS).astype(
-        {"check": "str", "task_id": "str", "unit": "str", "value": "int64", "detail": "str"}
-    )
+        n_sup, n_lead = roles.count("support"), roles.count("lead")
+        if n_sup and not n_lead:
+            rows.append({"check": "support_never_leads", "label": CHECK_LABELS_ZH["support_never_leads"],
+                         "unit": unit_name(G, u), "n_support": n_sup,
+                         "n_responsible": roles.count("responsible"), "n_lead": 0})
+    return pd.DataFrame(rows, columns=UNIT_CHECK_COLUMNS).astype(
+        {"check": "str", "label": "str", "unit": "str", "n_support": "int64", "n_responsible": "int64",
+         "n_lead": "int64"})
 
 
 def load_check_config(path=None) -> dict:
@@ -203,12 +158,13 @@ def load_check_config(path=None) -> dict:
     return out
 
 
-def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, config=None) -> "pd.DataFrame":
+def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, many_units=None,
+                          config=None) -> "pd.DataFrame":
     """Tasks an inspector would look at, one check per question, with text and units.
 
-    Unlike :func:`accountability_checks` ("no lead"), a task naming one unit and no lead is
-    reported apart (``one_responsible``: that unit is in charge), and tasks handed to every
-    department (``diffuse``) are flagged even though they name a "unit".
+    "No lead" is two questions: a task naming one unit and no lead is reported apart
+    (``one_responsible``: that unit is in charge, not a gap) from several units none leading;
+    tasks handed to every department (``diffuse``) are flagged even though they name a "unit".
 
     Parameters
     ----------
@@ -218,6 +174,8 @@ def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, c
     checks : sequence of str, default RESPONSIBILITY_CHECKS
     many_leads : int, optional
         Threshold of ``many_leads`` (default from the config, 2).
+    many_units : int, optional
+        A task naming more units than this is ``many_units`` (default from the config, 8).
     config : str or Path, optional
         A TOML file like ``data/checks.toml`` (:func:`load_check_config`).
 
@@ -247,6 +205,7 @@ def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, c
     cfg = load_check_config(config)
     markers = tuple(cfg["diffuse"]["markers"])
     n_many = int(many_leads if many_leads is not None else cfg["thresholds"]["many_leads"])
+    n_crowd = int(many_units if many_units is not None else cfg["thresholds"].get("many_units", 8))
     found: dict = {c: [] for c in RESPONSIBILITY_CHECKS}
     for t in sorted(task_nodes(G), key=lambda t: task_sort_key(task_id(G, t))):
         named: list = []  # (name as written, is collective, is lead) in document order
@@ -279,6 +238,8 @@ def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, c
                 hits.append("only_collectives")
             if n_leads >= n_many:
                 hits.append("many_leads")
+            if n > n_crowd:
+                hits.append("many_units")
         text = str(G.nodes[t].get("text") or "")
         for h in hits:
             found[h].append((task_id(G, t), text, "、".join(x[0] for x in named), n, n_leads))

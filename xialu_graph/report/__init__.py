@@ -13,7 +13,7 @@ Examples
 """
 
 from .compare_pack import summary_html, write_comparison
-from .findings import CHECK_LABELS, FIGURES, findings
+from .findings import FIGURES, findings
 from .pack import (
     TOP_EGO,
     briefing_figures,
@@ -29,7 +29,6 @@ from .pack import (
 
 __all__ = [
     "FIGURES",
-    "CHECK_LABELS",
     "TOP_EGO",
     "findings",
     "build_pack",

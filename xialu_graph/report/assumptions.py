@@ -175,7 +175,7 @@ def backbone_summary(data: Analysis, *, top: int = 10) -> dict:
 def responsibility_lists(data: Analysis) -> list:
     """The responsibility checks grouped by check: a list of (label, rows), rows being
     [task number, task text, units in document order] in task order."""
-    r = data.responsibility
+    r = data.checks
     out = []
     if r is None or not len(r):
         return out

@@ -8,10 +8,11 @@ import math
 import pandas as pd
 
 from ..analysis import Analysis
+from ..metrics import CHECK_LABELS_ZH
 from ..text import cluster_title
 from .assumptions import assumptions
 
-__all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
+__all__ = ["FIGURES", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
 
 FIGURES = {
     # name: (caption, what it shows)
@@ -55,14 +56,6 @@ def load_rows(df):
 
 
 
-CHECK_LABELS = {
-    "no_units": "未写明任何单位的任务",
-    "no_lead": "没有牵头单位的任务",
-    "several_leads": "有多个牵头单位的任务",
-    "only_collectives": "只由集合单位（如各街办）承担的任务",
-    "many_units": "单位过多（超过8个）的任务",
-    "support_never_leads": "只配合、从不牵头的单位",
-}
 
 
 def _gini_words(g: float) -> str:
@@ -131,9 +124,9 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         )
     checks = a["responsibility"]
     unit_checks = []
-    sub = data.checks[data.checks["check"] == "support_never_leads"]
+    sub = data.unit_checks
     if len(sub):
-        unit_checks.append((CHECK_LABELS["support_never_leads"], len(sub), sub["unit"].tolist()))
+        unit_checks.append((CHECK_LABELS_ZH["support_never_leads"], len(sub), sub["unit"].tolist()))
     warns = [(w.line, w.code, w.message) for w in doc.report.warnings]
     top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
     top3 = "、".join(ranked["unit"].head(3))
