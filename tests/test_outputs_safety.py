@@ -428,3 +428,30 @@ def test_memory_error_is_one_line_exit_2(monkeypatch, tmp_path, capsys):
     assert main(["report", str(tmp_path / "x.txt"), "--quiet"]) == 2
     assert capsys.readouterr().err == ("xialu-graph: error: out of memory: the document is too large for this "
                                        "machine (nothing was written)\n")
+
+
+def test_parse_replaces_all_its_files_or_none(tmp_path, monkeypatch):
+    import xialu_graph.cli as cli
+
+    src = tmp_path / "plan.txt"
+    src.write_text("一、甲\n1、旧任务。[牵头单位:区发改局]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["parse", str(src), "--out", str(out), "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert "plan_tasks.csv" in before and "plan_parse_report.json" in before
+    (out / "mine.txt").write_text("the user's own file", encoding="utf-8")
+    src.write_text("一、甲\n1、新任务。[牵头单位:区财政局]\n", encoding="utf-8")
+
+    def fail(*a, **k):  # the last file of the set cannot be written (disk full)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "atomic_write_text", fail)
+    with pytest.raises(OSError):
+        cli.cmd_parse(cli.build_parser().parse_args(["parse", str(src), "--out", str(out), "--quiet"]))
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after.pop("mine.txt") == "the user's own file".encode()
+    assert after == before  # the CSVs written before the failure did not replace the old ones
+    monkeypatch.undo()
+    assert main(["parse", str(src), "--out", str(out), "--quiet"]) == 0
+    assert "新任务" in (out / "plan_tasks.csv").read_text(encoding="utf-8-sig")
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []

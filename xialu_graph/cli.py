@@ -22,7 +22,7 @@ from .compare import compare_corpus, read_corpus, read_unit_matches
 from .errors import InputError, XialuError
 from .model import REVIEW_COLUMNS
 from .export import parse_report_dict, write_csv, write_workbook
-from .files import atomic_write_text
+from .files import atomic_group, atomic_write_text
 from .graph import load_weights
 from .parse import read_corrections, review_frame
 from .pipeline import read_document
@@ -176,19 +176,23 @@ def cmd_parse(args) -> int:
         "warnings": doc.report.warnings_frame(),
     }
     report = parse_report_dict(doc)
-    if args.format == "csv":
-        for name, df in frames.items():
-            write_csv(df, out / f"{stem}_{name}.csv", encoding="utf-8-sig")
-        atomic_write_text(out / f"{stem}_parse_report.json", json.dumps(report, ensure_ascii=False, indent=2))
-    elif args.format == "json":
-        payload = {name: df.to_dict(orient="records") for name, df in frames.items()}
-        payload["parse_report"] = report
-        atomic_write_text(out / f"{stem}.json", json.dumps(payload, ensure_ascii=False, indent=2, default=str))
-    else:
-        write_workbook(frames, out / f"{stem}.xlsx")
+    # all the files of one parse replace the old ones together, or none does (the --out folder
+    # may hold the user's own files, so it is not swapped as a whole)
+    with atomic_group():
+        if args.format == "csv":
+            for name, df in frames.items():
+                write_csv(df, out / f"{stem}_{name}.csv", encoding="utf-8-sig")
+            atomic_write_text(out / f"{stem}_parse_report.json", json.dumps(report, ensure_ascii=False, indent=2))
+        elif args.format == "json":
+            payload = {name: df.to_dict(orient="records") for name, df in frames.items()}
+            payload["parse_report"] = report
+            atomic_write_text(out / f"{stem}.json", json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        else:
+            write_workbook(frames, out / f"{stem}.xlsx")
+        if args.review:
+            review = review_frame(doc, below=below)
+            write_csv(review, review_path, encoding="utf-8-sig")
     if args.review:
-        review = review_frame(doc, below=below)
-        write_csv(review, review_path, encoding="utf-8-sig")
         say(f"{review['task_id'].nunique()} task(s) to review (confidence < {below:g}) → {review_path}")
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} warnings → {out}")
     return 0

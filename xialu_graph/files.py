@@ -14,12 +14,13 @@ import shutil
 import tempfile
 import uuid
 from contextlib import ExitStack, contextmanager, suppress
+from contextvars import ContextVar
 from pathlib import Path
 
 from .errors import InputError
 
 __all__ = [
-    "atomic_write_bytes", "atomic_write_text", "atomic_path", "safe_cell", "clean_cell", "xml_safe",
+    "atomic_write_bytes", "atomic_write_text", "atomic_path", "atomic_group", "safe_cell", "clean_cell", "xml_safe",
     "FORMULA_PREFIXES", "XML_UNSAFE", "INVISIBLE", "visible_marks", "data_dir",
     "MARKER", "owned_folder", "exchange", "recover", "folder_lock", "staged_folders", "glob_escape",
 ]
@@ -99,12 +100,16 @@ def _default_mode() -> int:
     return 0o666 & ~old
 
 
+_GROUP: ContextVar = ContextVar("xialu_graph_atomic_group", default=None)
+
+
 @contextmanager
 def atomic_path(path):
     """Yield a temporary path beside ``path``; on success rename it onto ``path``.
 
     The temporary name keeps the target's extension (writers such as pandas' ExcelWriter
     choose their format by it); the file gets the target's permissions (or the umask's).
+    Inside :func:`atomic_group` the rename waits for the end of the group.
 
     Examples
     --------
@@ -123,11 +128,68 @@ def atomic_path(path):
         yield Path(tmp)
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        group = _GROUP.get()
+        if group is not None:
+            group.append((tmp, path))
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextmanager
+def atomic_group():
+    """Files written with :func:`atomic_path` (and the writers built on it) inside the block
+    replace their targets together at the end, or not at all.
+
+    Every file is first written completely under a temporary name beside its target; only when
+    the block ends without error are they renamed into place, one after the other with SIGINT
+    and SIGTERM held back (a few microseconds). On any error, or Ctrl-C while writing, the
+    temporary files are removed and every target keeps its previous content. For files that
+    share a folder with the user's own files (``parse --out``), where swapping the whole folder
+    (:func:`staged_folders`) is not possible.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = atomic_write_text(d / "a.txt", "old")
+    >>> try:
+    ...     with atomic_group():
+    ...         _ = atomic_write_text(d / "a.txt", "new")
+    ...         _ = atomic_write_text(d / "b.txt", "new")
+    ...         raise RuntimeError("disk full")
+    ... except RuntimeError:
+    ...     pass
+    >>> (d / "a.txt").read_text(), sorted(p.name for p in d.iterdir())
+    ('old', ['a.txt'])
+    >>> with atomic_group():
+    ...     _ = atomic_write_text(d / "a.txt", "new")
+    ...     _ = atomic_write_text(d / "b.txt", "new")
+    >>> (d / "a.txt").read_text(), sorted(p.name for p in d.iterdir())
+    ('new', ['a.txt', 'b.txt'])
+    """
+    pending: list = []
+    token = _GROUP.set(pending)
+    try:
+        yield
+    except BaseException:
+        _GROUP.reset(token)
+        for tmp, _ in pending:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    _GROUP.reset(token)
+    try:
+        with _signals_blocked():
+            for tmp, path in pending:
+                os.replace(tmp, path)
+    finally:
+        for tmp, _ in pending:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 def atomic_write_bytes(path, data: bytes) -> Path:
