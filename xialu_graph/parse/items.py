@@ -84,6 +84,17 @@ class TaskSpan:
 
     ``final`` marks the document's last span (it may be cut off); ``retitles`` is the section
     whose heading is this task (its title becomes the task text).
+
+    Examples
+    --------
+    >>> from xialu_graph.parse.lines import match_item
+    >>> span = TaskSpan(match_item("1、抓项目,"), 4)
+    >>> span.add(4, "抓项目,", "抓项目,")
+    >>> span.has_assignment()
+    False
+    >>> span.add(5, "建园区。（区发改局负责）", "建园区。(区发改局负责)")
+    >>> span.joined(), span.lines, span.has_assignment()
+    ('抓项目,建园区。（区发改局负责）', [4, 5], True)
     """
 
     match: LineMatch
@@ -98,11 +109,13 @@ class TaskSpan:
     retitles: Optional[Section] = None
 
     def add(self, line: int, raw: str, norm: str) -> None:
+        """Append a line of text, as written and normalised."""
         self.parts.append(raw)
         self.nparts.append(norm)
         self.lines.append(line)
 
     def joined(self) -> str:
+        """The text as written, lines joined."""
         return "".join(self.parts)
 
     def has_assignment(self) -> bool:
