@@ -29,9 +29,16 @@ from typing import Optional
 from .grammar import load_grammar
 from .lines import normalise
 
-__all__ = ["ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "parse_assignment", "split_units", "LABEL_RE"]
+__all__ = [
+    "ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
+    "parse_assignment", "split_leaders", "states_first_listed_rule", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
+]
 
 OPEN = "([【〔〈《{"
+TERMINAL = "。!?;！？；"
+"""Characters that end a sentence (normalised and full-width)."""
+MAX_BRACKET_SCAN = 5000
+"""How far from a line's end an assignment bracket is looked for while lines are classified."""
 CLOSE = ")]】〕〉》}"
 PAIR = dict(zip(CLOSE, OPEN))
 
@@ -592,3 +599,65 @@ def find_prose_roles(norm: str) -> Optional[ParsedAssignment]:
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
     res.raw_names = [n for _, n in res.units]
     return res
+
+
+_BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕〈〉《》{}]")
+
+
+def find_inline_labels(norm: str) -> Optional[int]:
+    """Where labels written inline after the task's sentence begin, or None.
+
+    The first label (``牵头单位:`` …) of the normalised text that follows a sentence end, outside
+    any bracket: ``…债务。牵头单位:X;责任单位:Y``.
+
+    Examples
+    --------
+    >>> find_inline_labels("化解债务。牵头单位:区财政局")
+    5
+    >>> find_inline_labels("化解债务(牵头单位:区财政局)") is None
+    True
+    """
+    depth, pos = 0, 0
+    for m in LABEL_RE.finditer(norm):
+        i = m.start()
+        for b in _BRACKET_CHARS.finditer(norm, pos, i):  # depth at i, scanning each character once
+            depth += 1 if b.group() in "([【〔〈《{" else -1
+        pos = i
+        if depth <= 0 and i > 0 and norm[i - 1] in TERMINAL + ". ":
+            return i
+    return None
+
+
+def split_leaders(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """A heading's title and the people its trailing bracket names (when it names only people).
+
+    Examples
+    --------
+    >>> split_leaders("经济发展（牵头领导：赵六）")
+    ('经济发展', [('牵头领导', '赵六')])
+    >>> split_leaders("经济发展(牵头单位:区发改局)")
+    ('经济发展(牵头单位:区发改局)', [])
+    """
+    norm = normalise(title)
+    span = find_trailing_bracket(norm)
+    if span is None:
+        return title, []
+    op, cl, _ = span
+    pa = parse_assignment(norm[op + 1:cl], normalised=True, original=title[op + 1:cl])
+    if pa.people and not pa.units:
+        return title[:op].rstrip(), pa.people
+    return title, []
+
+
+def states_first_listed_rule(text: str) -> bool:
+    """Whether the document states the lead-by-position rule (列第一位者为牵头单位 …) in its
+    first 200,000 characters; the rule then applies to the whole document.
+
+    Examples
+    --------
+    >>> states_first_listed_rule("各单位:列第一位者为牵头单位。\\n1.抓项目。(区发改局、区财政局)")
+    True
+    >>> states_first_listed_rule("1.抓项目。(牵头单位:区发改局)")
+    False
+    """
+    return bool(_RULE_RE.search(normalise(text[:200000])))

@@ -1,29 +1,42 @@
-"""Assemble a Document from lines: sections, subsections, headings, tasks, continuations, tables.
+"""Items pass: classify every line and assemble task spans, in document order.
 
-The numbering style of the tasks is decided from the document: the numbered style whose
-lines most often carry an assignment is the task style (``1、`` in one document, ``(一)``
-in another). Chinese-numbered ``(一)`` lines are subsections unless they are the tasks.
-Numbering that restarts at 1 in each section gives ids ``一-1``; numbering that restarts in
-an attachment gives ids ``附件2-1``.
+The pass walks the lines once, keeping where it stands (attachment, section, subsection,
+heading, the leaders named on them) and the task being assembled. Its output is plain data:
+
+* :class:`TaskSpan`: a numbered item's text, line numbers and context, its label lines, and
+  what was noticed while assembling it (``name_joined_across_lines``);
+* :class:`TableRow`: one row of a pipe, space or one-cell-per-line table;
+* :class:`ProseTask`: the paragraph under a numbered heading that states roles in prose;
+* :class:`Notice`: a warning, at the place in the stream where the document raised it;
+
+plus the sections, subsections, page metadata, preamble and the kind of every line.
+Reading the assignment of a span is the next pass (:mod:`.tasks`).
+
+Which numbered style is the task is decided beforehand (:mod:`.numbering`). Numbering that
+restarts at 1 in each section or attachment is handled when ids are given (:mod:`.ids`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Union
 
-from ..errors import InputError
-from ..model import Document, ParseReport, Person, RawAssignment, Section, Subsection, Task
+from ..model import Section, Subsection
 from .assignments import (
     LABEL_RE,
+    MAX_BRACKET_SCAN,
+    TERMINAL,
     ParsedAssignment,
-    find_inner_assignments,
     find_prose_roles,
     find_trailing_bracket,
     parse_assignment,
+    split_leaders,
 )
+from .layout import Layout
 from .lines import (
+    HEAD_START,
+    ITEM_START,
     LineMatch,
     cn_to_int,
     is_chrome,
@@ -34,9 +47,7 @@ from .lines import (
     match_metadata,
     normalise,
 )
-from .grammar import load_grammar
-from .layout import split_run_in, strip_markup
-from .meta import build_metadata
+from .numbering import NumberingScan
 from .tables import (
     TableLayout,
     is_number_cell,
@@ -44,41 +55,71 @@ from .tables import (
     match_header,
     match_space_header,
     number_of,
-    row_cells,
     row_to_assignment,
     space_row_cells,
+    split_cells,
 )
 
-__all__ = ["parse_text"]
+__all__ = ["Context", "TaskSpan", "TableRow", "ProseTask", "Notice", "Items", "find_items"]
 
-TERMINAL = "。!?;！？；"
-MAX_BRACKET_SCAN = 5000
-_FIRST_LISTED = load_grammar().rule_regex()
-_ITEM_START = set("0123456789(") | set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | set("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
-_HEAD_START = set("一二三四五六七八九十(第")
-_BRACKET_IN = re.compile(r"[(\[【〔]")
-_CN_NUMERALS = set("一二三四五六七八九十")
-_BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕〈〉《》{}]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
 @dataclass
-class _Open:
-    """A task being assembled from lines."""
+class Context:
+    """Where a task stands: section, subsection, unnumbered heading, attachment, and the leaders
+    (title, name, line) named on those headings."""
+
+    section: Optional[Section] = None
+    subsection: Optional[Subsection] = None
+    heading: str = ""
+    attachment: str = ""
+    leaders: list = field(default_factory=list)
+
+
+@dataclass
+class TaskSpan:
+    """A task assembled from lines: the text as written (``parts``) and normalised (``nparts``),
+    its label lines (line, text), its line numbers, context and reasons.
+
+    ``final`` marks the document's last span (it may be cut off); ``retitles`` is the section
+    whose heading is this task (its title becomes the task text).
+
+    Examples
+    --------
+    >>> from xialu_graph.parse.lines import match_item
+    >>> span = TaskSpan(match_item("1、抓项目,"), 4)
+    >>> span.add(4, "抓项目,", "抓项目,")
+    >>> span.has_assignment()
+    False
+    >>> span.add(5, "建园区。（区发改局负责）", "建园区。(区发改局负责)")
+    >>> span.joined(), span.lines, span.has_assignment()
+    ('抓项目,建园区。（区发改局负责）', [4, 5], True)
+    """
 
     match: LineMatch
     line_start: int
+    context: Context = field(default_factory=Context)
     parts: list[str] = field(default_factory=list)
     nparts: list[str] = field(default_factory=list)
     label_parts: list[tuple[int, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
-    context: dict = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
+    final: bool = False
+    retitles: Optional[Section] = None
+
+    def add(self, line: int, raw: str, norm: str) -> None:
+        """Append a line of text, as written and normalised."""
+        self.parts.append(raw)
+        self.nparts.append(norm)
+        self.lines.append(line)
 
     def joined(self) -> str:
+        """The text as written, lines joined."""
         return "".join(self.parts)
 
     def has_assignment(self) -> bool:
+        """Label lines, or a text that ends in an assignment bracket."""
         if self.label_parts:
             return True
         if not self.parts:
@@ -90,512 +131,277 @@ class _Open:
         return find_trailing_bracket(joined[-MAX_BRACKET_SCAN:]) is not None
 
 
-def _detect_task_style(items: list[tuple[int, LineMatch, bool]]) -> str:
-    """The numbered style that most often carries an assignment."""
-    assigned: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    for _, m, has in items:
-        seen[m.style] = seen.get(m.style, 0) + 1
-        if has:
-            assigned[m.style] = assigned.get(m.style, 0) + 1
-    if assigned:
-        return max(assigned, key=lambda s: (assigned[s], seen[s], s == "arabic"))
-    for style in ("arabic", "arabic_paren", "circled", "paren_digit", "arabic_close", "cn_paren"):
-        if style in seen:
-            return style
-    return "arabic"
+@dataclass
+class TableRow:
+    """A table row read as a task: its label text (``牵头单位:X;责任单位:Y``) is parsed later."""
+
+    number: int
+    text: str
+    label_text: str
+    deadline: str
+    context: Context
+    first_line: int
+    last_line: int
+    rebuilt: bool = False
 
 
-def _split_cells(norm: str, raw: str) -> tuple[list[str], list[str]]:
-    """Cells of a pipe row, normalised and as written (same offsets)."""
-    ncells = row_cells(norm)
-    out_raw = []
-    pos = 0
-    for c in norm.split("|"):
-        out_raw.append(raw[pos:pos + len(c)].strip())
-        pos += len(c) + 1
-    lead_border = norm.lstrip().startswith("|")
-    trail_border = norm.rstrip().endswith("|")
-    if lead_border:
-        out_raw = out_raw[1:]
-    if trail_border:
-        out_raw = out_raw[:-1]
-    return ncells, out_raw
+@dataclass
+class ProseTask:
+    """A numbered heading's paragraph that states roles in prose (``由X牵头,Y配合``)."""
+
+    number: int
+    numbering: str
+    text: str
+    parsed: ParsedAssignment
+    context: Context
+    line: int
 
 
-def _split_leaders(title: str) -> tuple[str, list[tuple[str, str]]]:
-    """'经济发展（牵头领导：赵六）' → ('经济发展', [('牵头领导', '赵六')])."""
-    norm = normalise(title)
-    span = find_trailing_bracket(norm)
-    if span is None:
-        return title, []
-    op, cl, _ = span
-    pa = parse_assignment(norm[op + 1:cl], normalised=True, original=title[op + 1:cl])
-    if pa.people and not pa.units:
-        return title[:op].rstrip(), pa.people
-    return title, []
+@dataclass
+class Notice:
+    """A warning raised by the items pass."""
+
+    line: int
+    code: str
+    message: str
 
 
-def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
-    """Parse the text of a responsibility breakdown into a Document (units not yet resolved).
+Entry = Union[TaskSpan, TableRow, ProseTask, Notice]
+
+
+@dataclass
+class Items:
+    """What the items pass found: the entries in document order, the document's structure, the
+    kind of every line (``kinds[i]`` for line ``i + 1``) and the conventions it detected."""
+
+    entries: list = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    page_meta: dict = field(default_factory=dict)
+    preamble: list[str] = field(default_factory=list)
+    conventions: dict = field(default_factory=dict)
+
+
+def find_items(layout: Layout, scan: NumberingScan, *, first_listed_leads: bool = False) -> Items:
+    """Items pass: walk the lines once and return task spans, table rows and the structure.
 
     Parameters
     ----------
-    text : str
-        Decoded text, one paragraph per line.
-    source : str
-        Name used in warnings and errors.
-    strict : bool
-        Raise InputError on the first warning instead of recording it.
-    first_listed_leads : bool, optional
-        Force or forbid the 列第一位者为牵头单位 rule; by default detected from the text.
+    layout : Layout
+        The layout pass's lines (:func:`.layout.prepare`).
+    scan : NumberingScan
+        The numbering pass's result (:func:`.numbering.scan_numbering`).
+    first_listed_leads : bool
+        Whether the document's first-listed unit leads (a heading's bare list then assigns).
 
     Returns
     -------
-    Document
-        Tasks carry ``raw_assignments``; :func:`xialu_graph.units.resolve_document` fills
-        ``assignments``.
-
-    Raises
-    ------
-    InputError
-        No task found, or (strict) any warning.
+    Items
 
     Examples
     --------
-    >>> doc = parse_text("一、稳增长\\n1、抓项目。[牵头单位:区发改局]\\n")
-    >>> doc.tasks[0].raw_assignments[0].unit_raw
-    '区发改局'
+    >>> from xialu_graph.parse.layout import prepare
+    >>> from xialu_graph.parse.numbering import scan_numbering
+    >>> lay = prepare("一、稳增长\\n1、抓项目,\\n建园区。\\n牵头单位:区发改局\\n2、招商。(区商务局负责)\\n")
+    >>> found = find_items(lay, scan_numbering(lay.norms))
+    >>> [(e.match.label, e.parts, e.lines, e.label_parts) for e in found.entries]
+    [('1、', ['抓项目,', '建园区。'], [2, 3, 4], [(4, '牵头单位:区发改局')]), ('2、', ['招商。(区商务局负责)'], [5], [])]
+    >>> found.entries[0].context.section.title, found.kinds
+    ('稳增长', ['section', 'task', 'continuation', 'label', 'task', 'blank'])
     """
-    text, marked_up = strip_markup(text)
-    text, run_in = split_run_in(text)
-    lines = text.split("\n")
-    report = ParseReport()
-    if run_in:
-        report.conventions["layout_run_in_breaks"] = run_in
-    if marked_up:
-        report.conventions["layout_markup_removed"] = True
-    kinds = ["blank"] * len(lines)
-    norms = [s.strip() for s in normalise(text).split("\n")]
+    return _Reader(layout, scan, first_listed_leads).run()
 
-    if first_listed_leads is None:
-        first_listed_leads = bool(_FIRST_LISTED.search(normalise(text[:200000])))
-    report.conventions["lead_rule"] = "first_listed_leads" if first_listed_leads else "labels"
 
-    # ---- pre-scan: which numbered style carries the assignments
-    numbered: list[tuple[int, LineMatch, bool]] = []
-    items_at: dict[int, Optional[LineMatch]] = {}
-    heads_at: dict[int, Optional[LineMatch]] = {}
-    for i, n in enumerate(norms):
-        if not n:
-            continue
-        it = items_at[i] = match_item(n) if n[0] in _ITEM_START else None
-        hd = heads_at[i] = match_heading(n) if n[0] in _HEAD_START else None
-        m = it or hd
-        if m is None or m.style == "section":
-            continue
-        has = find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None or _inline_labels_at(n) is not None
-        if not has:
-            j = i + 1
-            while j < len(norms) and not norms[j]:
-                j += 1
-            if j < len(norms):
-                nxt = norms[j]
-                if LABEL_RE.match(nxt) or (
-                    nxt[0] not in _ITEM_START and nxt[0] not in _HEAD_START and find_trailing_bracket(nxt[-MAX_BRACKET_SCAN:])
-                ):
-                    has = True
-        numbered.append((i, m, has))
-    task_style = _detect_task_style(numbered)
-    report.conventions["numbering"] = task_style
-    subsection_style = None if task_style == "cn_paren" else "cn_paren"
+class _Reader:
+    """The state of the items pass; one method per kind of line."""
 
-    page_meta: dict = {}
-    preamble: list[str] = []
-    sections: list[Section] = []
-    subsections: list[Subsection] = []
-    tasks: list[Task] = []
-    ctx: dict = {"section": None, "subsection": None, "heading": "", "attachment": "", "leaders": {}}
-    body = False
-    cur: Optional[_Open] = None
-    label_styles: set[str] = set()
-    table: Optional[TableLayout] = None
-    space_table: Optional[TableLayout] = None
-    skip_until = -1
-    pending_notes: list[tuple[Task, str]] = []
+    def __init__(self, layout: Layout, scan: NumberingScan, first_listed_leads: bool):
+        self.lines, self.norms = layout.lines, layout.norms
+        self.scan = scan
+        self.first_listed_leads = first_listed_leads
+        self.out = Items(kinds=["blank"] * len(self.lines))
+        self.kinds = self.out.kinds
+        self.section: Optional[Section] = None
+        self.subsection: Optional[Subsection] = None
+        self.heading = ""
+        self.attachment = ""
+        self.leaders: dict[str, list] = {}
+        self.body = False
+        self.cur: Optional[TaskSpan] = None
+        self.n_tasks = 0  # entries that become tasks
+        self.table: Optional[TableLayout] = None
+        self.space_table: Optional[TableLayout] = None
 
-    def warn(line: int, code: str, msg: str) -> None:
-        if strict:
-            raise InputError(msg, source=source, line=line)
-        report.warn(line, code, msg)
+    # ---- state
+    def snapshot(self) -> Context:
+        leaders = [p for level in ("section", "subsection", "heading") for p in self.leaders.get(level, [])]
+        return Context(self.section, self.subsection, self.heading, self.attachment, leaders)
 
-    def snapshot() -> dict:
-        return {
-            "section": ctx["section"],
-            "subsection": ctx["subsection"],
-            "heading": ctx["heading"],
-            "attachment": ctx["attachment"],
-            "leaders": [p for level in ("section", "subsection", "heading") for p in ctx["leaders"].get(level, [])],
-        }
-
-    def set_leaders(level: str, people, line: int) -> None:
-        ctx["leaders"][level] = [(t, n, line) for t, n in people]
+    def set_leaders(self, level: str, people, line: int) -> None:
+        self.leaders[level] = [(t, n, line) for t, n in people]
         if level == "section":
-            ctx["leaders"].pop("subsection", None)
-            ctx["leaders"].pop("heading", None)
+            self.leaders.pop("subsection", None)
+            self.leaders.pop("heading", None)
         elif level == "subsection":
-            ctx["leaders"].pop("heading", None)
+            self.leaders.pop("heading", None)
 
-    def make_task(number: int, numbering: str, text_out: str, parsed: Optional[ParsedAssignment], raw_assign: str,
-                  c: dict, line_start: int, line_end: int, line_assign: int) -> Task:
-        sec, sub = c["section"], c["subsection"]
-        task = Task(
-            task_id=str(number),
-            number=number,
-            numbering=numbering,
-            text=text_out,
-            section_no=sec.number if sec else "",
-            section=sec.title if sec else "",
-            subsection_no=sub.number if sub else "",
-            subsection=sub.title if sub else "",
-            heading=c["heading"],
-            attachment=c["attachment"],
-            assignment_raw=raw_assign,
-            line_start=line_start,
-            line_end=line_end,
-        )
-        if parsed is not None:
-            label_styles.add(parsed.style)
-            if parsed.style == "bare_list":  # units listed without a label or role word
-                task.reasons.append("lead_by_position" if first_listed_leads and parsed.has_lead() else "guessed_role")
-            elif parsed.style == "prose":
-                task.reasons.append("prose_roles")
-            task.raw_assignments = [
-                RawAssignment(r, raw_name, line_assign, prefix=prefix)
-                for (r, _), raw_name, prefix in zip(parsed.units, parsed.raw_names, parsed.prefixes)
-            ]
-            task.people = [Person("", name, title, line_assign) for title, name in parsed.people]
-            pending_notes.extend((task, note) for note in parsed.notes)
-        task.people = [Person("", name, title, line) for title, name, line in c["leaders"]] + task.people
-        return task
+    def set_heading(self, raw: str, line: int) -> None:
+        title, leaders = split_leaders(raw)
+        self.heading = title
+        self.set_leaders("heading", leaders, line)
 
-    def close(final: bool = False) -> None:
-        nonlocal cur
-        if cur is None:
-            return
-        o, cur = cur, None
-        task = finish(o, final)
-        if task is not None:
-            tasks.append(task)
+    def emit(self, entry: Entry) -> None:
+        self.out.entries.append(entry)
+        if not isinstance(entry, Notice):
+            self.n_tasks += 1
 
-    def finish(o: _Open, final: bool) -> Optional[Task]:
-        joined = o.joined().strip()
-        njoined = "".join(o.nparts).strip()
-        text_out, raw_assign = joined, ""
-        parsed = None
-        span = find_trailing_bracket(njoined)
-        original_before = joined
+    def warn(self, line: int, code: str, message: str) -> None:
+        self.out.entries.append(Notice(line, code, message))
 
-        def text_of(op_: int, cl_: int) -> str:
-            return original_before[op_ + 1:cl_].strip()
+    def close(self, final: bool = False) -> None:
+        if self.cur is not None:
+            self.cur.final = final
+            self.emit(self.cur)
+            self.cur = None
 
-        if span is not None:
-            op, cl, closed = span
-            raw_assign = joined[op + 1:cl].strip()
-            before = joined[:op].rstrip()
-            after = njoined[cl + 1:].strip() if closed else ""
-            if before and before[-1] not in TERMINAL + ".,、" and after[:1] in ("。", "."):
-                before += joined[cl + 1:].strip()[:1]
-            text_out = before
-            parsed = parse_assignment(
-                njoined[op + 1:cl].strip(), first_listed_leads=first_listed_leads, normalised=True, original=joined[op + 1:cl].strip()
-            )
-            if not closed:
-                o.reasons.append("unclosed_bracket")
-                warn(o.line_start, "unclosed_bracket", f"task {o.match.label}: assignment bracket not closed; read to the end of the item")
-            if parsed.style == "bare_list" and not first_listed_leads:
-                warn(o.lines[-1], "guess_bare_list", f"task {o.match.label}: bracket lists units without labels or role words; read them as responsible units")
-        # assignments given sentence by sentence inside the text (State Council style)
-        ntext = normalise(text_out) if span is None else njoined[: span[0]].rstrip()
-        inner = find_inner_assignments(ntext, text_out) if _BRACKET_IN.search(ntext) else []
-        if inner:
-            pieces, last = [], 0
-            merged = ParsedAssignment(style="inline")
-            for op_, cl_, pa in inner:
-                pieces.append(text_out[last:op_])
-                last = cl_ + 1
-                merged.units.extend(pa.units)
-                merged.raw_names.extend(pa.raw_names)
-                merged.prefixes.extend(pa.prefixes)
-                merged.people.extend(pa.people)
-                merged.notes.extend(pa.notes)
-            pieces.append(text_out[last:])
-            text_out = "".join(pieces).strip()
-            if parsed is not None:
-                merged.units.extend(parsed.units)
-                merged.raw_names.extend(parsed.raw_names)
-                merged.prefixes.extend(parsed.prefixes)
-                merged.people.extend(parsed.people)
-                merged.notes.extend(parsed.notes)
-            if merged.has_lead():
-                merged.units = [("support" if r == "responsible" else r, n) for r, n in merged.units]
-            raw_assign = ";".join(text_of(op_, cl_) for op_, cl_, _ in inner) + (";" + raw_assign if raw_assign else "")
-            parsed = merged
-        if parsed is None and not o.label_parts:
-            cut = _inline_labels_at(njoined)
-            if cut is not None:
-                # labels written after the task's sentence on the same line: …增长13.5%。主办单位:X。
-                o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
-                o.reasons.append("inline_labels")
-                text_out = joined[:cut].strip()
-        if o.label_parts:
-            label_text = ";".join(t for _, t in o.label_parts)
-            lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
-            label_styles.add("label_lines")
-            if parsed is None:
-                parsed, raw_assign = lp, label_text
-            else:
-                parsed.units.extend(lp.units)
-                parsed.raw_names.extend(lp.raw_names)
-                parsed.prefixes.extend(lp.prefixes)
-                parsed.people.extend(lp.people)
-                parsed.notes.extend(lp.notes)
-                raw_assign = raw_assign + ";" + label_text
-        if parsed is None and final and (not text_out or text_out[-1] not in TERMINAL + ")]）】"):
-            report.truncated = f"{o.match.label}{text_out}"
-            for ln in o.lines:
-                kinds[ln - 1] = "truncated"
-            warn(o.line_start, "truncated_item", f"last item {o.match.label} is cut off mid-text and was not read as a task: {text_out[:30]!r}")
-            return None
-        line_assign = o.lines[-1] if o.lines else o.line_start
-        if o.label_parts and span is None:
-            line_assign = o.label_parts[0][0]
-        numbering = f"({o.match.label})" if o.match.style == "cn_paren" else o.match.label
-        task = make_task(o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
-                         o.lines[-1] if o.lines else o.line_start, line_assign)
-        task.reasons.extend(o.reasons)
-        return task
+    def open(self, match: LineMatch, line: int, raw: str, norm: str) -> TaskSpan:
+        span = TaskSpan(match, line, context=self.snapshot())
+        span.add(line, raw, norm)
+        return span
 
-    def table_row(layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int) -> None:
-        info = row_to_assignment(layout, rcells)
-        ninfo = row_to_assignment(layout, ncells)
-        first = ncells[0].replace(" ", "") if ncells else ""
-        if not info["labels"] and first and first[0] in "一二三四五六七八九十" and is_number_cell(first):
-            # 一 | 稳增长 | | : a group row numbered in Chinese is a section of the table
-            title = next((c for c in rcells[1:] if c), "")
-            section = Section(first.strip("()、."), title, first_line, ctx["attachment"])
-            sections.append(section)
-            ctx.update(section=section, subsection=None, heading="")
-            kinds[first_line - 1] = "section"
-            return
-        if ninfo["category"]:
-            cat, leaders = _split_leaders(info["category"])
-            ctx["heading"] = cat
-            if leaders:
-                set_leaders("heading", leaders, first_line)
-        number = ninfo["number"] if ninfo["number"] is not None else layout.counter + 1
-        layout.counter = number
-        label_text = ";".join(info["labels"])
-        parsed = parse_assignment(label_text, first_listed_leads=first_listed_leads) if label_text else None
-        if parsed is not None:
-            parsed.style = "table"
-        task = make_task(number, str(number), info["text"], parsed, label_text, snapshot(), first_line, last_line, first_line)
-        if info["deadline"]:
-            pending_notes.append((task, info["deadline"]))
-        tasks.append(task)
+    # ---- the walk
+    def run(self) -> Items:
+        lines, norms, kinds = self.lines, self.norms, self.kinds
+        idx = 0
+        while idx < len(lines):
+            nxt = self.line(idx, lines[idx], norms[idx])
+            if nxt is None:
+                break
+            idx = nxt
+        self.close(final=True)
+        last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] != "blank"), None)
+        if last is not None and kinds[last] in ("heading", "section", "subsection"):
+            self.warn(last + 1, "ends_with_heading",
+                      f"the document ends with a heading and no task after it (cut off?): {lines[last].strip()[:30]!r}")
+        return self.out
 
-    for idx, raw in enumerate(lines):
-        if idx < skip_until:
-            continue
-        ln = idx + 1
-        n = norms[idx]
+    def line(self, idx: int, raw: str, n: str) -> Optional[int]:
+        """Read line ``idx``; return the index of the next line to read (None: stop)."""
+        kinds, ln = self.kinds, idx + 1
         if not n:
             kinds[idx] = "blank"
-            continue
-        md = match_metadata(n) if not body else None
+            return idx + 1
+        md = match_metadata(n) if not self.body else None
         if md:
             for k, v in md.items():
-                page_meta.setdefault(k, v)
+                self.out.page_meta.setdefault(k, v)
             kinds[idx] = "metadata"
-            continue
+            return idx + 1
         if is_chrome(raw.strip(), n):
             kinds[idx] = "chrome"
-            continue
-        # ---- tables
-        if table is not None and "|" in n:
-            ncells, rcells = _split_cells(n, raw.strip())
-            if len(ncells) >= 2:
-                kinds[idx] = "task"
-                table_row(table, ncells, rcells, ln, ln)
-                continue
-        # a table stays open across headings written between its rows (一、稳增长 in its own row)
-        if "|" in n:
-            layout = match_header(n)
-            if layout is not None:
-                close()
-                table = layout
-                body = True
-                kinds[idx] = "table_header"
-                report.conventions["table"] = True
-                continue
-        if space_table is not None:
-            cells = space_row_cells(space_table, n)
-            if cells is not None:
-                kinds[idx] = "task"
-                rcells = space_row_cells(space_table, raw.strip()) or cells
-                table_row(space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
-                continue
-            if is_footer(n) or match_heading(n) or match_item(n):
-                space_table = None
-        if n.startswith(("序号", "编号")) and " " in n:
-            layout = match_space_header(n)
-            if layout is not None:
-                close()
-                space_table = layout
-                body = True
-                kinds[idx] = "table_header"
-                report.conventions["table"] = True
-                continue
-        if n.rstrip("| ") in ("序号", "编号"):
-            flat = match_flat_header(norms, idx)
-            if flat is not None:
-                close()
-                layout, j = flat
-                body = True
-                report.conventions["table"] = True
-                for k in range(idx, j):
-                    kinds[k] = "table_header" if norms[k] else "blank"
-                k = j
-                rows: list[list[int]] = []
-                # a row may leave trailing cells out: it is complete once its unit columns are in
-                min_cells = 1 + max(i for i, r in enumerate(layout.columns) if r in ("lead", "responsible", "support", "person"))
-                while k < len(norms):
-                    c = norms[k].rstrip("| ")
-                    if not c:
-                        k += 1
-                        continue
-                    if is_number_cell(c) and (
-                        not rows or len(rows[-1]) >= layout.width - 1
-                        or len(rows[-1]) >= min_cells and number_of(c) == number_of(norms[rows[-1][0]]) + 1
-                    ):
-                        rows.append([k])
-                    elif rows and len(rows[-1]) < layout.width:
-                        rows[-1].append(k)
-                    else:
-                        break
-                    k += 1
-                for row in rows:
-                    ncells = [norms[r].rstrip("| ") for r in row]
-                    rcells = [lines[r].strip().rstrip("|｜ ") for r in row]
-                    kinds[row[0]] = "task"
-                    for r in row[1:]:
-                        kinds[r] = "continuation"
-                    n_before = len(tasks)
-                    table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1)
-                    if len(tasks) > n_before:
-                        tasks[-1].reasons.append("cell_layout_rebuilt")
-                skip_until = k
-                continue
-        if body and tasks and n.startswith("INSERT INTO "):
+            return idx + 1
+        nxt = self.table_line(idx, raw, n)
+        if nxt is not None:
+            return nxt
+        if self.body and self.n_tasks and n.startswith("INSERT INTO "):
             # a database dump: the next record is another page, not this document
-            close()
-            for k in range(idx, len(lines)):
-                kinds[k] = "chrome" if norms[k] else "blank"
-            break
-        if body and is_footer(n) and (cur is None or cur.has_assignment()):
-            close()
+            self.close()
+            for k in range(idx, len(self.lines)):
+                kinds[k] = "chrome" if self.norms[k] else "blank"
+            return None
+        if self.body and is_footer(n) and (self.cur is None or self.cur.has_assignment()):
+            self.close()
             kinds[idx] = "footer"
-            continue
+            return idx + 1
         att = match_attachment(n)
-        if att and (body or any(x and x[0] in _ITEM_START for x in norms[idx + 1: idx + 40])):
-            close()
-            ctx.update(attachment=att, section=None, subsection=None, heading="", leaders={})
-            body = True
+        if att and (self.body or any(x and x[0] in ITEM_START for x in self.norms[idx + 1: idx + 40])):
+            self.close()
+            self.attachment, self.section, self.subsection, self.heading, self.leaders = att, None, None, "", {}
+            self.body = True
             kinds[idx] = "attachment"
-            continue
-        head = heads_at.get(idx)
-        item = items_at.get(idx)
+            return idx + 1
+        head = self.scan.heads.get(idx)
+        item = self.scan.items.get(idx)
+        task_style = self.scan.task_style
         if head is not None and head.style == "cn_paren" and task_style == "cn_paren":
             item, head = head, None
-        if not body:
+        if not self.body:
             if head is not None and head.style == "section" or item is not None and item.style == task_style:
-                body = True
+                self.body = True
             else:
                 kinds[idx] = "preamble"
-                preamble.append(raw)
-                continue
-        if cur is not None and LABEL_RE.match(n):
-            cur.label_parts.append((ln, raw.strip()))
-            cur.lines.append(ln)
+                self.out.preamble.append(raw)
+                return idx + 1
+        if self.cur is not None and LABEL_RE.match(n):
+            self.cur.label_parts.append((ln, raw.strip()))
+            self.cur.lines.append(ln)
             kinds[idx] = "label"
-            continue
-        if head is not None and head.style == "section":
-            close()
-            title, leaders = _split_leaders(raw.strip()[head.start:].strip())
-            sub = None
-            m = _RUN_TOGETHER_SUB.search(normalise(title))
-            if m and subsection_style and m.start() > 0:
-                sub = (m.group(1), title[m.end():].strip())
-                title = title[: m.start()].strip()
-            section = Section(head.label, title, ln, ctx["attachment"])
-            sections.append(section)
-            ctx.update(section=section, subsection=None, heading="")
-            set_leaders("section", leaders, ln)
-            kinds[idx] = "section"
-            if not sub and _section_assignment(normalise(title), first_listed_leads):
-                # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
-                o = _Open(LineMatch("section", head.label, head.number, title, 0), ln, context=snapshot())
-                o.parts.append(title)
-                o.nparts.append(normalise(title))
-                o.lines.append(ln)
-                task = finish(o, False)
-                if task is not None:
-                    tasks.append(task)
-                    section.title = task.text
-            if sub:
-                sub_title, sub_leaders = _split_leaders(sub[1])
-                ctx["subsection"] = Subsection(section.number, sub[0], sub_title, ln, ctx["attachment"])
-                subsections.append(ctx["subsection"])
-                set_leaders("subsection", sub_leaders, ln)
-            continue
-        if head is not None and head.style == "cn_paren" and subsection_style:
-            close()
-            title, leaders = _split_leaders(raw.strip()[head.start:].strip())
-            sec = ctx["section"]
-            ctx["subsection"] = Subsection(sec.number if sec else "", head.label, title, ln, ctx["attachment"])
-            subsections.append(ctx["subsection"])
-            ctx["heading"] = ""
-            set_leaders("subsection", leaders, ln)
+        elif head is not None and head.style == "section":
+            self.section_line(idx, raw, head)
+        elif head is not None and head.style == "cn_paren" and self.scan.subsection_style:
+            self.close()
+            title, leaders = split_leaders(raw.strip()[head.start:].strip())
+            sec = self.section
+            self.subsection = Subsection(sec.number if sec else "", head.label, title, ln, self.attachment)
+            self.out.subsections.append(self.subsection)
+            self.heading = ""
+            self.set_leaders("subsection", leaders, ln)
             kinds[idx] = "subsection"
-            continue
-        if (
-            item is not None and item.style != task_style and cur is not None
-            and (cur.match.style == item.style or cur.match.style == task_style and len(cur.parts) == 1 and not cur.has_assignment())
-            and find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
-        ):
+        elif item is not None and self.sub_item_under_open(item, n):
             # (一)全力推进产业项目建设。 over 1.…(X主办) 2.…: the open item heads numbered sub-items
-            if cur.match.style == task_style:
-                o, cur = cur, None
-                ctx["heading"] = o.joined()
+            if self.cur.match.style == task_style:
+                o, self.cur = self.cur, None
+                self.heading = o.joined()
                 for k in o.lines:
                     kinds[k - 1] = "heading"
             else:
-                close()
-            cur = _Open(item, ln, context=snapshot())
-            cur.parts.append(raw.strip()[item.start:].strip())
-            cur.nparts.append(n[item.start:].strip())
-            cur.lines.append(ln)
+                self.close()
+            self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
-            continue
-        if item is not None and item.style == task_style:
-            close()
-            cur = _Open(item, ln, context=snapshot())
-            cur.parts.append(raw.strip()[item.start:].strip())
-            cur.nparts.append(n[item.start:].strip())
-            cur.lines.append(ln)
+        elif item is not None and item.style == task_style:
+            self.close()
+            self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
-            continue
-        # ---- an unnumbered line
+        else:
+            self.unnumbered_line(idx, raw, n)
+        return idx + 1
+
+    def sub_item_under_open(self, item: LineMatch, n: str) -> bool:
+        cur, task_style = self.cur, self.scan.task_style
+        return (
+            item.style != task_style and cur is not None
+            and (cur.match.style == item.style or cur.match.style == task_style and len(cur.parts) == 1 and not cur.has_assignment())
+            and find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None
+        )
+
+    def section_line(self, idx: int, raw: str, head: LineMatch) -> None:
+        ln = idx + 1
+        self.close()
+        title, leaders = split_leaders(raw.strip()[head.start:].strip())
+        sub = None
+        m = _RUN_TOGETHER_SUB.search(normalise(title))
+        if m and self.scan.subsection_style and m.start() > 0:
+            sub = (m.group(1), title[m.end():].strip())
+            title = title[: m.start()].strip()
+        section = Section(head.label, title, ln, self.attachment)
+        self.out.sections.append(section)
+        self.section, self.subsection, self.heading = section, None, ""
+        self.set_leaders("section", leaders, ln)
+        self.kinds[idx] = "section"
+        if not sub and _section_assignment(normalise(title), self.first_listed_leads):
+            # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
+            o = self.open(LineMatch("section", head.label, head.number, title, 0), ln, title, normalise(title))
+            o.retitles = section
+            self.emit(o)
+        if sub:
+            sub_title, sub_leaders = split_leaders(sub[1])
+            self.subsection = Subsection(section.number, sub[0], sub_title, ln, self.attachment)
+            self.out.subsections.append(self.subsection)
+            self.set_leaders("subsection", sub_leaders, ln)
+
+    def unnumbered_line(self, idx: int, raw: str, n: str) -> None:
+        kinds, cur, ln = self.kinds, self.cur, idx + 1
         if cur is not None and cur.label_parts and _continues_label(cur.label_parts[-1][1], n):
             # a line break inside a unit name of a label line (PDF): 责任单位:园区党工 / 委、区财政局
             ln0, text0 = cur.label_parts[-1]
@@ -603,71 +409,141 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
             cur.reasons.append("name_joined_across_lines")
             cur.lines.append(ln)
             kinds[idx] = "label"
-            continue
+            return
         if cur is not None and not cur.has_assignment():
-            if _is_heading_between(cur, n, norms, idx):
-                close()
-                _set_heading(ctx, raw.strip(), ln, set_leaders)
+            if _is_heading_between(cur, n, self.norms, idx):
+                self.close()
+                self.set_heading(raw.strip(), ln)
                 kinds[idx] = "heading"
-                continue
-            cur.parts.append(raw.strip())
-            cur.nparts.append(n)
-            cur.lines.append(ln)
+                return
+            cur.add(ln, raw.strip(), n)
             kinds[idx] = "continuation"
-            continue
-        if cur is not None and not _next_is_numbered(norms, idx):
-            close()
+            return
+        if cur is not None and not _next_is_numbered(self.norms, idx):
+            self.close()
             kinds[idx] = "other"
-            warn(ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}")
-            continue
-        close()
-        prev = next((k for k in range(idx - 1, -1, -1) if norms[k]), None)
-        if prev is not None and kinds[prev] == "section" and ctx["section"] is not None:
+            self.warn(ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}")
+            return
+        self.close()
+        prev = next((k for k in range(idx - 1, -1, -1) if self.norms[k]), None)
+        if prev is not None and kinds[prev] == "section" and self.section is not None:
             # the paragraph under a numbered heading states its assignment: the heading is a task
-            sec = ctx["section"]
-            ntext = n
-            task = None
-            if _section_assignment(ntext, first_listed_leads):
-                o = _Open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, context=snapshot())
-                o.parts.append(raw.strip())
-                o.nparts.append(n)
-                o.lines.append(ln)
-                task = finish(o, False)
-            else:
-                prose = find_prose_roles(n)
-                if prose is not None:
-                    task = make_task(cn_to_int(sec.number), sec.number, raw.strip(), prose, raw.strip(), snapshot(), ln, ln, ln)
-                    report.conventions["prose_roles"] = True
-            if task is not None:
-                tasks.append(task)
+            sec = self.section
+            if _section_assignment(n, self.first_listed_leads):
+                self.emit(self.open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, raw.strip(), n))
                 kinds[idx] = "task"
-                continue
-        _set_heading(ctx, raw.strip(), ln, set_leaders)
+                return
+            prose = find_prose_roles(n)
+            if prose is not None:
+                self.emit(ProseTask(cn_to_int(sec.number), sec.number, raw.strip(), prose, self.snapshot(), ln))
+                self.out.conventions["prose_roles"] = True
+                kinds[idx] = "task"
+                return
+        self.set_heading(raw.strip(), ln)
         kinds[idx] = "heading"
-    close(final=True)
-    last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] != "blank"), None)
-    if last is not None and kinds[last] in ("heading", "section", "subsection"):
-        warn(last + 1, "ends_with_heading", f"the document ends with a heading and no task after it (cut off?): {lines[last].strip()[:30]!r}")
 
-    if not tasks:
-        cut = [w for w in report.warnings if w.code == "truncated_item"]
-        if cut:
-            raise InputError("no complete task: the only item is cut off mid-text", source=source, line=cut[0].line)
-        raise InputError("no tasks found (no numbered items with responsible units)", source=source)
-    restarts = _assign_ids(tasks, warn)
-    for t in tasks:
-        if not t.raw_assignments and not any(p.title for p in t.people if p.line >= t.line_start):
-            warn(t.line_start, "no_units", f"task {t.task_id} names no unit")
-        for p in t.people:
-            p.task_id = t.task_id
-    if pending_notes:
-        report.conventions["notes"] = [{"task_id": t.task_id, "note": note} for t, note in pending_notes]
-    report.conventions["labels"] = sorted(s for s in label_styles if s)
-    report.conventions["numbering_restarts_per_section"] = restarts
-    report.conventions.setdefault("table", False)
-    report.line_kinds = [(i + 1, k) for i, k in enumerate(kinds)]
-    md = build_metadata(page_meta, preamble, source)
-    return Document(metadata=md, sections=sections, subsections=subsections, tasks=tasks, report=report, lines=lines)
+    # ---- tables
+    def table_line(self, idx: int, raw: str, n: str) -> Optional[int]:
+        """Read a table header or row at ``idx``; the next index, or None when the line is no table's."""
+        kinds, ln = self.kinds, idx + 1
+        if self.table is not None and "|" in n:
+            ncells, rcells = split_cells(n, raw.strip())
+            if len(ncells) >= 2:
+                kinds[idx] = "task"
+                self.table_row(self.table, ncells, rcells, ln, ln)
+                return idx + 1
+        # a table stays open across headings written between its rows (一、稳增长 in its own row)
+        if "|" in n:
+            layout = match_header(n)
+            if layout is not None:
+                self.start_table(idx)
+                self.table = layout
+                return idx + 1
+        if self.space_table is not None:
+            cells = space_row_cells(self.space_table, n)
+            if cells is not None:
+                kinds[idx] = "task"
+                rcells = space_row_cells(self.space_table, raw.strip()) or cells
+                self.table_row(self.space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
+                return idx + 1
+            if is_footer(n) or match_heading(n) or match_item(n):
+                self.space_table = None
+        if n.startswith(("序号", "编号")) and " " in n:
+            layout = match_space_header(n)
+            if layout is not None:
+                self.start_table(idx)
+                self.space_table = layout
+                return idx + 1
+        if n.rstrip("| ") in ("序号", "编号"):
+            flat = match_flat_header(self.norms, idx)
+            if flat is not None:
+                return self.flat_table(idx, *flat)
+        return None
+
+    def start_table(self, idx: int) -> None:
+        self.close()
+        self.body = True
+        self.kinds[idx] = "table_header"
+        self.out.conventions["table"] = True
+
+    def flat_table(self, idx: int, layout: TableLayout, j: int) -> int:
+        """A table written one cell per line, header from ``idx`` to ``j``: read its rows."""
+        norms, kinds = self.norms, self.kinds
+        self.close()
+        self.body = True
+        self.out.conventions["table"] = True
+        for k in range(idx, j):
+            kinds[k] = "table_header" if norms[k] else "blank"
+        k = j
+        rows: list[list[int]] = []
+        # a row may leave trailing cells out: it is complete once its unit columns are in
+        min_cells = 1 + max(i for i, r in enumerate(layout.columns) if r in ("lead", "responsible", "support", "person"))
+        while k < len(norms):
+            c = norms[k].rstrip("| ")
+            if not c:
+                k += 1
+                continue
+            if is_number_cell(c) and (
+                not rows or len(rows[-1]) >= layout.width - 1
+                or len(rows[-1]) >= min_cells and number_of(c) == number_of(norms[rows[-1][0]]) + 1
+            ):
+                rows.append([k])
+            elif rows and len(rows[-1]) < layout.width:
+                rows[-1].append(k)
+            else:
+                break
+            k += 1
+        for row in rows:
+            ncells = [norms[r].rstrip("| ") for r in row]
+            rcells = [self.lines[r].strip().rstrip("|｜ ") for r in row]
+            kinds[row[0]] = "task"
+            for r in row[1:]:
+                kinds[r] = "continuation"
+            self.table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1, rebuilt=True)
+        return k
+
+    def table_row(self, layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int,
+                  rebuilt: bool = False) -> None:
+        info = row_to_assignment(layout, rcells)
+        ninfo = row_to_assignment(layout, ncells)
+        first = ncells[0].replace(" ", "") if ncells else ""
+        if not info["labels"] and first and first[0] in "一二三四五六七八九十" and is_number_cell(first):
+            # 一 | 稳增长 | | : a group row numbered in Chinese is a section of the table
+            title = next((c for c in rcells[1:] if c), "")
+            section = Section(first.strip("()、."), title, first_line, self.attachment)
+            self.out.sections.append(section)
+            self.section, self.subsection, self.heading = section, None, ""
+            self.kinds[first_line - 1] = "section"
+            return
+        if ninfo["category"]:
+            cat, leaders = split_leaders(info["category"])
+            self.heading = cat
+            if leaders:
+                self.set_leaders("heading", leaders, first_line)
+        number = ninfo["number"] if ninfo["number"] is not None else layout.counter + 1
+        layout.counter = number
+        self.emit(TableRow(number, info["text"], ";".join(info["labels"]), info["deadline"], self.snapshot(),
+                           first_line, last_line, rebuilt))
 
 
 def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
@@ -689,78 +565,9 @@ def _continues_label(label_line: str, norm: str) -> bool:
     last = normalise(label_line).rstrip()
     if not last or last[-1] in TERMINAL + ".,、:)]】" or len(norm) > 80:
         return False
-    if LABEL_RE.match(norm) or norm[0] in _ITEM_START or norm[0] in _HEAD_START:
+    if LABEL_RE.match(norm) or norm[0] in ITEM_START or norm[0] in HEAD_START:
         return False
     return ("、" in norm or "," in norm or ";" in norm or norm.endswith("。")) and "。" not in norm[:-1]
-
-
-def _inline_labels_at(norm: str) -> Optional[int]:
-    """Where labels written inline after the task's sentence begin (``…债务。牵头单位:X;责任单位:Y``),
-    or None: the first label of the text that follows a sentence end."""
-    depth, pos = 0, 0
-    for m in LABEL_RE.finditer(norm):
-        i = m.start()
-        for b in _BRACKET_CHARS.finditer(norm, pos, i):  # depth at i, scanning each character once
-            depth += 1 if b.group() in "([【〔〈《{" else -1
-        pos = i
-        if depth <= 0 and i > 0 and norm[i - 1] in TERMINAL + ". ":
-            return i
-    return None
-
-
-def _set_heading(ctx: dict, raw: str, line: int, set_leaders) -> None:
-    title, leaders = _split_leaders(raw)
-    ctx["heading"] = title
-    set_leaders("heading", leaders, line)
-
-
-def _assign_ids(tasks: list[Task], warn) -> bool:
-    """Give tasks unique ids; warn on gaps and duplicates. Returns True when numbering restarts per section."""
-    by_seq: dict[str, list[Task]] = {}
-    for t in tasks:
-        by_seq.setdefault(t.attachment, []).append(t)
-    any_restart = False
-    used: set[str] = set()
-    next_k: dict[str, int] = {}
-    for seq, ts in by_seq.items():
-        restart = any(
-            t.number == 1 and i > 0 and (ts[i - 1].section_no, ts[i - 1].section) != (t.section_no, t.section)
-            for i, t in enumerate(ts)
-        )
-        any_restart |= restart
-        prev = 0
-        prev_section = None
-        for t in ts:
-            if t.numbering and all(c in _CN_NUMERALS for c in t.numbering):
-                # a numbered heading that is itself a task keeps its numeral: 一
-                tid = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
-                while tid in used:
-                    tid += "#2"
-                used.add(tid)
-                t.task_id = tid
-                continue
-            sec = (t.section_no, t.section)
-            if restart and sec != prev_section:
-                prev = 0
-            prev_section = sec
-            if prev and t.number <= prev:
-                warn(t.line_start, "numbering_duplicate", f"task number {t.number} follows {prev}")
-            elif t.number != prev + 1 and (prev or t.number != 1):
-                if prev or t is not ts[0]:
-                    warn(t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}")
-            prev = t.number
-            tid = f"{t.section_no}-{t.number}" if restart and t.section_no else str(t.number)
-            if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
-                tid = f"{seq}-{tid}"
-            base = tid
-            k = next_k.get(base, 2)
-            while tid in used:
-                tid = f"{base}#{k}"
-                k += 1
-            next_k[base] = k
-            used.add(tid)
-            t.task_id = tid
-    return any_restart
 
 
 def _next_is_numbered(norms: list[str], idx: int) -> bool:
@@ -771,7 +578,7 @@ def _next_is_numbered(norms: list[str], idx: int) -> bool:
     return False
 
 
-def _is_heading_between(cur: _Open, n: str, norms: list[str], idx: int) -> bool:
+def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int) -> bool:
     """An unnumbered short line after a task that ends a sentence and before the next item."""
     if not cur.parts:
         return False

@@ -6,15 +6,18 @@ to the heading before it (``…普及水平1.完善…``). :func:`split_run_in` 
 before each enumerator that continues the numbering seen so far in the line.
 
 Plain data in and out: text → (text, number of breaks added). Linear in the text length.
+:func:`prepare` runs the whole pass and returns a :class:`Layout`: the lines as written, their
+normalised copies, and what the pass did.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .lines import CN_NUM, cn_to_int, normalise
 
-__all__ = ["split_run_in", "strip_markup", "LONG_LINE"]
+__all__ = ["Layout", "prepare", "split_run_in", "strip_markup", "LONG_LINE"]
 
 # a line at least this long is a collapsed body: a number may follow a Han character directly
 LONG_LINE = 400
@@ -117,3 +120,40 @@ def strip_markup(text: str) -> tuple[str, bool]:
     out = _TAG.sub("", text)
     out = _SQL_TAIL.sub("", out)
     return out, out != text
+
+
+@dataclass
+class Layout:
+    """The text after the layout pass.
+
+    ``lines`` are the lines as written, ``norms`` their normalised, stripped copies (same
+    count); ``conventions`` says what the pass changed (``layout_run_in_breaks``,
+    ``layout_markup_removed``), in the order the document report lists them.
+    """
+
+    text: str
+    lines: list[str]
+    norms: list[str]
+    conventions: dict = field(default_factory=dict)
+
+
+def prepare(text: str) -> Layout:
+    """Layout pass: remove page markup, break run-in enumerators, split and normalise the lines.
+
+    Examples
+    --------
+    >>> lay = prepare("（一）增收。（省财政厅负责）(二)稳价。(省物价局负责)")
+    >>> lay.norms
+    ['(一)增收。(省财政厅负责)', '(二)稳价。(省物价局负责)']
+    >>> lay.lines[0], lay.conventions
+    ('（一）增收。（省财政厅负责）', {'layout_run_in_breaks': 1})
+    """
+    text, marked_up = strip_markup(text)
+    text, run_in = split_run_in(text)
+    conventions: dict = {}
+    if run_in:
+        conventions["layout_run_in_breaks"] = run_in
+    if marked_up:
+        conventions["layout_markup_removed"] = True
+    norms = [s.strip() for s in normalise(text).split("\n")]
+    return Layout(text, text.split("\n"), norms, conventions)

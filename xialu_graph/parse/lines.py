@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "CN_NUM", "cn_to_int"]
+__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
 
 _FW = "（）：；，．【】［］０１２３４５６７８９　！？｜﹒"
 _HW = "():;,.[][]0123456789 !?|."
@@ -82,6 +82,10 @@ _ARABIC = re.compile(r"^(\d{1,4})\s*([、.])(?![\d%])\s*(.*)$")
 _ARABIC_PAREN = re.compile(r"^\(\s*(\d{1,4})\s*\)\s*[、.]?\s*(.*)$")
 _ARABIC_CLOSE = re.compile(r"^(\d{1,4})\s*\)\s*(.*)$")
 PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+ITEM_START = frozenset("0123456789(" + CIRCLED + PAREN_DIGITS)
+"""First characters of a line :func:`match_item` can match (a cheap test before the pattern)."""
+HEAD_START = frozenset("一二三四五六七八九十(第")
+"""First characters of a line :func:`match_heading` can match."""
 _PAREN_DIGIT = re.compile(rf"^([{PAREN_DIGITS}])\s*(.*)$")
 _CIRCLED = re.compile(rf"^([{CIRCLED}])\s*[、.]?\s*(.*)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,3}|" + CN_NUM + r")?\s*[:.、]?\s*(.*)$")

@@ -14,7 +14,8 @@ from typing import Optional
 
 from .lines import cn_to_int
 
-__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "row_to_assignment"]
+__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
+           "row_to_assignment", "is_number_cell", "number_of"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
@@ -137,6 +138,29 @@ def row_cells(norm: str) -> list[str]:
     if cells and cells[-1] == "" and norm.rstrip().endswith("|"):
         cells = cells[:-1]
     return cells
+
+
+def split_cells(norm: str, raw: str) -> tuple[list[str], list[str]]:
+    """Cells of a pipe row, normalised and as written (same offsets).
+
+    Examples
+    --------
+    >>> split_cells("| 1 | 抓项目 | 区发改局 |", "｜ 1 ｜ 抓项目 ｜ 区发改局 ｜")
+    (['1', '抓项目', '区发改局'], ['1', '抓项目', '区发改局'])
+    """
+    ncells = row_cells(norm)
+    out_raw = []
+    pos = 0
+    for c in norm.split("|"):
+        out_raw.append(raw[pos:pos + len(c)].strip())
+        pos += len(c) + 1
+    lead_border = norm.lstrip().startswith("|")
+    trail_border = norm.rstrip().endswith("|")
+    if lead_border:
+        out_raw = out_raw[1:]
+    if trail_border:
+        out_raw = out_raw[:-1]
+    return ncells, out_raw
 
 
 def is_number_cell(cell: str) -> bool:

@@ -1,0 +1,92 @@
+"""Text → Document: the parser's passes, one after the other.
+
+layout (:mod:`.layout`) → numbering (:mod:`.numbering`) → items (:mod:`.items`) →
+assignments (:mod:`.tasks`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..errors import InputError
+from ..model import Document, ParseReport
+from .assignments import states_first_listed_rule
+from .ids import number_tasks
+from .items import find_items
+from .layout import prepare
+from .meta import build_metadata
+from .numbering import scan_numbering
+from .tasks import build_tasks
+
+__all__ = ["parse_text"]
+
+
+def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
+    """Parse the text of a responsibility breakdown into a Document (units not yet resolved).
+
+    Parameters
+    ----------
+    text : str
+        Decoded text, one paragraph per line.
+    source : str
+        Name used in warnings and errors.
+    strict : bool
+        Raise InputError on the first warning instead of recording it.
+    first_listed_leads : bool, optional
+        Force or forbid the 列第一位者为牵头单位 rule; by default detected from the text.
+
+    Returns
+    -------
+    Document
+        Tasks carry ``raw_assignments``; :func:`xialu_graph.units.resolve_document` fills
+        ``assignments``.
+
+    Raises
+    ------
+    InputError
+        No task found, or (strict) any warning.
+
+    Examples
+    --------
+    >>> doc = parse_text("一、稳增长\\n1、抓项目。[牵头单位:区发改局]\\n")
+    >>> doc.tasks[0].raw_assignments[0].unit_raw
+    '区发改局'
+    """
+    layout = prepare(text)
+    report = ParseReport(conventions=dict(layout.conventions))
+    if first_listed_leads is None:
+        first_listed_leads = states_first_listed_rule(layout.text)
+    report.conventions["lead_rule"] = "first_listed_leads" if first_listed_leads else "labels"
+    scan = scan_numbering(layout.norms)
+    report.conventions["numbering"] = scan.task_style
+    items = find_items(layout, scan, first_listed_leads=first_listed_leads)
+    report.conventions.update(items.conventions)
+    built = build_tasks(items.entries, first_listed_leads=first_listed_leads)
+    _record(report, built.warnings, strict, source)
+    if built.truncated:
+        report.truncated = built.truncated
+        for ln in built.truncated_lines:
+            items.kinds[ln - 1] = "truncated"
+    if not built.tasks:
+        cut = [w for w in report.warnings if w.code == "truncated_item"]
+        if cut:
+            raise InputError("no complete task: the only item is cut off mid-text", source=source, line=cut[0].line)
+        raise InputError("no tasks found (no numbered items with responsible units)", source=source)
+    restarts, warnings = number_tasks(built.tasks)
+    _record(report, warnings, strict, source)
+    if built.notes:
+        report.conventions["notes"] = [{"task_id": t.task_id, "note": note} for t, note in built.notes]
+    report.conventions["labels"] = sorted(s for s in built.label_styles if s)
+    report.conventions["numbering_restarts_per_section"] = restarts
+    report.conventions.setdefault("table", False)
+    report.line_kinds = [(i + 1, k) for i, k in enumerate(items.kinds)]
+    md = build_metadata(items.page_meta, items.preamble, source)
+    return Document(metadata=md, sections=items.sections, subsections=items.subsections, tasks=built.tasks, report=report,
+                    lines=layout.lines)
+
+
+def _record(report: ParseReport, warnings: list[tuple[int, str, str]], strict: bool, source: str) -> None:
+    for line, code, message in warnings:
+        if strict:
+            raise InputError(message, source=source, line=line)
+        report.warn(line, code, message)

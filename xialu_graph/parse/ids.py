@@ -1,0 +1,102 @@
+"""Ids pass: give every task a unique id and check the numbering and the units.
+
+Numbering that restarts at 1 in each section gives ids ``一-1``; numbering that restarts in an
+attachment gives ids ``附件2-1``; a numbered heading that is itself a task keeps its numeral
+(``一``). Gaps and duplicates in the numbering, and tasks that name no unit, are warned about.
+
+Plain data in and out: tasks → (restarts per section, warnings), ids set on the tasks.
+"""
+
+from __future__ import annotations
+
+from ..model import Task
+
+__all__ = ["assign_ids", "number_tasks"]
+
+_CN_NUMERALS = set("一二三四五六七八九十")
+
+
+def number_tasks(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
+    """Give tasks their ids (:func:`assign_ids`), warn on tasks that name no unit, and set the
+    task id of every person named.
+
+    Returns whether numbering restarts per section, and the warnings (line, code, message).
+
+    Examples
+    --------
+    >>> from xialu_graph.model import RawAssignment
+    >>> ts = [Task("1", 1, "1、", "a", line_start=2), Task("3", 3, "3、", "b", line_start=3)]
+    >>> ts[0].raw_assignments = [RawAssignment("lead", "区发改局", 2)]
+    >>> restarts, warnings = number_tasks(ts)
+    >>> [t.task_id for t in ts], [code for _, code, _ in warnings]
+    (['1', '3'], ['numbering_gap', 'no_units'])
+    """
+    restarts, warnings = assign_ids(tasks)
+    for t in tasks:
+        if not t.raw_assignments and not any(p.title for p in t.people if p.line >= t.line_start):
+            warnings.append((t.line_start, "no_units", f"task {t.task_id} names no unit"))
+        for p in t.people:
+            p.task_id = t.task_id
+    return restarts, warnings
+
+
+def assign_ids(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
+    """Give tasks unique ids; warn on gaps and duplicates.
+
+    Returns whether numbering restarts per section, and the warnings (line, code, message).
+
+    Examples
+    --------
+    >>> ts = [Task("1", 1, "1、", "a", section_no="一", section="x"), Task("1", 1, "1、", "b", section_no="二", section="y"),
+    ...       Task("2", 2, "2、", "c", section_no="二", section="y")]
+    >>> assign_ids(ts)
+    (True, [])
+    >>> [t.task_id for t in ts]
+    ['一-1', '二-1', '二-2']
+    """
+    warnings: list[tuple[int, str, str]] = []
+    by_seq: dict[str, list[Task]] = {}
+    for t in tasks:
+        by_seq.setdefault(t.attachment, []).append(t)
+    any_restart = False
+    used: set[str] = set()
+    next_k: dict[str, int] = {}
+    for seq, ts in by_seq.items():
+        restart = any(
+            t.number == 1 and i > 0 and (ts[i - 1].section_no, ts[i - 1].section) != (t.section_no, t.section)
+            for i, t in enumerate(ts)
+        )
+        any_restart |= restart
+        prev = 0
+        prev_section = None
+        for t in ts:
+            if t.numbering and all(c in _CN_NUMERALS for c in t.numbering):
+                # a numbered heading that is itself a task keeps its numeral: 一
+                tid = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
+                while tid in used:
+                    tid += "#2"
+                used.add(tid)
+                t.task_id = tid
+                continue
+            sec = (t.section_no, t.section)
+            if restart and sec != prev_section:
+                prev = 0
+            prev_section = sec
+            if prev and t.number <= prev:
+                warnings.append((t.line_start, "numbering_duplicate", f"task number {t.number} follows {prev}"))
+            elif t.number != prev + 1 and (prev or t.number != 1):
+                if prev or t is not ts[0]:
+                    warnings.append((t.line_start, "numbering_gap", f"task numbers jump from {prev} to {t.number}"))
+            prev = t.number
+            tid = f"{t.section_no}-{t.number}" if restart and t.section_no else str(t.number)
+            if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
+                tid = f"{seq}-{tid}"
+            base = tid
+            k = next_k.get(base, 2)
+            while tid in used:
+                tid = f"{base}#{k}"
+                k += 1
+            next_k[base] = k
+            used.add(tid)
+            t.task_id = tid
+    return any_restart, warnings
