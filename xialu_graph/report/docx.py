@@ -14,7 +14,7 @@ from pathlib import Path
 from ..files import atomic_path, visible_marks
 from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
-from .html import cluster_note
+from .html import CAVEAT_HEADING, cluster_note
 
 __all__ = ["write_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 
@@ -92,6 +92,10 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
     cp.revision = 1
 
     d.add_heading(_t(f"{f['title']} · 附录：单位工作量与协作分析"), level=1)
+    if f.get("caveats"):
+        d.add_heading(CAVEAT_HEADING, level=2)
+        for c in f["caveats"]:
+            d.add_paragraph(_t(c), style="List Bullet")
     d.add_heading("基本情况", level=2)
     for k, v in f["facts"]:
         d.add_paragraph(_t(f"{k}：{v}"), style="List Bullet")

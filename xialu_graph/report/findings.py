@@ -10,7 +10,8 @@ import pandas as pd
 from ..analysis import Analysis
 from .assumptions import assumptions
 
-__all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
+__all__ = ["FIGURES", "CHECK_LABELS", "LOAD_HEADERS", "WARNING_LABELS", "findings", "format_number", "load_rows",
+           "input_caveats"]
 
 FIGURES = {
     # name: (caption, what it shows)
@@ -64,6 +65,63 @@ CHECK_LABELS = {
 }
 
 
+WARNING_LABELS = {
+    "truncated_item": "末项被截断",
+    "numbering_gap": "编号不连续",
+    "numbering_duplicate": "编号重复",
+    "no_units": "任务未写明单位",
+    "unclosed_bracket": "括注未闭合",
+    "unattached_text": "无法归属的文字",
+    "ends_with_heading": "文末只有标题",
+    "guess_bare_list": "推测的单位列表",
+    "guess_unit_form": "推测的单位简称",
+    "guess_prefix": "推测的单位前缀",
+    "unknown_unit": "未知单位",
+    "reader_skipped": "读取时跳过的内容",
+}
+"""Chinese name of each parse-warning code (the report's top notice and warning table)."""
+
+
+def input_caveats(doc) -> list:
+    """What the report must say first when the input is partial: sentences in Chinese.
+
+    Empty when the document was read whole and without parse warnings. For an excerpt (the
+    text stops mid-item, ``doc.report.truncated``) it says where the text stops, how many tasks
+    were read and what that means for the numbers; for parse warnings it counts them by kind
+    and says which numbers they can bias.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> input_caveats(xg.read_document("data/raw/xialu_2020.txt"))
+    []
+    >>> print(input_caveats(xg.read_document("data/raw/huangshigang_2021_excerpt.txt"))[0])
+    本文件是节选，不是完整文件：原文在第 13 项（“13.”）处中断，其后的任务和单位都没有读到，本报告只分析中断前的 12 项任务。
+    """
+    rep = doc.report
+    out = []
+    cut = str(rep.truncated or "").strip()
+    if cut:
+        import re
+
+        m = re.match(r"\s*[（(]?\s*(\d+)", cut)
+        where = f"第 {m.group(1)} 项" if m else "末项"
+        shown = cut if len(cut) <= 30 else cut[:29] + "…"
+        out.append(f"本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
+                   f"本报告只分析中断前的 {len(doc.tasks)} 项任务。")
+        out.append("因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
+                   "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。")
+    others = [w for w in rep.warnings if w.code != "truncated_item"]
+    if others:
+        counts: dict = {}
+        for w in others:
+            counts[w.code] = counts.get(w.code, 0) + 1
+        kinds = "、".join(f"{WARNING_LABELS.get(c, c)} {n} 条" for c, n in counts.items())
+        out.append(f"解析时有 {len(others)} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
+                   "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。")
+    return out
+
+
 def _gini_words(g: float) -> str:
     if g != g:
         return "无法计算"
@@ -80,7 +138,8 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     """The headline findings as plain data (numbers and sentences), shared by the HTML,
     Markdown and Word outputs.
 
-    Keys: ``title``, ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
+    Keys: ``title``, ``caveats`` (:func:`input_caveats`: what the report says first when the
+    input is an excerpt or has parse warnings), ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
     ``top`` rows of the load table), ``gini``, ``gini_text``, ``top5_share``,
     ``top10_share``, ``clusters`` (list of dicts: id, n_units, units, keywords, n_tasks,
     stability; clusters of two or more units only), ``n_single`` (units clustered alone, not
@@ -175,7 +234,7 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         ("随机种子", str(data.seed)),
     ]
     return dict(
-        title=md.title or md.source, facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
+        title=md.title or md.source, caveats=input_caveats(doc), facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
         gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters, n_single=n_single,
         checks=checks, unit_checks=unit_checks, warnings=warns, bullets=bullets, **ari, **a,
         modularity=float(data.clusters.attrs.get("modularity", float("nan"))),

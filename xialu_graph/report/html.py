@@ -18,7 +18,7 @@ from ..files import visible_marks
 from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
 from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
 
-__all__ = ["markdown_text", "report_html", "report_markdown", "CSS"]
+__all__ = ["markdown_text", "report_html", "report_markdown", "CSS", "CAVEAT_HEADING"]
 
 CSS = """*{box-sizing:border-box}
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif;
@@ -105,6 +105,7 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         f"<title>{_esc(f['title'])} · 工作量分析</title><style>{CSS}</style></head><body>",
         f"<h1>{_esc(f['title'])}</h1><p class=note>重点工作责任分解 · 单位工作量与协作分析（xialu-graph）</p>",
+        _caveats_html(f),
         '<dl class="facts">' + "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in f["facts"]) + "</dl>",
         "<h2>要点</h2><ul class=lead>" + "".join(f"<li>{_esc(b)}</li>" for b in f["bullets"]) + "</ul>",
         "<h2>工作量最重的单位</h2><div class=scroll><table><thead><tr>"
@@ -176,6 +177,17 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
         ) + "；表格（CSV）在 tables/。</p>")
     p.append("</body></html>\n")
     return "".join(p)
+
+
+CAVEAT_HEADING = "注意：输入不完整，数字须谨慎解读"
+"""Heading of the notice at the top of a report on an excerpt or on a document with parse warnings."""
+
+
+def _caveats_html(f: dict) -> str:
+    if not f.get("caveats"):
+        return ""
+    return ('<div class=warn id=input-caveats role=note><p><b>' + _esc(CAVEAT_HEADING) + "</b></p><ul>"
+            + "".join(f"<li>{_esc(c)}</li>" for c in f["caveats"]) + "</ul></div>")
 
 
 def _pct(v) -> str:
@@ -257,6 +269,8 @@ def report_markdown(f: dict, figure_paths: dict) -> str:
 
     caps = {name: f"图{i} {cap}" for i, (name, (cap, _)) in enumerate(FIGURES.items(), 1)}
     out = [f"# {markdown_text(f['title'])}", "", "重点工作责任分解 · 单位工作量与协作分析（xialu-graph）", ""]
+    if f.get("caveats"):
+        out += [f"> **{CAVEAT_HEADING}**", ">"] + [f"> - {markdown_text(c)}" for c in f["caveats"]] + [""]
     out += [f"- **{markdown_text(k)}**：{markdown_text(v)}" for k, v in f["facts"]] + ["", "## 要点", ""]
     out += [f"- {markdown_text(b)}" for b in f["bullets"]] + ["", "## 工作量最重的单位", ""]
     out.append("| " + " | ".join(LOAD_HEADERS.values()) + " |")
