@@ -23,6 +23,7 @@ from .errors import InputError, XialuError
 from .model import REVIEW_COLUMNS
 from .export import parse_report_dict, write_csv, write_workbook
 from .files import atomic_write_text
+from .glossary import LANGUAGES, use_language
 from .graph import load_weights
 from .parse import read_corrections, review_frame
 from .pipeline import read_document
@@ -102,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--place", help="district of the document, when its metadata does not say")
     rp.add_argument("--corrections", metavar="FILE", help="an edited review file (xialu-graph parse --review)")
     rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
+    rp.add_argument("--lang", choices=LANGUAGES, default="zh",
+                    help="language of the report text and figure labels: zh (default) or en, with the terms of "
+                         "docs/glossary.md; the interactive views, table headers and the document's own text stay as they are")
     rp.add_argument("--title", metavar="TEXT",
                     help="document title to use in every output (report, figures, views, tables) instead of the one read "
                          "from the document")
@@ -207,7 +211,7 @@ def _title_arg(value):
 
     Examples
     --------
-    >>> _title_arg("  2024年  重点工作\n责任分解 "), _title_arg(None)
+    >>> _title_arg("  2024年  重点工作\\n责任分解 "), _title_arg(None)
     ('2024年 重点工作 责任分解', None)
     """
     if value is None:
@@ -239,8 +243,9 @@ def run_report(args, say=None) -> int:
     if title is not None:
         doc.metadata.title = title
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
-    res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
-                     stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
+    with use_language(getattr(args, "lang", None) or "zh"):
+        res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
+                         stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
     say(f"done: {res['out'] / 'report.html'}")
     return 0
 
