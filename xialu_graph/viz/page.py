@@ -220,7 +220,7 @@ class NetworkView:
         )
 
     def static_png(self, *, dpi: int = 110) -> bytes:
-        """A static PNG picture of the network (matplotlib, :func:`static_figure`).
+        """A static PNG picture of the network (matplotlib, :func:`static_figure`), drawn once.
 
         Examples
         --------
@@ -228,10 +228,14 @@ class NetworkView:
         >>> view.static_png()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
         True
         """
-        fig = static_figure(self)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "xialu-graph"})
-        return buf.getvalue()
+        cache = self.__dict__.setdefault("_png", {})
+        if dpi not in cache:  # drawn once per view: a notebook may display it several times
+            fig = static_figure(self)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "xialu-graph"})
+            fig.clear()
+            cache[dpi] = buf.getvalue()
+        return cache[dpi]
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         """What a notebook stores: the interactive view, a static picture and a text line.
