@@ -334,7 +334,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         canonical unit name, i.e. the node's ``label`` (node ids ``"u:<name>"`` are accepted
         too). A dict unit → cluster works as well. Units not listed are drawn grey as
         "未归类". Default: Louvain communities of ``P`` (``networkx.community.louvain_communities``
-        with ``seed``), numbered largest first.
+        with ``seed``), numbered from 1 (群组1), largest first.
     load_df : pandas.DataFrame or dict, optional
         Columns ``unit`` and ``weighted_load`` (e.g. from
         :func:`xialu_graph.metrics.load.unit_load`), ``unit`` as in ``clusters_df``. Default:
@@ -368,7 +368,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
     if clusters_df is None and P.number_of_nodes():
         comms = nx.community.louvain_communities(P, weight=weight, seed=seed)
         comms = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
-        cmap = {n: i for i, c in enumerate(comms) for n in c}
+        cmap = {n: i for i, c in enumerate(comms, 1) for n in c}  # 群组1 = the largest, as the metrics number them
     pos = _layout(P, layout, seed, weight=weight)
     strength = dict(P.degree(weight=weight))
 

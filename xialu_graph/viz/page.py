@@ -354,22 +354,25 @@ def static_figure(view: "NetworkView", *, label_top: int = STATIC_LABELS):
             ax.add_collection(LineCollection(segs, colors=colors, linewidths=widths, linestyles=styles, zorder=1))
         sizes = np.array([float(rec.get("size") or 8.0) for rec in view.nodes])
         scale = 1.0 / max(1.0, math.sqrt(len(view.nodes) / 60.0))
+        area = (sizes * 0.9 * scale) ** 2  # scatter sizes, points²
         for shape in sorted({rec.get("shape", "dot") for rec in view.nodes}):
             recs = [(i, rec) for i, rec in enumerate(view.nodes) if rec.get("shape", "dot") == shape]
             fills = [_fill(rec.get("color")) for _, rec in recs]
             ax.scatter([pos[r["id"]][0] for _, r in recs], [pos[r["id"]][1] for _, r in recs],
-                       s=[(sizes[i] * 0.9 * scale) ** 2 for i, _ in recs], marker=_MARKERS.get(shape, "o"),
+                       s=[area[i] for i, _ in recs], marker=_MARKERS.get(shape, "o"),
                        c=[f[0] for f in fills], edgecolors=[f[1] for f in fills], linewidths=0.5, zorder=2)
-        pad = 0.04 * span
+        pad = 0.07 * span  # room for the markers and, at the top, for their labels
         ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
-        ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+        ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + 1.8 * pad)
         units = sorted((i for i, rec in enumerate(view.nodes) if rec.get("xk") == "unit" and rec.get("label")),
                        key=lambda i: (-sizes[i], str(view.nodes[i]["label"])))[:label_top]
         texts = [ax.text(*pos[view.nodes[i]["id"]], clean_text(view.nodes[i]["label"]), ha="center", va="bottom",
                          fontsize=FONT_SIZE - 1, zorder=3, color="#111111",
                          bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)) for i in units]
         if texts:
-            repel_labels(ax, texts, [pos[view.nodes[i]["id"]] for i in units])
+            # labels moved off the nodes as well as off each other
+            avoid = [(*pos[rec["id"]], math.sqrt(area[i]) / 2 * fig.dpi / 72.0) for i, rec in enumerate(view.nodes)]
+            repel_labels(ax, texts, [pos[view.nodes[i]["id"]] for i in units], avoid=avoid)
         handles = []
         for it in (view.legend.get("nodes") or [])[:10]:
             handles.append(Line2D([], [], ls="", marker="s" if it.get("shape") == "square" else "o", ms=6,
