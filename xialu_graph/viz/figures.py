@@ -122,6 +122,10 @@ def _L(zh: str) -> str:  # noqa: N802
     return zh
 
 
+def _count_label(label: str, n: int) -> str:
+    return f"{label} ({n})" if current_language() == "en" else f"{label}（{n}）"
+
+
 def _role_label(role: str) -> str:
     return concept(f"role.{role}") if current_language() == "en" else ROLE_LABELS[role]
 
@@ -637,7 +641,7 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
             ids = sorted({cl[names[n]] for n in order})
             shown = [c for c in ids if cluster_color(c) != GREY]
             handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white",
-                              label=f"{_L('群组')}{c}（{sum(1 for n in order if cl[names[n]] == c)}）")
+                              label=_count_label(f"{_L('群组')}{c}", sum(1 for n in order if cl[names[n]] == c)))
                        for c in shown]
             if len(shown) < len(ids):
                 handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label=_L("其他群组")))
