@@ -245,7 +245,7 @@ def test_repr_html_is_srcdoc_iframe(H):
     assert [t for t, _ in p.tags] == ["iframe"]
     attrs = p.tags[0][1]
     assert attrs["srcdoc"] == view.html()
-    assert attrs["sandbox"] == "allow-scripts"
+    assert attrs["sandbox"] == "allow-scripts allow-downloads"
     assert "src" not in attrs
     # nothing of the page escapes the attribute
     assert out.count('"') == 2 * len(attrs)
@@ -305,3 +305,52 @@ def test_seed_views(seed_doc):
     top = max(unit_nodes(G), key=G.degree)
     expected = set(G[top]) | {u for t in G[top] for u in G[t]}  # its tasks, their units (itself included)
     assert ego_view(G, G.nodes[top]["label"]).n_nodes == len(expected)
+
+
+# --------------------------------------------------------------------------- notebook fallbacks
+
+
+@pytest.mark.parametrize("make", ["bipartite", "cluster", "ego"])
+def test_mimebundle_has_html_png_and_text(make, G):
+    import base64
+    import io
+
+    from PIL import Image
+
+    view = {"bipartite": lambda: bipartite_view(G), "cluster": lambda: cluster_view(project_units(G)),
+            "ego": lambda: ego_view(G, "区财政局")}[make]()
+    bundle = view._repr_mimebundle_()
+    assert sorted(bundle) == ["image/png", "text/html", "text/plain"]
+    png = base64.b64decode(bundle["image/png"], validate=True)
+    img = Image.open(io.BytesIO(png))
+    img.load()
+    assert img.format == "PNG" and img.size[0] >= 600 and img.size[1] >= 400
+    # not a blank picture
+    assert sum(1 for n in img.convert("L").histogram() if n) > 10
+    assert bundle["text/plain"].endswith(page.FALLBACK_HINT)
+    assert "File → Trust Notebook" in bundle["text/plain"]
+    # the HTML: the hiding style, the live iframe, then the fallback picture with the same PNG
+    p = parse(bundle["text/html"])
+    assert [t for t, _ in p.tags] == ["style", "iframe", "div", "img", "p"]
+    img_attrs = p.tags[3][1]
+    assert img_attrs["src"] == "data:image/png;base64," + bundle["image/png"]
+    key = [c for c in p.tags[2][1]["class"].split() if c.startswith("xialu-fallback-")][0]
+    assert f".{key}{{display:none}}" in bundle["text/html"]
+    assert p.tags[1][1]["srcdoc"] == view.html()
+
+
+def test_static_figure_same_layout_and_palette(G):
+    view = bipartite_view(G)
+    fig = page.static_figure(view)
+    ax = fig.axes[0]
+    # every node drawn at the page's position (y flipped), in the page's colours
+    offsets = [tuple(o) for coll in ax.collections[1:] for o in coll.get_offsets()]
+    assert sorted(offsets) == sorted((float(n["x"]), -float(n["y"])) for n in view.nodes)
+    labels = {t.get_text() for t in ax.texts}
+    assert {n["label"] for n in view.nodes if n["xk"] == "unit"} <= labels
+    assert fig._suptitle.get_text() == view.title
+
+
+def test_static_png_hostile_text_is_literal():
+    view = bipartite_view(hostile_graph())
+    assert view.static_png().startswith(b"\x89PNG")

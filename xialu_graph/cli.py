@@ -23,6 +23,7 @@ from .errors import InputError, XialuError
 from .model import REVIEW_COLUMNS
 from .export import parse_report_dict, write_csv, write_workbook
 from .files import atomic_group, atomic_write_text
+from .glossary import LANGUAGES, use_language
 from .graph import load_weights
 from .parse import read_corrections, review_frame
 from .pipeline import read_document
@@ -102,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--place", help="district of the document, when its metadata does not say")
     rp.add_argument("--corrections", metavar="FILE", help="an edited review file (xialu-graph parse --review)")
     rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
+    rp.add_argument("--lang", choices=LANGUAGES, default="zh",
+                    help="language of the report text and figure labels: zh (default) or en, with the terms of "
+                         "docs/glossary.md; the interactive views, table headers and the document's own text stay as they are")
+    rp.add_argument("--title", metavar="TEXT",
+                    help="document title to use in every output (report, figures, views, tables) instead of the one read "
+                         "from the document")
     rp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     rp.set_defaults(func=cmd_report)
 
@@ -121,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
     cp.add_argument("--corrections", metavar="FILE",
                     help="edited review file(s) in one CSV; its 'source' column names the document of each row")
+    cp.add_argument("--title", metavar="TEXT", action="append",
+                    help="title of a document, used in every output instead of the one read from it; give it once "
+                         "per input, in the order of the inputs")
     cp.add_argument("--quiet", action="store_true")
     cp.set_defaults(func=cmd_compare)
     add_batch_command(sub)
@@ -202,6 +212,22 @@ def _silent(msg: str) -> None:
     pass
 
 
+def _title_arg(value):
+    """A ``--title`` value: one line of visible text, or None when not given.
+
+    Examples
+    --------
+    >>> _title_arg("  2024年  重点工作\\n责任分解 "), _title_arg(None)
+    ('2024年 重点工作 责任分解', None)
+    """
+    if value is None:
+        return None
+    t = " ".join(str(value).split())
+    if not t:
+        raise InputError("--title is empty: give the title text, or leave the option out")
+    return t
+
+
 def run_report(args, say=None) -> int:
     """The ``report`` subcommand (see :mod:`xialu_graph.cli`). Returns 0.
 
@@ -219,9 +245,13 @@ def run_report(args, say=None) -> int:
     doc = read_document(args.input, strict=bool(getattr(args, "strict", False)), unit_tables=tables,
                         place=getattr(args, "place", None), corrections=_corrections(args))
     _say_corrections(doc, say)
+    title = _title_arg(getattr(args, "title", None))
+    if title is not None:
+        doc.metadata.title = title
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
-    res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
-                     stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
+    with use_language(getattr(args, "lang", None) or "zh"):
+        res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
+                         stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
     say(f"done: {res['out'] / 'report.html'}")
     return 0
 
@@ -254,6 +284,13 @@ def run_compare(args, say=None) -> int:
         _say_corrections(e.document, say)
     if len(corpus) < 2:
         raise InputError(f"compare needs at least two documents, got {len(corpus)}")
+    titles = getattr(args, "title", None) or []
+    if titles:
+        if len(titles) != len(corpus):
+            raise InputError(f"--title given {len(titles)} time(s) for {len(corpus)} document(s): give one title per "
+                             "document, in the order of the inputs")
+        for e, t in zip(corpus, titles):
+            e.document.metadata.title = _title_arg(t)
     say("documents: " + ", ".join(f"{e.label} ({len(e.document.tasks)} tasks{', excerpt' if e.truncated else ''})" for e in corpus))
     cmp = compare_corpus(corpus, matches=matches, threshold=thr, seed=int(getattr(args, "seed", 0) or 0),
                          collectives=getattr(args, "collectives", None))

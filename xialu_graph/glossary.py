@@ -25,9 +25,60 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from typing import NamedTuple, Optional
 
-__all__ = ["Term", "GLOSSARY", "FORMATS", "term", "zh_header", "glossary_frame", "glossary_markdown"]
+__all__ = ["Term", "GLOSSARY", "CONCEPTS", "FORMATS", "LANGUAGES", "term", "concept", "zh_header", "header",
+           "glossary_frame", "glossary_markdown", "use_language", "current_language", "pick"]
+
+LANGUAGES = ("zh", "en")
+"""Languages of the briefing outputs: Chinese (default) and English (``--lang en``)."""
+
+_LANGUAGE: contextvars.ContextVar = contextvars.ContextVar("xialu_graph_language", default="zh")
+
+
+@contextlib.contextmanager
+def use_language(lang: str = "zh"):
+    """Within the block, briefing outputs (report text, figure labels) are written in ``lang``.
+
+    Examples
+    --------
+    >>> with use_language("en"):
+    ...     pick("群组", "Cluster")
+    'Cluster'
+    >>> current_language()
+    'zh'
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    token = _LANGUAGE.set(lang)
+    try:
+        yield lang
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def current_language() -> str:
+    """The language set by :func:`use_language` ('zh' outside any block).
+
+    Examples
+    --------
+    >>> current_language()
+    'zh'
+    """
+    return _LANGUAGE.get()
+
+
+def pick(zh: str, en: str) -> str:
+    """``zh`` or ``en`` by :func:`current_language`: one sentence in the two languages.
+
+    Examples
+    --------
+    >>> pick("任务", "tasks")
+    '任务'
+    """
+    return en if _LANGUAGE.get() == "en" else zh
 
 
 class Term(NamedTuple):
@@ -251,6 +302,82 @@ _ROWS = [
 GLOSSARY: dict[str, Term] = {r[0]: Term(*r) for r in _ROWS}
 """Column key (or ``"table.column"`` for a scoped meaning) → :class:`Term`."""
 
+_CONCEPT_ROWS = [
+    # -- roles and collective policies --------------------------------------------------
+    ("role.lead", "牵头", "lead", "牵头单位：对任务负总责"),
+    ("role.support", "配合", "support", "配合单位：协助牵头单位"),
+    ("role.responsible", "责任（无牵头）", "responsible (no lead)", "未列牵头单位时列出的责任单位"),
+    ("policy.expand", "展开到成员", "expanded to members", "集合单位展开到已知成员，每个成员各计一次"),
+    ("policy.keep", "作为一个单位", "kept as one unit", "集合单位作为一个单位，不拆分"),
+    ("policy.drop", "不计入", "dropped", "集合单位及经由它们的分工不计入"),
+    ("policy.share", "按成员分摊", "shared among members", "每个成员计 1/成员数"),
+    # -- report vocabulary ------------------------------------------------------------
+    ("collective", "集合单位", "collective", "集合称谓，如 各街办(新区)、区政府各部门"),
+    ("group", "群组", "cluster", "经常共同承担任务的单位群组（两个及以上单位）"),
+    ("co_responsibility", "共同责任", "co-responsibility", "两个单位共同承担同一项任务"),
+    ("excerpt", "节选", "excerpt", "在某一项中途中断的文件"),
+    ("parse_warning", "解析提示", "parse warning", "解析时需要人工核对的情况"),
+    # -- responsibility checks ----------------------------------------------------------
+    ("check.several_no_lead", "多个单位、无牵头单位", "Several units, no lead", "问责提示：任务"),
+    ("check.one_responsible", "仅一个责任单位（责任明确，非缺口）", "One responsible unit (clear, not a gap)", "问责提示：任务"),
+    ("check.diffuse", "交给全体/各部门（责任泛化）", "Given to all / every department (diffuse)", "问责提示：任务"),
+    ("check.only_collectives", "只由集合单位承担", "Collectives only", "问责提示：任务"),
+    ("check.many_leads", "多个牵头单位", "Several lead units", "问责提示：任务"),
+    ("check.many_units", "责任单位过多（责任分散）", "Many units (responsibility spread thin)", "问责提示：任务"),
+    ("check.no_units", "未列责任单位", "No unit named", "问责提示：任务"),
+    ("check.support_never_leads", "只配合、从不牵头的单位", "Units that support and never lead", "问责提示：单位"),
+    # -- parse warnings -----------------------------------------------------------------
+    ("warning.truncated_item", "末项被截断", "last item cut off", "解析提示代码 truncated_item"),
+    ("warning.numbering_gap", "编号不连续", "gap in numbering", "解析提示代码 numbering_gap"),
+    ("warning.numbering_duplicate", "编号重复", "number repeated", "解析提示代码 numbering_duplicate"),
+    ("warning.no_units", "任务未写明单位", "task names no unit", "解析提示代码 no_units"),
+    ("warning.unclosed_bracket", "括注未闭合", "bracket not closed", "解析提示代码 unclosed_bracket"),
+    ("warning.unattached_text", "无法归属的文字", "text not attached to a task", "解析提示代码 unattached_text"),
+    ("warning.ends_with_heading", "文末只有标题", "ends with a heading", "解析提示代码 ends_with_heading"),
+    ("warning.guess_bare_list", "推测的单位列表", "unit list guessed", "解析提示代码 guess_bare_list"),
+    ("warning.guess_unit_form", "推测的单位简称", "short unit name guessed", "解析提示代码 guess_unit_form"),
+    ("warning.guess_prefix", "推测的单位前缀", "unit prefix guessed", "解析提示代码 guess_prefix"),
+    ("warning.unknown_unit", "未知单位", "unknown unit", "解析提示代码 unknown_unit"),
+    ("warning.reader_skipped", "读取时跳过的内容", "content skipped when reading", "解析提示代码 reader_skipped"),
+]
+
+CONCEPTS: dict[str, Term] = {r[0]: Term(*r, "text") for r in _CONCEPT_ROWS}
+"""Report vocabulary that is not a column (roles, collective policies, checks, parse-warning
+codes) → :class:`Term`; the report and the figures take each word from here."""
+
+
+def concept(key: str) -> str:
+    """The word of a concept in the current language (:func:`use_language`).
+
+    Examples
+    --------
+    >>> concept("policy.expand")
+    '展开到成员'
+    >>> with use_language("en"):
+    ...     concept("warning.truncated_item")
+    'last item cut off'
+    """
+    t = CONCEPTS[key]
+    return t.en if _LANGUAGE.get() == "en" else t.zh
+
+
+def header(column: str, *, table: Optional[str] = None) -> str:
+    """The header of a column in the current language; the column itself when it has no entry.
+
+    Examples
+    --------
+    >>> header("weighted_load")
+    '加权工作量'
+    >>> with use_language("en"):
+    ...     header("weighted_load")
+    'Weighted load'
+    """
+    try:
+        t = term(column, table=table)
+    except KeyError:
+        return column
+    return t.en if _LANGUAGE.get() == "en" else t.zh
+
 
 def term(column: str, *, table: Optional[str] = None) -> Term:
     """The glossary entry of a column, the table-scoped one first.
@@ -324,5 +451,18 @@ def glossary_markdown() -> str:
     ]
     for t in GLOSSARY.values():
         cells = [f"`{t.key}`", t.zh, t.en, t.description, t.fmt]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    lines += [
+        "",
+        "## Report vocabulary 报告用语",
+        "",
+        "Words of the report and the figures that are not column names: roles, collective policies,",
+        "responsibility checks and parse-warning codes (`CONCEPTS` in the code).",
+        "",
+        "| key | 中文 | English | 说明 |",
+        "|---|---|---|---|",
+    ]
+    for t in CONCEPTS.values():
+        cells = [f"`{t.key}`", t.zh, t.en, t.description]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"

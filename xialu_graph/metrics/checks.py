@@ -59,6 +59,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from ..glossary import CONCEPTS
 from ..graph import is_collective, task_id, task_nodes, task_sort_key, unit_name, unit_nodes
 
 __all__ = [
@@ -75,16 +76,8 @@ __all__ = [
 RESPONSIBILITY_CHECKS = ("several_no_lead", "one_responsible", "diffuse", "only_collectives", "many_leads", "many_units",
                          "no_units")
 RESPONSIBILITY_COLUMNS = ["check", "label", "task_id", "task_text", "units", "n_units", "n_leads"]
-CHECK_LABELS_ZH = {
-    "several_no_lead": "多个单位、无牵头单位",
-    "one_responsible": "仅一个责任单位（责任明确，非缺口）",
-    "diffuse": "交给全体/各部门（责任泛化）",
-    "only_collectives": "只由集合单位承担",
-    "many_leads": "多个牵头单位",
-    "many_units": "责任单位过多（责任分散）",
-    "no_units": "未列责任单位",
-    "support_never_leads": "只配合、从不牵头的单位",
-}
+CHECK_LABELS_ZH = {k.split(".", 1)[1]: t.zh for k, t in CONCEPTS.items() if k.startswith("check.")}
+"""The checks in Chinese, from the one glossary (:data:`xialu_graph.glossary.CONCEPTS`)."""
 _DEFAULT_CONFIG = {
     "diffuse": {"markers": ["各部门", "各单位", "各机关", "各相关", "各有关", "成员单位", "各行业", "各执法", "各市级", "各级"]},
     "thresholds": {"many_leads": 2, "many_units": 8},

@@ -11,12 +11,15 @@ are in ``docs/methods.md``.
 from __future__ import annotations
 
 from ..analysis import Analysis
+from ..glossary import CONCEPTS, concept, current_language
 
 __all__ = [
     "POLICY_LABELS",
     "SENSITIVITY_HEADERS",
     "BACKBONE_HEADERS",
     "CHECK_HEADERS",
+    "headers",
+    "policy_label",
     "collective_tasks",
     "policy_text",
     "with_interval",
@@ -37,6 +40,36 @@ POLICY_LABELS = {
 SENSITIVITY_HEADERS = ["集合单位口径", "排名单位数", "基尼系数（95% 置信区间）", "前5名占比（95% 置信区间）", "工作量最重的5个单位"]
 BACKBONE_HEADERS = ["单位甲", "单位乙", "共同任务", "随机预期", "q 值"]
 CHECK_HEADERS = ["任务", "任务内容", "责任单位（按原文顺序）"]
+
+_HEADERS_EN = {
+    "sensitivity": ["Collective policy", "Units ranked", "Gini (95% CI)", "Top-5 share (95% CI)", "Five heaviest units"],
+    "backbone": ["Unit A", "Unit B", "Shared tasks", "Expected by chance", "q value"],
+    "check": ["Task", "Task text", "Units (document order)"],
+}
+
+
+def headers(table: str) -> list:
+    """Headers of the ``sensitivity``, ``backbone`` or ``check`` table in the current language.
+
+    Examples
+    --------
+    >>> headers("backbone")[-1]
+    'q 值'
+    """
+    if current_language() == "en":
+        return list(_HEADERS_EN[table])
+    return list({"sensitivity": SENSITIVITY_HEADERS, "backbone": BACKBONE_HEADERS, "check": CHECK_HEADERS}[table])
+
+
+def policy_label(mode: str) -> str:
+    """The collective policy as the reader sees it, in the current language.
+
+    Examples
+    --------
+    >>> policy_label("share")
+    '按成员分摊'
+    """
+    return concept(f"policy.{mode}") if f"policy.{mode}" in CONCEPTS else mode
 
 
 def collective_tasks(doc) -> dict:
@@ -71,6 +104,8 @@ def with_interval(est: float, lo: float, hi: float, *, percent: bool = False, le
     f = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:.2f}")
     if lo != lo or hi != hi:
         return f(est)
+    if current_language() == "en":
+        return f"{f(est)} ({level:.0%} CI {f(lo)}–{f(hi)})"
     return f"{f(est)}（{level:.0%} 置信区间 {f(lo)}–{f(hi)}）"
 
 
@@ -80,6 +115,8 @@ def policy_text(data: Analysis) -> str:
     mode = data.collectives
     counts = collective_tasks(data.doc)
     G = data.G
+    if current_language() == "en":
+        return _policy_text_en(data, mode, counts, G)
     label = POLICY_LABELS.get(mode, mode)
     top = data.top_units[:5]
     sens = data.sensitivity
@@ -126,6 +163,34 @@ def policy_text(data: Analysis) -> str:
     return s
 
 
+def _policy_text_en(data: Analysis, mode: str, counts: dict, G) -> str:
+    label = policy_label(mode)
+
+    def n_of(names):
+        return "、".join(f"{c} ({counts.get(c, 0)} tasks)" for c in names)
+
+    if mode in ("expand", "share"):
+        expanded = list(G.graph.get("collectives_expanded", []))
+        unexpanded = sorted(G.graph.get("collectives_unexpanded", []), key=lambda c: (-counts.get(c, 0), c))
+        how = ("each member counts every task once" if mode == "expand"
+               else "each member counts 1/(number of members) of each task, the collective one task in all")
+        s = f"Collectives: {label} ({mode}). Collectives with known members, {n_of(expanded) or '(none)'}, count through their members: {how}."
+        if unexpanded:
+            s += (f" {len(unexpanded)} collective(s) with unknown members (such as {n_of(unexpanded[:2])}) cannot be "
+                  "placed on units; they are listed apart and left out of the ranking and the Gini.")
+    elif mode == "keep":
+        colls = sorted(counts, key=lambda c: (-counts[c], c))
+        s = (f"Collectives: {label} (keep). {len(colls)} collective(s) (such as {n_of(colls[:2])}) are one node each, not "
+             "split into members; they are listed apart and left out of the ranking and the Gini.")
+    else:
+        s = (f"Collectives: {label} (drop). {len(counts)} collective(s) and the assignments through them are not "
+             "counted; tasks given to collectives only have no unit.")
+    top = data.top_units[:5]
+    if top:
+        s += f" Under this policy the heaviest unit is {top[0]}."
+    return s
+
+
 def sensitivity_rows(data: Analysis) -> list:
     """Rows of the sensitivity table as lists of display strings (``SENSITIVITY_HEADERS``);
     the policy of the analysis is marked 「本报告」."""
@@ -134,12 +199,14 @@ def sensitivity_rows(data: Analysis) -> list:
     if s is None:
         return rows
     for r in s.itertuples(index=False):
-        mark = "（本报告）" if r.collectives == data.collectives else ""
+        en = current_language() == "en"
+        mark = (" (this report)" if en else "（本报告）") if r.collectives == data.collectives else ""
         if mark and bool(r.collectives_ranked):  # the analysis itself ranks units without collectives
-            mark = "（本报告口径；此行集合单位参与排名）"
+            mark = " (this report's policy; collectives ranked in this row)" if en else "（本报告口径；此行集合单位参与排名）"
         rows.append([
-            f"{POLICY_LABELS.get(r.collectives, r.collectives)}（{r.collectives}）{mark}",
-            str(int(r.n_units)) + ("（含集合单位）" if bool(r.collectives_ranked) else ""),
+            (f"{policy_label(r.collectives)} ({r.collectives}){mark}" if en
+             else f"{POLICY_LABELS.get(r.collectives, r.collectives)}（{r.collectives}）{mark}"),
+            str(int(r.n_units)) + ((" (with collectives)" if en else "（含集合单位）") if bool(r.collectives_ranked) else ""),
             with_interval(float(r.gini), float(r.gini_ci_low), float(r.gini_ci_high)),
             with_interval(float(r.top5_share), float(r.top5_ci_low), float(r.top5_ci_high), percent=True),
             str(r.top_units),
@@ -161,6 +228,19 @@ def backbone_summary(data: Analysis, *, top: int = 10) -> dict:
     sig = bb[bb["significant"].astype(bool)].head(top)
     pairs = [[r.unit_a, r.unit_b, str(int(r.observed)), f"{float(r.expected):.1f}", f"{float(r.q_value):.3f}"]
              for r in sig.itertuples(index=False)]
+    if current_language() == "en":
+        text = (f"Under a null model that keeps every unit's and every task's number of tasks (stochastic degree sequence "
+                f"model, SDSM), all {n_t} unit pairs were tested ({n_s} of them share at least one task), with the false "
+                f"discovery rate (Benjamini–Hochberg) at {alpha:.0%}: ")
+        if n_sig:
+            text += (f"only {n_sig} pair(s) share significantly more tasks than chance: "
+                     + "、".join(f"{p[0]}—{p[1]}" for p in pairs[:5]) + (" and others" if n_sig > 5 else "")
+                     + ". The other shared responsibilities are explained by how many tasks each unit has and do not "
+                     "show a particular collaboration.")
+        else:
+            text += ("no pair shares significantly more tasks than chance: every shared responsibility is explained by "
+                     "how many tasks each unit has.")
+        return dict(alpha=alpha, n_tested=n_t, n_sharing=n_s, n_significant=n_sig, pairs=pairs, text=text)
     text = (f"在保持每个单位、每项任务的任务数不变的随机模型（随机度序列模型 SDSM）下，"
             f"检验全部 {n_t} 对单位（其中 {n_s} 对至少共同承担一项任务），控制错误发现率（Benjamini–Hochberg）"
             f"在 {alpha:.0%}，")
@@ -181,8 +261,11 @@ def responsibility_lists(data: Analysis) -> list:
         return out
     for check in dict.fromkeys(r["check"]):
         sub = r[r["check"] == check]
-        out.append((str(sub["label"].iloc[0]),
-                    [[f"任务{x.task_id}", str(x.task_text), str(x.units)] for x in sub.itertuples(index=False)]))
+        label = str(sub["label"].iloc[0])
+        if current_language() == "en" and f"check.{check}" in CONCEPTS:
+            label = concept(f"check.{check}")
+        task = "Task " if current_language() == "en" else "任务"
+        out.append((label, [[f"{task}{x.task_id}", str(x.task_text), str(x.units)] for x in sub.itertuples(index=False)]))
     return out
 
 
@@ -208,7 +291,7 @@ def assumptions(data: Analysis) -> dict:
     lvl = float(data.balance_ci.attrs.get("level", 0.95))
     return dict(
         collectives=data.collectives,
-        policy_label=POLICY_LABELS.get(data.collectives, data.collectives),
+        policy_label=policy_label(data.collectives),
         policy_text=policy_text(data),
         gini_ci=(float(g["ci_low"]), float(g["ci_high"])),
         gini_with_ci=with_interval(float(g["estimate"]), float(g["ci_low"]), float(g["ci_high"]), level=lvl),

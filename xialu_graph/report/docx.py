@@ -12,9 +12,10 @@ import datetime as _dt
 from pathlib import Path
 
 from ..files import atomic_path, visible_marks
-from .assumptions import BACKBONE_HEADERS, CHECK_HEADERS, SENSITIVITY_HEADERS
-from .findings import FIGURES, LOAD_HEADERS, format_number, load_rows
-from .html import cluster_note
+from ..glossary import current_language, pick
+from .assumptions import headers
+from .findings import figure_captions, format_number, load_headers, load_rows
+from .html import caveat_heading, cluster_note
 
 __all__ = ["write_docx", "EAST_ASIA_FONT", "LATIN_FONT"]
 
@@ -91,17 +92,27 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
     cp.created = cp.modified = _dt.datetime(2000, 1, 1)
     cp.revision = 1
 
-    d.add_heading(_t(f"{f['title']} · 附录：单位工作量与协作分析"), level=1)
-    d.add_heading("基本情况", level=2)
+    en = current_language() == "en"
+    colon = ": " if en else "："
+    LOAD_HEADERS = load_headers()
+    d.add_heading(_t(f"{f['title']} · " + pick("附录：单位工作量与协作分析", "Appendix: unit workload and co-responsibility")),
+                  level=1)
+    if f.get("caveats"):
+        d.add_heading(caveat_heading(), level=2)
+        for c in f["caveats"]:
+            d.add_paragraph(_t(c), style="List Bullet")
+    d.add_heading(pick("基本情况", "Overview"), level=2)
     for k, v in f["facts"]:
-        d.add_paragraph(_t(f"{k}：{v}"), style="List Bullet")
-    d.add_heading("要点", level=2)
+        d.add_paragraph(_t(f"{k}{colon}{v}"), style="List Bullet")
+    d.add_heading(pick("要点", "Key points"), level=2)
     for b in f["bullets"]:
         d.add_paragraph(_t(b), style="List Bullet")
     d.add_paragraph(_t(f["gini_text"]))
 
-    d.add_heading("工作量最重的单位", level=2)
-    cap = d.add_paragraph("表1 工作量最重的单位（加权工作量 = 牵头、配合、责任任务数 × 角色权重）", style="Caption")
+    d.add_heading(pick("工作量最重的单位", "Units with the heaviest load"), level=2)
+    cap = d.add_paragraph(pick("表1 工作量最重的单位（加权工作量 = 牵头、配合、责任任务数 × 角色权重）",
+                               "Table 1 Units with the heaviest load (weighted load = lead, support and responsible "
+                               "tasks × role weights)"), style="Caption")
     rows = list(load_rows(f["top_units"]))
     table = d.add_table(rows=1 + len(rows), cols=len(LOAD_HEADERS))
     table.style = d.styles["Table Grid"]
@@ -116,47 +127,55 @@ def write_docx(f: dict, pngs: dict, path) -> Path:
 
     n_table = 2
     if f.get("sensitivity"):
-        d.add_heading("集合单位口径", level=2)
+        d.add_heading(pick("集合单位口径", "Collective policy"), level=2)
         d.add_paragraph(_t(f["policy_text"]))
-        _table(d, f"表{n_table} 不同集合单位口径下的工作量分布（置信区间：任务自助重抽样）", SENSITIVITY_HEADERS,
-               f["sensitivity"])
+        _table(d, pick(f"表{n_table} 不同集合单位口径下的工作量分布（置信区间：任务自助重抽样）",
+                       f"Table {n_table} Load distribution under each collective policy (intervals: task bootstrap)"),
+               headers("sensitivity"), f["sensitivity"])
         n_table += 1
     bb = f.get("backbone")
     if bb:
-        d.add_heading("共同责任是否多于随机", level=2)
+        d.add_heading(pick("共同责任是否多于随机", "Is co-responsibility more than chance?"), level=2)
         d.add_paragraph(_t(bb["text"]))
         if bb["pairs"]:
-            _table(d, f"表{n_table} 共同承担任务显著多于随机的单位对", BACKBONE_HEADERS, bb["pairs"], numeric_from=2)
+            _table(d, pick(f"表{n_table} 共同承担任务显著多于随机的单位对",
+                           f"Table {n_table} Unit pairs sharing significantly more tasks than chance"),
+                   headers("backbone"), bb["pairs"], numeric_from=2)
             n_table += 1
 
-    d.add_heading("图", level=2)
-    for i, (name, (caption, note)) in enumerate(FIGURES.items(), 1):
+    d.add_heading(pick("图", "Figures"), level=2)
+    for i, (name, (caption, note)) in enumerate(figure_captions().items(), 1):
         if name not in pngs:
             continue
         d.add_picture(str(pngs[name]), width=Cm(16))
         d.paragraphs[-1].paragraph_format.keep_with_next = True
-        d.add_paragraph(_t(f"图{i} {caption}。{note}"), style="Caption")
+        d.add_paragraph(_t(f"Figure {i} {caption}. {note}" if en else f"图{i} {caption}。{note}"), style="Caption")
 
-    d.add_heading("群组", level=2)
+    d.add_heading(pick("群组", "Clusters"), level=2)
     d.add_paragraph(_t(cluster_note(f)))
     for c in f["clusters"]:
-        more = " 等" if c["n_units"] > 12 else ""
+        more = (" …" if en else " 等") if c["n_units"] > 12 else ""
         d.add_paragraph(
-            _t(f"{c['title']}：{c['n_units']}个单位，{c['n_tasks']}项任务，重抽样稳定性 {format_number(c['jaccard'])}。"
+            _t(f"{c['title_en']} ({c['n_units']} units, {c['n_tasks']} tasks, bootstrap stability "
+               f"{format_number(c['jaccard'])}) keywords: {'、'.join(c['keywords'])}; units: {'、'.join(c['units'][:12])}{more}"
+               if en else
+               f"{c['title']}（{c['n_units']}个单位，{c['n_tasks']}项任务，重抽样稳定性 {format_number(c['jaccard'])}）"
                f"关键词：{'、'.join(c['keywords'])}；单位：{'、'.join(c['units'][:12])}{more}"),
             style="List Bullet",
         )
-    d.add_heading("问责提示", level=2)
+    d.add_heading(pick("问责提示", "Responsibility checks"), level=2)
     if not f["checks"] and not f.get("unit_checks"):
-        d.add_paragraph("无", style="List Bullet")
+        d.add_paragraph(pick("无", "None"), style="List Bullet")
     for label, rows in f["checks"]:
-        _table(d, f"表{n_table} {label}：{len(rows)} 项", CHECK_HEADERS, rows)
+        _table(d, pick(f"表{n_table} {label}：{len(rows)} 项", f"Table {n_table} {label}: {len(rows)}"), headers("check"), rows)
         n_table += 1
     for label, n, units in f.get("unit_checks", []):
-        d.add_paragraph(_t(f"{label}：{n} 个（{'、'.join(units)}）"), style="List Bullet")
-    d.add_heading("解析提示", level=2)
-    for line, code, msg in f["warnings"][:100] or [(0, "", "无")]:
-        d.add_paragraph(_t(f"第{line}行（{code}）：{msg}" if code else msg), style="List Bullet")
+        d.add_paragraph(_t(f"{label}{colon}{n}" + (f" ({'、'.join(units)})" if en else f" 个（{'、'.join(units)}）")),
+                        style="List Bullet")
+    d.add_heading(pick("解析提示", "Parse warnings"), level=2)
+    for line, code, msg in f["warnings"][:100] or [(0, "", pick("无", "None"))]:
+        d.add_paragraph(_t((f"Line {line} ({code}): {msg}" if en else f"第{line}行（{code}）：{msg}") if code else msg),
+                        style="List Bullet")
 
     path = Path(path)
     with atomic_path(path) as tmp:

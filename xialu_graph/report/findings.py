@@ -8,11 +8,33 @@ import math
 import pandas as pd
 
 from ..analysis import Analysis
-from ..metrics import CHECK_LABELS_ZH
+from ..glossary import CONCEPTS, concept, current_language, header
 from ..text import cluster_title
 from .assumptions import assumptions
 
-__all__ = ["FIGURES", "LOAD_HEADERS", "findings", "format_number", "load_rows"]
+__all__ = ["FIGURES", "FIGURES_EN", "figure_captions", "load_headers", "LOAD_HEADERS", "WARNING_LABELS", "findings", "format_number", "load_rows",
+           "input_caveats"]
+
+FIGURES_EN = {
+    "load_ranking": ("Load ranking: lead, support and responsible tasks", "The units with the heaviest weighted load, by role."),
+    "lorenz_curve": ("Lorenz curve of the load", "The further the curve from the diagonal, the more the load sits with a few units."),
+    "section_heatmap": ("Tasks per unit in each section", "Tasks of the busiest units in each part of the document."),
+    "cluster_network": ("Co-responsibility network", "Only ties beyond chance are drawn (SDSM null model, FDR 5%); positions use all shared tasks; colour = cluster, size = load."),
+    "centrality_vs_load": ("Centrality and load", "Brokers (many ties, light load) and workhorses (heavy load, few ties)."),
+    "cluster_keywords": ("Keywords of each cluster", "Characteristic words (TF-IDF) of the tasks each cluster carries."),
+}
+
+
+def figure_captions() -> dict:
+    """name → (caption, note) of the briefing figures in the current language.
+
+    Examples
+    --------
+    >>> figure_captions()["lorenz_curve"][0]
+    '工作量分布的洛伦兹曲线'
+    """
+    return FIGURES_EN if current_language() == "en" else FIGURES
+
 
 FIGURES = {
     # name: (caption, what it shows)
@@ -47,6 +69,19 @@ LOAD_HEADERS = {
 }
 
 
+def load_headers() -> dict:
+    """Column → header of the load table in the current language.
+
+    Examples
+    --------
+    >>> load_headers()["weighted_load"]
+    '加权工作量'
+    """
+    if current_language() == "en":
+        return {k: header(k) for k in LOAD_HEADERS}
+    return dict(LOAD_HEADERS)
+
+
 def load_rows(df):
     """Rows of the load table as dicts, ``load_share`` formatted as a percentage."""
     for r in df.itertuples(index=False):
@@ -56,9 +91,77 @@ def load_rows(df):
 
 
 
+WARNING_LABELS = {k.split(".", 1)[1]: t.zh for k, t in CONCEPTS.items() if k.startswith("warning.")}
+"""Chinese name of each parse-warning code (the report's top notice and warning table)."""
+
+
+def _warning_word(code: str) -> str:
+    return concept(f"warning.{code}") if f"warning.{code}" in CONCEPTS else code
+
+
+def input_caveats(doc) -> list:
+    """What the report must say first when the input is partial: sentences in Chinese.
+
+    Empty when the document was read whole and without parse warnings. For an excerpt (the
+    text stops mid-item, ``doc.report.truncated``) it says where the text stops, how many tasks
+    were read and what that means for the numbers; for parse warnings it counts them by kind
+    and says which numbers they can bias.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> input_caveats(xg.read_document("data/raw/xialu_2020.txt"))
+    []
+    >>> print(input_caveats(xg.read_document("data/raw/huangshigang_2021_excerpt.txt"))[0])
+    本文件是节选，不是完整文件：原文在第 13 项（“13.”）处中断，其后的任务和单位都没有读到，本报告只分析中断前的 12 项任务。
+    """
+    rep = doc.report
+    out = []
+    cut = str(rep.truncated or "").strip()
+    if cut:
+        import re
+
+        m = re.match(r"\s*[（(]?\s*(\d+)", cut)
+        shown = cut if len(cut) <= 30 else cut[:29] + "…"
+        if current_language() == "en":
+            where = f"item {m.group(1)}" if m else "the last item"
+            out.append(f"This document is an excerpt, not the whole document: the text stops at {where} (“{shown}”); "
+                       f"no task or unit after it was read, and this report covers only the {len(doc.tasks)} tasks "
+                       "before the cut.")
+            out.append("So: each unit's task count and weighted load count the excerpt only and may be too low; the "
+                       "ranking, the Gini, the clusters and the responsibility checks describe the excerpt, not the whole "
+                       "document; a unit that does not appear may still have tasks in the full document. Analyse the "
+                       "complete document once you have it.")
+        else:
+            where = f"第 {m.group(1)} 项" if m else "末项"
+            out.append(f"本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
+                       f"本报告只分析中断前的 {len(doc.tasks)} 项任务。")
+            out.append("因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
+                       "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。")
+    others = [w for w in rep.warnings if w.code != "truncated_item"]
+    if others:
+        counts: dict = {}
+        for w in others:
+            counts[w.code] = counts.get(w.code, 0) + 1
+        if current_language() == "en":
+            kinds = ", ".join(f"{_warning_word(c)} {n}" for c, n in counts.items())
+            out.append(f"Parsing left {len(others)} warning(s) ({kinds}); see “Parse warnings” at the end. The tasks "
+                       "concerned may have been missed or their units misread, so those units' task counts, loads and "
+                       "ranks may be off; check against the original before quoting them.")
+            return out
+        kinds = "、".join(f"{WARNING_LABELS.get(c, c)} {n} 条" for c, n in counts.items())
+        out.append(f"解析时有 {len(others)} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
+                   "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。")
+    return out
 
 
 def _gini_words(g: float) -> str:
+    if current_language() == "en":
+        if g != g:
+            return "it cannot be computed"
+        return ("the units' loads are fairly even" if g < 0.2 else "the loads differ somewhat" if g < 0.35
+                else "the load is clearly concentrated in some units" if g < 0.5
+                else "the load is highly concentrated in a few units")
     if g != g:
         return "无法计算"
     if g < 0.2:
@@ -74,7 +177,8 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     """The headline findings as plain data (numbers and sentences), shared by the HTML,
     Markdown and Word outputs.
 
-    Keys: ``title``, ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
+    Keys: ``title``, ``caveats`` (:func:`input_caveats`: what the report says first when the
+    input is an excerpt or has parse warnings), ``facts`` (list of (label, value)), ``top_units`` (DataFrame, top
     ``top`` rows of the load table), ``gini``, ``gini_text``, ``top5_share``,
     ``top10_share``, ``clusters`` (list of dicts: id, n_units, units, keywords, n_tasks,
     stability; clusters of two or more units only), ``n_single`` (units clustered alone, not
@@ -93,15 +197,28 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     lead_row = bal[bal["measure"] == "n_lead"]
     g_lead = float(lead_row["gini"].iloc[0]) if len(lead_row) else float("nan")
     a = assumptions(data)
+    en = current_language() == "en"
     gini_text = (
+        f"The Gini coefficient of the weighted load is {a['gini_with_ci']}: {_gini_words(g)}. The Gini lies between 0 "
+        f"and 1: 0 means every unit has the same load, values near 1 mean the work sits with a few units. Of {n} units, "
+        f"the 5 heaviest carry {a['top5_with_ci']} of the weighted load. "
+        f"The 10 heaviest carry {t10:.0%}. The intervals come from a task bootstrap ({a['n_boot']} resamples, seed "
+        f"{data.seed}); corrected for the number of units, the Gini is {a['gini_corrected']:.2f}. "
+    ) if en else (
         f"加权工作量的基尼系数为 {a['gini_with_ci']}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
         f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {a['top5_with_ci']}的加权工作量，"
         f"最重的 10 个承担了 {t10:.0%}。置信区间由任务自助重抽样（{a['n_boot']} 次，随机种子 {data.seed}）得出；"
         f"按单位数做小样本校正后基尼系数为 {a['gini_corrected']:.2f}。"
     )
-    if g_lead == g_lead:
-        gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
-    gini_text += f"以上数字的集合单位口径为“{a['policy_label']}”（{a['collectives']}），其他口径见口径对比表。"
+    if en:
+        if g_lead == g_lead:
+            gini_text += f"Counting lead tasks only, the Gini is {g_lead:.2f}. "
+        gini_text += (f"These numbers treat collectives as “{a['policy_label']}” ({a['collectives']}); the other "
+                      "policies are in the policy comparison table.")
+    else:
+        if g_lead == g_lead:
+            gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
+        gini_text += f"以上数字的集合单位口径为“{a['policy_label']}”（{a['collectives']}），其他口径见口径对比表。"
     kw = data.keywords
     clusters = []
     n_single = 0
@@ -117,7 +234,9 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         words = kw[kw["group"] == r.cluster].sort_values("rank")["keyword"].head(6).tolist() if len(kw) else []
         units = str(r.units).split("、")
         clusters.append(
-            dict(id=int(r.cluster), title=cluster_title(r.cluster, data.cluster_names), n_units=int(r.n_units), units=units, keywords=words,
+            dict(id=int(r.cluster), title=cluster_title(r.cluster, data.cluster_names),
+                 title_en=f"Cluster {int(r.cluster)}" + (f" ({data.cluster_names[int(r.cluster)]})" if data.cluster_names.get(int(r.cluster)) else ""),
+                 n_units=int(r.n_units), units=units, keywords=words,
                  n_tasks=int(r.n_tasks), stability=float(r.mean_stability),
                  jaccard=float(per.loc[r.cluster, "jaccard"]) if per is not None and r.cluster in per.index else math.nan,
                  dissolved=float(per.loc[r.cluster, "dissolved"]) if per is not None and r.cluster in per.index else math.nan)
@@ -126,11 +245,14 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     unit_checks = []
     sub = data.unit_checks
     if len(sub):
-        unit_checks.append((CHECK_LABELS_ZH["support_never_leads"], len(sub), sub["unit"].tolist()))
+        unit_checks.append((concept("check.support_never_leads"), len(sub), sub["unit"].tolist()))
     warns = [(w.line, w.code, w.message) for w in doc.report.warnings]
     top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
     top3 = "、".join(ranked["unit"].head(3))
     bb = a["backbone"]
+    if en:
+        return _english(doc, md, data, a, bb, n, g_lead, g, t5, t10, top3, top_df, gini_text, clusters, n_single,
+                        checks, unit_checks, warns, ari)
     bullets = [
         f"共 {len(doc.tasks)} 项任务、{len(doc.sections)} 个部分，涉及 {n} 个单位（集合单位另计）。",
         a["policy_text"],
@@ -169,7 +291,7 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
         ("随机种子", str(data.seed)),
     ]
     return dict(
-        title=md.title or md.source, facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
+        title=md.title or md.source, caveats=input_caveats(doc), facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
         gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters, n_single=n_single,
         checks=checks, unit_checks=unit_checks, warnings=warns, bullets=bullets, **ari, **a,
         modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
@@ -177,3 +299,50 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     )
 
 
+def _english(doc, md, data, a, bb, n, g_lead, g, t5, t10, top3, top_df, gini_text, clusters, n_single, checks,
+             unit_checks, warns, ari) -> dict:
+    """The findings dict of :func:`findings` with its sentences in English."""
+    sentences = gini_text.split(". ")
+    bullets = [
+        f"{len(doc.tasks)} tasks in {len(doc.sections)} sections, involving {n} units (collectives counted apart).",
+        a["policy_text"],
+        f"Heaviest units: {top3} (collectives “{a['policy_label']}”).",
+        sentences[0] + ". " + sentences[2] + ".",
+        f"Co-responsibility: of {bb['n_tested']} unit pairs, {bb['n_significant']} share significantly more tasks than "
+        f"chance (stochastic degree sequence model, false discovery rate {bb['alpha']:.0%}).",
+    ]
+    if clusters:
+        c0 = clusters[0]
+        bullets.append(
+            f"{len(clusters)} cluster(s) of units that often share tasks (another {n_single} unit(s) stand alone and are "
+            f"not counted as clusters); the largest has {c0['n_units']} units"
+            + (f", keywords: {'、'.join(c0['keywords'][:4])}." if c0["keywords"] else ".")
+            + (f" Re-clustering bootstrap resamples of the tasks gives a mean adjusted Rand index of {ari['ari_mean']:.2f} "
+               f"(5%–95%: {ari['ari_p05']:.2f}–{ari['ari_p95']:.2f}); "
+               + ("read the clusters as tendencies, not fixed groups." if ari["ari_mean"] < 0.75 else "the clusters are stable.")
+               if ari["ari_mean"] == ari["ari_mean"] else "")
+        )
+    if checks:
+        bullets.append("Responsibility checks: " + "; ".join(f"{lab} {len(rows)}" for lab, rows in checks) + ".")
+    bullets.append(f"{len(warns)} parse warning(s)" + (" (listed at the end; check against the original)." if warns
+                                                         else "; the document was parsed completely."))
+    facts = [
+        ("Document", md.title or md.source),
+        ("Place", md.place or "—"),
+        ("Year", str(md.year or "—")),
+        ("Date", md.date or "—"),
+        ("Issued by", md.issuer or "—"),
+        ("Document no.", md.doc_number or "—"),
+        ("Tasks / sections / units", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
+        ("Role weights", "lead {lead:g}, support {support:g}, responsible {responsible:g}".format(**data.weights)),
+        ("Collectives", f"{a['policy_label']} ({a['collectives']})"),
+        ("Gini", a["gini_with_ci"]),
+        ("Random seed", str(data.seed)),
+    ]
+    return dict(
+        title=md.title or md.source, caveats=input_caveats(doc), facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
+        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters, n_single=n_single,
+        checks=checks, unit_checks=unit_checks, warnings=warns, bullets=bullets, **ari, **a,
+        modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
+        stability_ari=float(data.clusters.attrs.get("stability_ari", float("nan"))),
+    )

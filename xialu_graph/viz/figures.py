@@ -51,9 +51,11 @@ from .style import (
     add_title_and_source,
     house_style,
     new_figure,
+    source_line,
 )
 from ..metrics import unit_section_matrix as counts
 from ..graph import node_label
+from ..glossary import concept, current_language
 from ..layout import network_layout
 from ..palette import GREY, cluster_color
 from ..text import cluster_title
@@ -72,6 +74,63 @@ __all__ = [
 
 
 
+# ---------------------------------------------------------------------------- language
+EN_LABELS = {
+    # default titles
+    "工作量排名：牵头、配合与责任任务数": "Load ranking: lead, support and responsible tasks",
+    "工作量分布的洛伦兹曲线": "Lorenz curve of the load",
+    "各单位在各部分的任务数": "Tasks per unit in each section",
+    "共同责任网络：按群组着色，按工作量定大小": "Co-responsibility network: colour = cluster, size = load",
+    "中心性与工作量：谁是经纪人，谁是主力": "Centrality and load: brokers and workhorses",
+    "各群组任务关键词": "Keywords of each cluster",
+    # axes, legends, notes
+    "任务数": "Tasks",
+    "条末数字：加权工作量": "Number at bar end: weighted load",
+    "加权工作量": "Weighted load",
+    "牵头任务数": "Lead tasks",
+    "配合任务数": "Support tasks",
+    "责任任务数": "Responsible tasks",
+    "工作量": "Load",
+    "完全均衡": "Perfect equality",
+    "基尼系数": "Gini",
+    "单位累计占比（由轻到重）": "Cumulative share of units (lightest first)",
+    "工作量累计占比": "Cumulative share of load",
+    "（无单位）": "(no units)",
+    "（无数据）": "(no data)",
+    "（无关键词）": "(no keywords)",
+    "其他群组": "Other clusters",
+    "群组": "Cluster ",
+    "未归类": "Unclustered",
+    "个单位": " units",
+    "中介中心性（共同责任网络）": "Betweenness (co-responsibility network)",
+    "中介中心性（二模网络）": "Betweenness (two-mode network)",
+    "BiRank 得分": "BiRank score",
+    "特征向量中心性": "Eigenvector centrality",
+    "加权度（共同责任网络）": "Strength (co-responsibility network)",
+    "有效规模": "Effective size",
+    "经纪人\n连接多、负担轻": "Brokers\nmany ties, light load",
+    "枢纽\n连接多、负担重": "Hubs\nmany ties, heavy load",
+    "主力\n负担重、连接少": "Workhorses\nheavy load, few ties",
+    "外围": "Periphery",
+}
+"""English of every label the briefing figures draw (``--lang en``); Chinese is the default."""
+
+
+def _L(zh: str) -> str:  # noqa: N802
+    """A figure label in the current language (:func:`xialu_graph.glossary.use_language`)."""
+    if current_language() == "en":
+        return EN_LABELS.get(zh, zh)
+    return zh
+
+
+def _count_label(label: str, n: int) -> str:
+    return f"{label} ({n})" if current_language() == "en" else f"{label}（{n}）"
+
+
+def _role_label(role: str) -> str:
+    return concept(f"role.{role}") if current_language() == "en" else ROLE_LABELS[role]
+
+
 # ---------------------------------------------------------------------------- helpers
 def _require(df, cols, what):
     missing = [c for c in cols if c not in df.columns]
@@ -87,14 +146,27 @@ def _ranked(df):
 
 def _setup(ax, height_cm, title, source):
     """(fig, ax, own) — a new house figure unless ``ax`` is given."""
+    title = _L(title) if title else title
     if ax is not None:
         if title:
             ax.set_title(title, loc="left")
         return ax.figure, ax, False
     fig = new_figure(height_cm)
     ax = fig.add_subplot()
-    add_title_and_source(fig, title, source)
+    _title_and_source(fig, title, source)
     return fig, ax, True
+
+
+def _title_and_source(fig, title, source) -> None:
+    """:func:`add_title_and_source`, the source line in the current language."""
+    if current_language() != "en":
+        add_title_and_source(fig, title, source)
+        return
+    add_title_and_source(fig, title, None)
+    line = source_line(source)
+    if line:
+        line = "Source: " + line.split(":", 1)[-1].split("：", 1)[-1].strip().replace("（", " (").replace("）", ")")
+        fig.text(0.01, 0.012, line, ha="left", va="bottom", fontsize=FONT_SIZE, color="#444444")
 
 
 
@@ -256,30 +328,55 @@ def plot_load_ranking(load_df, *, top: int = 20, ax=None, source=None,
     df = df.iloc[::-1]
     n = len(df)
     with house_style():
-        fig, ax, own = _setup(ax, 2.6 + 0.42 * max(n, 3), title, source)
+        fig, ax, own = _setup(ax, 3.4 + 0.46 * max(n, 3), title, source)
         y = np.arange(n)
         left = np.zeros(n)
         for role in ("lead", "support", "responsible"):
             vals = df[f"n_{role}"].to_numpy(dtype=float)
-            ax.barh(y, vals, left=left, color=ROLE_COLORS[role], label=ROLE_LABELS[role],
+            ax.barh(y, vals, left=left, color=ROLE_COLORS[role], label=_role_label(role),
                     height=0.72, edgecolor="white", linewidth=0.4)
             left += vals
         ax.set_yticks(y, [str(u) for u in df["unit"]])
-        ax.set_xlabel("任务数")
+        note = key == "weighted_load"
+        ax.set_xlabel(_L("任务数") + (_count_note() if note else ""))
         ax.set_ylim(-0.6, n - 0.4)
-        if key == "weighted_load":
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))  # counts: whole numbers only
+        top_x = float(left.max()) if n else 1.0
+        ax.set_xlim(0, max(top_x, 1.0))
+        labels = []
+        if note:
+            # the weighted load at the end of each bar, a fixed 3 pt from it (not in data units)
             for yi, tot, wl in zip(y, left, df["weighted_load"]):
-                ax.text(tot + 0.3, yi, f"{wl:g}", va="center", ha="left", fontsize=FONT_SIZE - 1,
-                        color="#333333")
-            ax.set_xlim(0, max(left.max() if n else 1, 1) * 1.12)
+                labels.append(ax.annotate(f"{wl:g}", xy=(tot, yi), xytext=(3, 0), textcoords="offset points",
+                                          va="center", ha="left", fontsize=FONT_SIZE - 1, color="#333333"))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="#dddddd", lw=0.5)
         ax.set_axisbelow(True)
         ax.legend(ncols=3, loc="lower right", bbox_to_anchor=(1, 1.0), borderaxespad=0.2)
-        if key == "weighted_load":
-            ax.text(1.0, -0.08 if own else -0.1, "条末数字：加权工作量", transform=ax.transAxes,
-                    ha="right", va="top", fontsize=FONT_SIZE - 1, color="#555555")
+        if labels:
+            _fit_labels(ax, labels, top_x)
+        fig._xialu_value_labels = labels
     return fig
+
+
+def _count_note() -> str:
+    """The note on what the numbers at the bar ends are, appended to the count axis label."""
+    return "（条末数字：加权工作量）" if current_language() != "en" else " (number at bar end: weighted load)"
+
+
+def _fit_labels(ax, labels, top_x: float) -> None:
+    """Widen the x range just enough that every bar-end label ends inside the axes."""
+    fig = ax.figure
+    for _ in range(3):
+        fig.draw_without_rendering()  # constrained layout settles the axes size first
+        inv = ax.transData.inverted()
+        right = max(inv.transform((t.get_window_extent().x1, 0))[0] for t in labels)
+        lo, hi = ax.get_xlim()
+        if right <= hi:
+            break
+        ax.set_xlim(lo, right + (right - lo) * 0.02)
 
 
 # ------------------------------------------------------------------------ Lorenz curve
@@ -380,26 +477,30 @@ def plot_lorenz(balance, *, ax=None, measures: Optional[Sequence[str]] = None, s
             ci = (float(row["ci_low"]), float(row["ci_high"]), float(intervals.attrs.get("level", 0.95)))
     with house_style():
         fig, ax, own = _setup(ax, 9.5, title, source)
-        ax.plot([0, 1], [0, 1], ls="--", color="#777777", lw=0.9, label="完全均衡")
+        ax.plot([0, 1], [0, 1], ls="--", color="#777777", lw=0.9, label=_L("完全均衡"))
         for i, (m, x, y, g) in enumerate(series):
-            name = MEASURE_LABELS.get(m, str(m))
-            label = f"{name}（基尼系数 {g:.2f}）"
+            name = _L(MEASURE_LABELS.get(m, str(m)))
+            en = current_language() == "en"
+            label = f"{name} (Gini {g:.2f})" if en else f"{name}（基尼系数 {g:.2f}）"
             if i == 0 and ci is not None:
-                label = f"{name}（基尼系数 {g:.2f}，{ci[2]:.0%} 置信区间 {ci[0]:.2f}–{ci[1]:.2f}）"
+                label = (f"{name} (Gini {g:.2f}, {ci[2]:.0%} CI {ci[0]:.2f}–{ci[1]:.2f})" if en
+                         else f"{name}（基尼系数 {g:.2f}，{ci[2]:.0%} 置信区间 {ci[0]:.2f}–{ci[1]:.2f}）")
             ax.plot(x, y, color=OKABE_ITO[i % 7], lw=1.6, drawstyle="default", label=label)
             if i == 0:
                 if band is not None and len(band):
                     lvl = band.attrs.get("level", 0.95)
+                    nb = band.attrs.get("n_boot", "")
                     ax.fill_between(band["population_share"], band["ci_low"], band["ci_high"],
                                     color=OKABE_ITO[0], alpha=0.28, lw=0,
-                                    label=f"{lvl:.0%} 置信带（按任务重抽样 {band.attrs.get('n_boot', '')} 次）")
+                                    label=(f"{lvl:.0%} band ({nb} task resamples)" if current_language() == "en"
+                                           else f"{lvl:.0%} 置信带（按任务重抽样 {nb} 次）"))
                 else:
                     ax.fill_between(x, y, x, color=OKABE_ITO[0], alpha=0.10, lw=0)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_aspect("equal")
-        ax.set_xlabel("单位累计占比（由轻到重）")
-        ax.set_ylabel("工作量累计占比")
+        ax.set_xlabel(_L("单位累计占比（由轻到重）"))
+        ax.set_ylabel(_L("工作量累计占比"))
         from matplotlib.ticker import PercentFormatter
 
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -472,7 +573,7 @@ def plot_section_heatmap(matrix_df, *, ax=None, top: Optional[int] = 25, source=
         ax.grid(which="minor", color="white", lw=1.0)
         ax.tick_params(which="minor", length=0)
         cb = fig.colorbar(im, ax=ax, shrink=0.6, aspect=25, pad=0.02)
-        cb.set_label("任务数")
+        cb.set_label(_L("任务数"))
         cb.outline.set_visible(False)
     return fig
 
@@ -551,7 +652,7 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
         fig, ax, own = _setup(ax, 14.0, title, source)
         ax.set_axis_off()
         if not nodes:
-            ax.text(0.5, 0.5, "（无单位）", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, _L("（无单位）"), ha="center", va="center", transform=ax.transAxes)
             return fig
         order = sorted(nodes, key=lambda n: names[n])
         Hs = nx.Graph()
@@ -592,8 +693,12 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
         if keep is not None:
             n_all = Hs.number_of_edges()
             alpha_fdr = backbone.attrs.get("alpha", 0.05)
-            ax.text(0, 0, f"连线：超出随机预期的共同责任 {len(segs)} 对（SDSM 零模型，FDR {alpha_fdr:.0%}）；"
-                    f"其余 {n_all - len(segs)} 对共同任务未画出（位置仍按全部共同任务）",
+            note = (f"Lines: {len(segs)} ties beyond chance (SDSM null model, FDR {alpha_fdr:.0%}); the other "
+                    f"{n_all - len(segs)} shared-task pairs not drawn (positions from all shared tasks)"
+                    if current_language() == "en" else
+                    f"连线：超出随机预期的共同责任 {len(segs)} 对（SDSM 零模型，FDR {alpha_fdr:.0%}）；"
+                    f"其余 {n_all - len(segs)} 对共同任务未画出（位置仍按全部共同任务）")
+            ax.text(0, 0, note,
                     transform=ax.transAxes, fontsize=FONT_SIZE - 2, color="#555555", va="top")
         fig._xialu_edges_drawn = len(segs)
         colors = [cluster_color(cl.get(names[n])) if cl else OKABE_ITO[0] for n in order]
@@ -609,14 +714,16 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
             def count(c):
                 return sum(1 for n in order if cl[names[n]] == c)
 
+            en = current_language() == "en"
             if names_of:
-                labels = [f"{cluster_title(c, names_of)} {count(c)}个" for c in shown]
+                labels = [(f"{_L('群组')}{c} ({names_of[c]}) {count(c)}" if en and names_of.get(c)
+                           else f"{cluster_title(c, names_of)} {count(c)}个") for c in shown]
             else:
-                labels = [f"群组{c}（{count(c)}）" for c in shown]
+                labels = [_count_label(f"{_L('群组')}{c}", count(c)) for c in shown]
             handles = [Line2D([], [], ls="", marker="o", ms=6, mfc=cluster_color(c), mec="white", label=lab)
                        for c, lab in zip(shown, labels)]
             if len(shown) < len(ids):
-                handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label="其他群组"))
+                handles.append(Line2D([], [], ls="", marker="o", ms=6, mfc=GREY, mec="white", label=_L("其他群组")))
             ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1),
                       ncols=min(len(handles), 2 if names_of else 6), handletextpad=0.2, columnspacing=0.8,
                       fontsize=FONT_SIZE - 1 if names_of else None)
@@ -679,10 +786,11 @@ def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str 
         "strength": "加权度（共同责任网络）",
         "effective_size": "有效规模",
     }.get(centrality, centrality)
+    cname = _L(cname)
     with house_style():
         fig, ax, own = _setup(ax, 11.5, title, source)
         if len(df) == 0:
-            ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, _L("（无数据）"), ha="center", va="center", transform=ax.transAxes)
             return fig
         stat = np.mean if split == "mean" else np.median
         mx, my = float(stat(x)), float(stat(y))
@@ -692,8 +800,10 @@ def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str 
         ax.scatter(x, y, s=22, c=[qcol[q] for q in quad], edgecolors="white", linewidths=0.5, zorder=2)
         ax.axvline(mx, color="#888888", lw=0.7, ls="--", zorder=1)
         ax.axhline(my, color="#888888", lw=0.7, ls="--", zorder=1)
-        word = "平均" if split == "mean" else "中位数"
-        ax.annotate(f"{'均分线' if split == 'mean' else '中位数'} {mx:.1f}", (mx, 0), xycoords=("data", "axes fraction"),
+        en = current_language() == "en"
+        word = ("mean" if en else "平均") if split == "mean" else ("median" if en else "中位数")
+        xword = ("equal share" if en else "均分线") if split == "mean" else word
+        ax.annotate(f"{xword} {mx:.1f}", (mx, 0), xycoords=("data", "axes fraction"),
                     xytext=(2, 2), textcoords="offset points", fontsize=FONT_SIZE - 2, color="#666666", zorder=4)
         ax.annotate(f"{word} {my:.2g}", (1, my), xycoords=("axes fraction", "data"), xytext=(-2, 2),
                     textcoords="offset points", ha="right", fontsize=FONT_SIZE - 2, color="#666666", zorder=4)
@@ -711,10 +821,10 @@ def plot_centrality_vs_load(centrality_df, load_df, *, ax=None, centrality: str 
             3: ("外围", 0.02, 0.02, "left", "bottom"),
         }
         for q, (s, tx, ty, ha, va) in qtext.items():
-            ax.text(tx, ty, s, transform=ax.transAxes, ha=ha, va=va, fontsize=FONT_SIZE,
+            ax.text(tx, ty, _L(s), transform=ax.transAxes, ha=ha, va=va, fontsize=FONT_SIZE,
                     color=qcol[q] if q != 3 else "#666666", zorder=4,
                     bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none", alpha=0.85))
-        ax.set_xlabel("加权工作量" if load == "weighted_load" else MEASURE_LABELS.get(load, load))
+        ax.set_xlabel(_L("加权工作量" if load == "weighted_load" else MEASURE_LABELS.get(load, load)))
         ax.set_ylabel(cname)
         ax.grid(color="#eeeeee", lw=0.5)
         rx = (x - x.min()) / ((x.max() - x.min()) or 1)
@@ -759,7 +869,7 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
     with house_style():
         fig = new_figure(1.6 + nrows * (0.45 * top + 1.2))
         axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False).ravel())
-        add_title_and_source(fig, title, source)
+        _title_and_source(fig, _L(title) if title else title, source)
         for a, c in zip(axes, clusters):
             g = keywords_df[keywords_df[ccol] == c]
             if "rank" in g.columns:
@@ -773,13 +883,13 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
             a.set_ylim(-0.6, top - 0.4)
             a.tick_params(axis="y", length=0)
             a.tick_params(axis="x", labelsize=FONT_SIZE - 1)
-            lab = f"群组{int(c)}" if int(c) >= 1 else "未归类"
+            lab = f"{_L('群组')}{int(c)}" if int(c) >= 1 else _L("未归类")
             if c in sizes:
-                lab += f"（{sizes[c]}个单位）"
+                lab += f" ({sizes[c]} units)" if current_language() == "en" else f"（{sizes[c]}个单位）"
             a.set_title(lab, loc="left", fontsize=FONT_SIZE,
                         color=cluster_color(c) if cluster_color(c) != GREY else "#444444")
         for a in axes[len(clusters):]:
             a.set_axis_off()
         if len(clusters) == 0:
-            axes[0].text(0.5, 0.5, "（无关键词）", ha="center", va="center", transform=axes[0].transAxes)
+            axes[0].text(0.5, 0.5, _L("（无关键词）"), ha="center", va="center", transform=axes[0].transAxes)
     return fig

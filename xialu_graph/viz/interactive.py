@@ -334,7 +334,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         canonical unit name, i.e. the node's ``label`` (node ids ``"u:<name>"`` are accepted
         too). A dict unit → cluster works as well. Units not listed are drawn grey as
         "未归类". Default: Louvain communities of ``P`` (``networkx.community.louvain_communities``
-        with ``seed``), numbered largest first.
+        with ``seed``), numbered from 1 (群组1), largest first.
     load_df : pandas.DataFrame or dict, optional
         Columns ``unit`` and ``weighted_load`` (e.g. from
         :func:`xialu_graph.metrics.load.unit_load`), ``unit`` as in ``clusters_df``. Default:
@@ -368,7 +368,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
     if clusters_df is None and P.number_of_nodes():
         comms = nx.community.louvain_communities(P, weight=weight, seed=seed)
         comms = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
-        cmap = {n: i for i, c in enumerate(comms) for n in c}
+        cmap = {n: i for i, c in enumerate(comms, 1) for n in c}  # 群组1 = the largest, as the metrics number them
     pos = _layout(P, layout, seed, weight=weight)
     strength = dict(P.degree(weight=weight))
 
@@ -432,10 +432,20 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
     gt = clean_text(P.graph.get("title", ""))
     return NetworkView(
         title=title if title is not None else (f"{gt} · 协同网络" if gt else "单位协同网络"),
-        subtitle=f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {len(order)} 个群组",
+        subtitle=f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {_groups_phrase(clusters)}",
         source=_source_line(P), nodes=nodes, edges=edges,
         options=view_options(physics=physics, n_nodes=P.number_of_nodes()), legend=legend, height=height, kind="cluster",
     )
+
+
+def _groups_phrase(clusters: dict) -> str:
+    """"N 个群组" counting clusters of two or more units; units clustered alone are mentioned apart."""
+    sizes: dict = {}
+    for c in clusters.values():
+        sizes[c] = sizes.get(c, 0) + 1
+    groups = sum(1 for n in sizes.values() if n >= 2)
+    single = sum(1 for n in sizes.values() if n == 1)
+    return f"{groups} 个群组" + (f"（另 {single} 个单位单独成组）" if single else "")
 
 
 def _resolve_unit(G, unit) -> str:

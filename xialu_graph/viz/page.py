@@ -18,7 +18,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import html as _html
+import io
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..files import atomic_write_bytes
+from .figures import repel_labels
+from .style import FONT_SIZE, add_title_and_source, house_style, new_figure
 
 __all__ = [
     "NetworkView",
@@ -43,7 +47,12 @@ __all__ = [
     "FONT_FACE",
     "MAX_TIP_TEXT",
     "MAX_TIP_LIST",
+    "FALLBACK_HINT",
+    "static_figure",
 ]
+
+FALLBACK_HINT = "交互视图需在受信任的笔记本中显示：File → Trust Notebook，或打开导出的 HTML（view.save(…)）"
+"""The line a notebook shows under the static picture when the interactive view cannot run."""
 
 MAX_TIP_TEXT = 600
 MAX_TIP_LIST = 40
@@ -205,9 +214,59 @@ class NetworkView:
         h = self.height if re.fullmatch(r"\d+(\.\d+)?(px|vh|em|rem)", self.height) else "750px"
         total = f"calc({h} + 150px)"
         return (
-            f'<iframe class="xialu-view" sandbox="allow-scripts" title="{_html.escape(self.title, quote=True)}" '
+            f'<iframe class="xialu-view" sandbox="allow-scripts allow-downloads" '
+            f'title="{_html.escape(self.title, quote=True)}" '
             f'style="width:100%;height:{total};border:1px solid #ddd" srcdoc="{page}"></iframe>'
         )
+
+    def static_png(self, *, dpi: int = 110) -> bytes:
+        """A static PNG picture of the network (matplotlib, :func:`static_figure`), drawn once.
+
+        Examples
+        --------
+        >>> view = NetworkView(title="示例", nodes=[], edges=[], options={}, legend={"nodes": [], "edges": []})
+        >>> view.static_png()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+        True
+        """
+        cache = self.__dict__.setdefault("_png", {})
+        if dpi not in cache:  # drawn once per view: a notebook may display it several times
+            fig = static_figure(self)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "xialu-graph"})
+            fig.clear()
+            cache[dpi] = buf.getvalue()
+        return cache[dpi]
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """What a notebook stores: the interactive view, a static picture and a text line.
+
+        ``text/html`` holds the sandboxed iframe (:meth:`_repr_html_`), a ``<style>`` element
+        that hides the fallback, and the fallback itself (the PNG as ``<img>`` and
+        :data:`FALLBACK_HINT`). A trusted notebook shows the live view only; an untrusted one
+        (a saved notebook as a colleague receives it) has its ``<style>`` and ``<iframe>``
+        removed by the front end's sanitizer and so shows the picture and the hint. Front ends
+        that do not show HTML take ``image/png`` or ``text/plain``.
+
+        Examples
+        --------
+        >>> view = NetworkView(title="示例", nodes=[], edges=[], options={}, legend={"nodes": [], "edges": []})
+        >>> sorted(view._repr_mimebundle_())
+        ['image/png', 'text/html', 'text/plain']
+        """
+        png = base64.b64encode(self.static_png()).decode("ascii")
+        key = "xialu-fallback-" + hashlib.sha256(png.encode("ascii")).hexdigest()[:12]
+        alt = _html.escape(clean_text(self.title) + "（静态图）", quote=True)
+        fallback = (
+            f'<div class="xialu-fallback {key}">'
+            f'<img class="xialu-static" alt="{alt}" src="data:image/png;base64,{png}" style="max-width:100%">'
+            f'<p class="xialu-hint">{_html.escape(FALLBACK_HINT)}</p></div>'
+        )
+        html_out = f"<style>.{key}{{display:none}}</style>" + self._repr_html_() + fallback
+        return {
+            "text/html": html_out,
+            "image/png": png,
+            "text/plain": f"{clean_text(self.title)}：{self.n_nodes} 个节点，{self.n_edges} 条连线。{FALLBACK_HINT}",
+        }
 
     def show(self) -> "NetworkView":
         """Display the view inline when running under IPython; returns the view.
@@ -229,6 +288,113 @@ class NetworkView:
         return self
 
 
+# --------------------------------------------------------------------------- static picture
+
+_MARKERS = {"dot": "o", "square": "s", "triangle": "^", "triangleDown": "v", "diamond": "D", "star": "*",
+            "ellipse": "o", "circle": "o", "box": "s"}
+STATIC_LABELS = 25
+"""How many units (the largest nodes) the static picture labels."""
+
+
+def _fill(color, default="#999999") -> tuple:
+    """(fill, edge, alpha) of a vis-network colour (a str or a dict)."""
+    if isinstance(color, dict):
+        fill = color.get("background") or color.get("color") or default
+        return fill, color.get("border") or fill, float(color.get("opacity", 1.0))
+    return (color or default), (color or default), 1.0
+
+
+def static_figure(view: "NetworkView", *, label_top: int = STATIC_LABELS):
+    """The view drawn with matplotlib: same positions, colours, shapes and relative sizes.
+
+    The positions are the ones the page uses (computed in Python by
+    :func:`xialu_graph.layout.network_layout` or the view's own layout), the colours are the
+    package palette's, the house style and fonts are those of the briefing figures
+    (:mod:`xialu_graph.viz.style`); the ``label_top`` largest units are labelled, moved apart
+    by :func:`xialu_graph.viz.figures.repel_labels`. The title and the source line are the
+    page's. Returns a ``matplotlib.figure.Figure`` (no pyplot).
+
+    Examples
+    --------
+    >>> from xialu_graph.viz.interactive import bipartite_view
+    >>> import xialu_graph as xg
+    >>> doc = xg.read_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\\n")
+    >>> fig = static_figure(bipartite_view(xg.build_graph(doc)))
+    >>> len(fig.axes)
+    1
+    """
+    import numpy as np
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    with house_style():
+        fig = new_figure(12.0, source=bool(view.source))
+        ax = fig.add_subplot()
+        add_title_and_source(fig, clean_text(view.title), view.source or None)
+        ax.set_axis_off()
+        if view.subtitle:
+            ax.set_title(clean_text(view.subtitle), loc="left", fontsize=FONT_SIZE, color="#555555")
+        pos = {rec["id"]: (float(rec.get("x") or 0.0), -float(rec.get("y") or 0.0)) for rec in view.nodes}
+        if not pos:
+            ax.text(0.5, 0.5, "（无节点）", ha="center", va="center", transform=ax.transAxes)
+            return fig
+        xy = np.array(list(pos.values()))
+        span = float((xy.max(0) - xy.min(0)).max()) or 1.0
+        segs, colors, widths, styles = [], [], [], []
+        for e in view.edges:
+            a, b = e.get("from"), e.get("to")
+            if a not in pos or b not in pos:
+                continue
+            fill, _, alpha = _fill(e.get("color"), "#9A9A9A")
+            segs.append([pos[a], pos[b]])
+            colors.append(_rgba(fill, alpha * 0.7))
+            widths.append(0.3 + 0.35 * float(e.get("width") or 1.0))
+            styles.append((0, (3, 2)) if e.get("dashes") else "solid")
+        if segs:
+            ax.add_collection(LineCollection(segs, colors=colors, linewidths=widths, linestyles=styles, zorder=1))
+        sizes = np.array([float(rec.get("size") or 8.0) for rec in view.nodes])
+        scale = 1.0 / max(1.0, math.sqrt(len(view.nodes) / 60.0))
+        area = (sizes * 0.9 * scale) ** 2  # scatter sizes, points²
+        for shape in sorted({rec.get("shape", "dot") for rec in view.nodes}):
+            recs = [(i, rec) for i, rec in enumerate(view.nodes) if rec.get("shape", "dot") == shape]
+            fills = [_fill(rec.get("color")) for _, rec in recs]
+            ax.scatter([pos[r["id"]][0] for _, r in recs], [pos[r["id"]][1] for _, r in recs],
+                       s=[area[i] for i, _ in recs], marker=_MARKERS.get(shape, "o"),
+                       c=[f[0] for f in fills], edgecolors=[f[1] for f in fills], linewidths=0.5, zorder=2)
+        pad = 0.07 * span  # room for the markers and, at the top, for their labels
+        ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+        ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + 1.8 * pad)
+        units = sorted((i for i, rec in enumerate(view.nodes) if rec.get("xk") == "unit" and rec.get("label")),
+                       key=lambda i: (-sizes[i], str(view.nodes[i]["label"])))[:label_top]
+        texts = [ax.text(*pos[view.nodes[i]["id"]], clean_text(view.nodes[i]["label"]), ha="center", va="bottom",
+                         fontsize=FONT_SIZE - 1, zorder=3, color="#111111",
+                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)) for i in units]
+        if texts:
+            # labels moved off the nodes as well as off each other
+            avoid = [(*pos[rec["id"]], math.sqrt(area[i]) / 2 * fig.dpi / 72.0) for i, rec in enumerate(view.nodes)]
+            repel_labels(ax, texts, [pos[view.nodes[i]["id"]] for i in units], avoid=avoid)
+        handles = []
+        for it in (view.legend.get("nodes") or [])[:10]:
+            handles.append(Line2D([], [], ls="", marker="s" if it.get("shape") == "square" else "o", ms=6,
+                                  mfc=it.get("color", "#999999"), mec="white", label=clean_text(it.get("label", ""))))
+        for it in (view.legend.get("edges") or [])[:4]:
+            handles.append(Line2D([], [], color=it.get("color", "#999999"), lw=0.3 + 0.35 * float(it.get("width") or 1),
+                                  ls="--" if it.get("dashes") else "-", label=clean_text(it.get("label", ""))))
+        if handles:
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), handletextpad=0.3)
+    return fig
+
+
+def _rgba(color: str, alpha: float) -> tuple:
+    from matplotlib.colors import to_rgba
+
+    try:
+        r, g, b, a = to_rgba(color)
+    except ValueError:
+        r, g, b, a = to_rgba("#999999")
+    return (r, g, b, a * max(0.0, min(alpha, 1.0)))
+
+
 # --------------------------------------------------------------------------- page
 
 APP_CSS = """
@@ -238,7 +404,7 @@ h1{font-size:18px;margin:0 0 2px 0;font-weight:600}
 .xialu-sub,.xialu-source{color:#555;font-size:12px;margin:0}
 .xialu-tools{margin:6px 0 2px 0;display:flex;gap:6px;align-items:center;flex-wrap:wrap}
 #xialu-search{font:inherit;padding:3px 6px;width:16em;border:1px solid #aaa;border-radius:3px}
-#xialu-go{font:inherit;padding:3px 10px;border:1px solid #888;background:#f4f4f4;border-radius:3px;cursor:pointer}
+#xialu-go,#xialu-png{font:inherit;padding:3px 10px;border:1px solid #888;background:#f4f4f4;border-radius:3px;cursor:pointer}
 #xialu-status{color:#555;font-size:12px}
 #xialu-main{display:flex;gap:8px;padding:0 14px 10px 14px;align-items:flex-start}
 #xialu-net{flex:1 1 auto;height:%(height)s;border:1px solid #ddd;position:relative;background:#fff}
@@ -353,6 +519,30 @@ APP_JS = r"""
   document.getElementById("xialu-go").addEventListener("click", function () { find(input.value); });
   input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { find(input.value); } });
   input.addEventListener("change", function () { find(input.value); });
+
+  // save as PNG: the network canvas on white, downloaded from a data: URL (no fetch)
+  function savePng() {
+    var src = container.querySelector("canvas");
+    if (!src) { return null; }
+    var c = document.createElement("canvas");
+    c.width = src.width;
+    c.height = src.height;
+    var g = c.getContext("2d");
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, c.width, c.height);
+    g.drawImage(src, 0, 0);
+    var name = (document.title || "xialu-view").replace(/[\\\/:*?"<>|\s\u0000-\u001f]+/g, "_").slice(0, 80) + ".png";
+    var a = document.createElement("a");
+    a.href = c.toDataURL("image/png");
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    status.textContent = "已保存图片：" + name;
+    return name;
+  }
+  window.xialuSavePng = savePng;
+  document.getElementById("xialu-png").addEventListener("click", savePng);
 })();
 """
 
@@ -409,6 +599,7 @@ def render_page(view: NetworkView, ext: Optional[PageExtension] = None) -> str:
         '<div class="xialu-tools"><input id="xialu-search" type="search" list="xialu-units" '
         'placeholder="查找单位…" aria-label="查找单位" autocomplete="off">'
         '<datalist id="xialu-units"></datalist><button id="xialu-go" type="button">查找</button>'
+        '<button id="xialu-png" type="button" title="把当前画面保存为 PNG 图片">保存为图片</button>'
         '<span id="xialu-status" role="status"></span></div>\n',
         ext.header_html,
         "</header>\n",
