@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..files import atomic_write_bytes
+from ..files import atomic_write_bytes, visible_marks
 from .figures import repel_labels
 from .style import FONT_SIZE, add_title_and_source, house_style, new_figure
 
@@ -58,15 +58,16 @@ MAX_TIP_TEXT = 600
 MAX_TIP_LIST = 40
 FONT_FACE = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', sans-serif"
 
-_UNSAFE_CHARS = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
-
-
 def clean_text(value) -> str:
-    """Document text as a plain str with invisible/bidi/control characters made visible."""
-    if value is None:
-        return ""
-    s = str(value)
-    return _UNSAFE_CHARS.sub(lambda m: f"[U+{ord(m.group()):04X}]", s)
+    """Document text as a plain str with invisible/bidi/control characters made visible: the
+    package's one rule, :func:`xialu_graph.files.visible_marks` (also of HTML, CSV, XLSX, DOCX).
+
+    Examples
+    --------
+    >>> clean_text("\u202e局政财区"), clean_text(None)
+    ('[U+202E]局政财区', '')
+    """
+    return visible_marks(value)
 
 
 def shorten(s: str, n: int = MAX_TIP_TEXT) -> str:
