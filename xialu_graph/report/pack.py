@@ -158,7 +158,8 @@ def write_views(data: Analysis, folder, *, top: int = TOP_EGO, say: Callable = _
     say("view bipartite")
     out: dict = {"bipartite": bipartite_view(data.G, seed=data.seed).save(folder / "bipartite.html")}
     say("view clusters")
-    out["clusters"] = cluster_view(data.P, data.clusters, data.load, seed=data.seed).save(folder / "clusters.html")
+    out["clusters"] = cluster_view(data.P, data.clusters, data.load, seed=data.seed, backbone=data.backbone,
+                                   cluster_names=data.cluster_names).save(folder / "clusters.html")
     out["ego"] = {}
     for unit in data.top_units[:top]:
         say(f"view ego {unit}")

@@ -48,6 +48,7 @@ from typing import Optional
 from ..graph import node_label
 from ..layout import force_layout, network_layout, pack_components
 from ..palette import CLUSTER_COLORS, GREY, KIND_COLORS, cluster_color
+from ..text import cluster_title
 from .page import (
     NetworkView,
     clean_text,
@@ -94,13 +95,21 @@ UNCLUSTERED_COLOR = GREY
 
 
 
-def cluster_label(c) -> str:
-    """Cluster label as the figures and the report write it: integer ids count from 1 (群组1)."""
+def cluster_label(c, names=None) -> str:
+    """Cluster label as the figures and the report write it: integer ids count from 1 (群组1),
+    with the cluster's name when ``names`` (number → name) gives one
+    (:func:`xialu_graph.text.cluster_title`: 群组1（项目·企业·融合）).
+
+    Examples
+    --------
+    >>> cluster_label(1), cluster_label(2, {2: "审计·监督"}), cluster_label(None), cluster_label("甲")
+    ('群组1', '群组2（审计·监督）', '未归类', '甲')
+    """
     if c is None:
         return "未归类"
     try:
         if float(c) == int(c) and int(c) >= 1:
-            return f"群组{int(c)}"
+            return clean_text(cluster_title(int(c), names))
     except (TypeError, ValueError):
         pass
     return clean_text(c)
@@ -320,7 +329,8 @@ def _lookup(m: dict, G, n):
 
 
 def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = None, layout="auto", seed: int = 0,
-                 physics: bool = False, height: str = "750px", weight: str = "weight") -> NetworkView:
+                 physics: bool = False, height: str = "750px", weight: str = "weight", backbone=None,
+                 ties: Optional[str] = None, cluster_names=None) -> NetworkView:
     """The unit co-responsibility network, coloured by cluster and sized by load.
 
     Parameters
@@ -346,6 +356,16 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         As in :func:`bipartite_view`.
     weight : str, default "weight"
         Edge attribute used for edge widths, the layout and the default load.
+    backbone : pandas.DataFrame, optional
+        The pair table of :func:`xialu_graph.metrics.backbone` (``unit_a``, ``unit_b``,
+        ``expected``, ``q_value``, ``significant``). Given, the view draws only the ties that
+        beat the null model (``ties="backbone"``, the default then), each with its expected
+        count and q-value in the tooltip; positions still come from the whole projection.
+    ties : {"backbone", "all"}, optional
+        ``"all"`` draws every co-responsibility tie (the whole projection).
+    cluster_names : dict, optional
+        Cluster number → name (:func:`xialu_graph.text.cluster_names`), shown in the legend
+        and tooltips as 群组1（项目·企业·融合）.
 
     Returns
     -------
@@ -360,8 +380,21 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
     >>> view = cluster_view(P, clusters_df={"区发改局": 0, "区财政局": 0, "区科信局": 1})
     >>> view.n_nodes, view.n_edges
     (3, 3)
+    >>> bb, _ = xg.backbone(xg.build_graph(doc))
+    >>> cluster_view(P, backbone=bb).n_edges   # one task: no tie beats chance
+    0
     """
     import networkx as nx
+
+    mode = ties or ("backbone" if backbone is not None else "all")
+    if mode not in ("all", "backbone"):
+        raise ValueError(f"ties must be 'all' or 'backbone', got {ties!r}")
+    if mode == "backbone" and backbone is None:
+        raise ValueError("ties='backbone' needs the backbone table")
+    sig = {}
+    if mode == "backbone":
+        rows = backbone[backbone["significant"].astype(bool)] if len(backbone) else backbone
+        sig = {frozenset((str(r.unit_a), str(r.unit_b))): r for r in rows.itertuples(index=False)}
 
     cmap = _column_map(clusters_df, "cluster", "clusters_df")
     lmap = _column_map(load_df, "weighted_load", "load_df")
@@ -405,7 +438,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         partners = sorted(P[n], key=lambda m: (-P.edges[n, m].get(weight, 0), str(m)))
         tip = [["", _unit_name(P, n)],
                ["类型", KIND_LABELS.get(d.get("kind", "other"), clean_text(d.get("kind", "")))],
-               ["群组", cluster_label(c)],
+               ["群组", cluster_label(c, cluster_names)],
                ["加权负荷", f"{loads[n]:g}"],
                ["协作单位数", str(len(partners))]]
         if partners:
@@ -418,21 +451,35 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         w = d.get(weight, 1.0)
         tip = [["", f"{_unit_name(P, a)} — {_unit_name(P, b)}"], ["共同任务", str(d.get("shared", ""))],
                ["权重", f"{w:g}" if isinstance(w, (int, float)) else clean_text(w)]]
+        if mode == "backbone":
+            r = sig.get(frozenset((node_label(P, a), node_label(P, b))))
+            if r is None:
+                continue
+            tip += [["随机预期", f"{float(r.expected):.2f}"], ["q 值", f"{float(r.q_value):.2g}"]]
+            edges.append(edge_record(i, str(a), str(b), tip=tip, color={"color": "#444444", "opacity": 0.85},
+                                     width=round(1.5 + 4.5 * (float(w) / maxw), 2)))
+            continue
         edges.append(edge_record(i, str(a), str(b), tip=tip, color={"color": "#9A9A9A", "opacity": 0.6},
                            width=round(0.5 + 5.5 * (float(w) / maxw), 2)))
     legend = {
         "nodes_title": "群组",
-        "nodes": [dict(label=cluster_label(c), color=style[c][0], shape="square" if style[c][1] == "square" else "dot")
+        "nodes": [dict(label=cluster_label(c, cluster_names), color=style[c][0],
+                       shape="square" if style[c][1] == "square" else "dot")
                   for c in order]
         + ([dict(label=cluster_label(None), color=UNCLUSTERED_COLOR, shape="dot")] if len(clusters) < P.number_of_nodes() else []),
         "edges_title": "连线",
-        "edges": [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)],
+        "edges": ([dict(label=f"超出随机预期的共同责任（SDSM，FDR {backbone.attrs.get('alpha', 0.05):.0%}；"
+                             f"其余 {P.number_of_edges() - len(edges)} 对未画出）", color="#444444", width=2, dashes=False)]
+                  if mode == "backbone" else
+                  [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)]),
         "note": "节点大小：加权负荷" + ("" if load_df is not None else "（未给出时为协作强度）"),
     }
     gt = clean_text(P.graph.get("title", ""))
     return NetworkView(
         title=title if title is not None else (f"{gt} · 协同网络" if gt else "单位协同网络"),
-        subtitle=f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {_groups_phrase(clusters)}",
+        subtitle=(f"{P.number_of_nodes()} 个单位 · {len(edges)} 对超出随机的协作（共 {P.number_of_edges()} 对）· "
+                  f"{_groups_phrase(clusters)}" if mode == "backbone" else
+                  f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {_groups_phrase(clusters)}"),
         source=_source_line(P), nodes=nodes, edges=edges,
         options=view_options(physics=physics, n_nodes=P.number_of_nodes()), legend=legend, height=height, kind="cluster",
     )
