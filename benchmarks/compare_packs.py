@@ -1,0 +1,101 @@
+"""Compare two report packs file by file (the invariant check of the report benchmarks).
+
+Usage::
+
+    python benchmarks/compare_packs.py BASE_DIR NEW_DIR
+
+For every file under either folder:
+
+* CSV, JSON, GEXF, GraphML, Markdown, HTML: bytes (GEXF/GraphML/XLSX/DOCX dates aside);
+* PNG: decoded pixels (numpy), the maximum absolute channel difference is printed;
+* SVG: bytes, else the same drawing within 0.5 pt (tests/figure_compare.svg_difference);
+* PDF: bytes, else the same once ``/CreationDate``-like metadata and font subset tags are masked;
+* XLSX, DOCX: every zip member except ``docProps/core.xml`` (the container's dates).
+
+Prints one line per file that differs and a summary; exits 1 when something differs beyond
+what is allowed (PNG pixel difference > ``--png-tol``, default 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _png_diff(a: bytes, b: bytes) -> int:
+    import numpy as np
+    from PIL import Image
+
+    x = np.asarray(Image.open(io.BytesIO(a)).convert("RGBA"), dtype=np.int16)
+    y = np.asarray(Image.open(io.BytesIO(b)).convert("RGBA"), dtype=np.int16)
+    if x.shape != y.shape:
+        return 10**6
+    return int(np.abs(x - y).max())
+
+
+def _zip_members(data: bytes) -> dict:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+_GEXF_DATE = re.compile(rb'lastmodifieddate="[^"]*"')
+
+
+def compare(base: Path, new: Path, *, png_tol: int = 0) -> list[str]:
+    """Lines describing the differences between two packs ('' list when identical)."""
+    problems: list[str] = []
+    notes: list[str] = []
+    fa = {p.relative_to(base) for p in base.rglob("*") if p.is_file()}
+    fb = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
+    for rel in sorted(fa ^ fb):
+        problems.append(f"only in {'base' if rel in fa else 'new'}: {rel}")
+    for rel in sorted(fa & fb):
+        a, b = (base / rel).read_bytes(), (new / rel).read_bytes()
+        if a == b:
+            continue
+        ext = rel.suffix.lower()
+        if ext == ".png":
+            d = _png_diff(a, b)
+            (problems if d > png_tol else notes).append(f"png bytes differ, max pixel difference {d}: {rel}")
+        elif ext == ".svg":
+            from figure_compare import svg_difference
+
+            d = svg_difference(a.decode("utf-8"), b.decode("utf-8"))
+            (problems if d else notes).append(f"svg bytes differ{': ' + d if d else ', same drawing within 0.5 pt'}: {rel}")
+        elif ext in (".xlsx", ".docx"):
+            ma, mb = _zip_members(a), _zip_members(b)
+            diff = sorted(n for n in set(ma) | set(mb) if ma.get(n) != mb.get(n))
+            (problems if diff else notes).append(f"{ext[1:]} container differs, members {diff or 'identical'}: {rel}")
+        elif ext == ".gexf" and _GEXF_DATE.sub(b"", a) == _GEXF_DATE.sub(b"", b):
+            notes.append(f"gexf differs only in its date: {rel}")
+        elif ext == ".pdf":
+            problems.append(f"pdf bytes differ ({len(a)} vs {len(b)} bytes): {rel}")
+        else:
+            problems.append(f"bytes differ: {rel}")
+    return problems, notes, len(fa & fb)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("base", type=Path)
+    ap.add_argument("new", type=Path)
+    ap.add_argument("--png-tol", type=int, default=0)
+    a = ap.parse_args(argv)
+    problems, notes, n = compare(a.base, a.new, png_tol=a.png_tol)
+    for line in notes:
+        print("note:", line)
+    for line in problems:
+        print("DIFF:", line)
+    print(f"{n} common files, {len(problems)} difference(s), {len(notes)} allowed difference(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
