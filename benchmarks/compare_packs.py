@@ -6,7 +6,8 @@ Usage::
 
 For every file under either folder:
 
-* CSV, JSON, GEXF, GraphML, Markdown, HTML: bytes (GEXF/GraphML/XLSX/DOCX dates aside);
+* CSV, JSON, GEXF, GraphML, Markdown: bytes (GEXF/GraphML/XLSX/DOCX dates aside);
+* HTML: bytes, else the same page once the embedded PNGs are decoded (max pixel difference);
 * PNG: decoded pixels (numpy), the maximum absolute channel difference is printed;
 * SVG: bytes, else the same drawing within 0.5 pt (tests/figure_compare.svg_difference);
 * PDF: bytes, else every content-stream token equal except numbers (the largest coordinate
@@ -86,6 +87,19 @@ def _pdf_difference(a: bytes, b: bytes):
     return worst, images
 
 
+_DATA_PNG = re.compile(rb"data:image/png;base64,([A-Za-z0-9+/=]+)")
+
+
+def _html_difference(a: bytes, b: bytes):
+    """Max pixel difference of the embedded PNGs when two pages differ only in them, else None."""
+    import base64
+
+    if _DATA_PNG.sub(b"", a) != _DATA_PNG.sub(b"", b):
+        return None
+    ia, ib = _DATA_PNG.findall(a), _DATA_PNG.findall(b)
+    return max((_png_diff(base64.b64decode(x), base64.b64decode(y)) for x, y in zip(ia, ib)), default=0)
+
+
 _GEXF_DATE = re.compile(rb'lastmodifieddate="[^"]*"')
 
 
@@ -114,6 +128,9 @@ def compare(base: Path, new: Path, *, png_tol: int = 0) -> list[str]:
             ma, mb = _zip_members(a), _zip_members(b)
             diff = sorted(n for n in set(ma) | set(mb) if ma.get(n) != mb.get(n))
             (problems if diff else notes).append(f"{ext[1:]} container differs, members {diff or 'identical'}: {rel}")
+        elif ext == ".html" and (d := _html_difference(a, b)) is not None:
+            (problems if d > png_tol else notes).append(
+                f"html differs only in its embedded PNGs, max pixel difference {d}: {rel}")
         elif ext == ".gexf" and _GEXF_DATE.sub(b"", a) == _GEXF_DATE.sub(b"", b):
             notes.append(f"gexf differs only in its date: {rel}")
         elif ext == ".pdf":
