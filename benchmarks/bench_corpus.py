@@ -4,7 +4,7 @@ The documents are ``bench_parse.make_doc(rng, 106)`` (seeded, ~24 KB each) writt
 folder. Each round runs, in a shuffled order, the floor (``python -c "import networkx, pandas,
 matplotlib.pyplot, pyvis, jieba"``) and ``read_corpus(folder, processes=P)`` in a fresh process for
 this tree and, with ``--baseline DIR``, for another source tree. Wall and CPU time (user + sys of the
-process and its workers, ``os.wait4``) are printed as medians with min–max and as paired ratios.
+process and its workers; ``python -P``, so each tree imports its own package) are printed as medians with min–max and as paired ratios.
 
 Usage::
 
@@ -89,7 +89,7 @@ def main(argv=None) -> list:
                 if job == "floor":
                     res = run([sys.executable, "-c", FLOOR], env0)
                 else:
-                    res = run([sys.executable, "-c", CODE, str(folder), str(a.processes)],
+                    res = run([sys.executable, "-P", "-c", CODE, str(folder), str(a.processes)],
                               {**env0, "PYTHONPATH": trees[job]})
                 res["cpu"] = cpu_children() - c0
                 results[job].append(res)

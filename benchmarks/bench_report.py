@@ -3,7 +3,8 @@
 Each round runs, in a shuffled order, the floor (``python -c "import networkx, pandas,
 matplotlib.pyplot, pyvis, jieba"``), the report of this tree and, with ``--baseline DIR``, the
 report of another tree (a checkout of an older commit, put first on ``PYTHONPATH``). Every run
-is a fresh process writing to a fresh folder. Wall time and CPU time (user + sys of the child,
+is a fresh process writing to a fresh folder, started with ``python -P`` so that the working
+folder does not shadow ``PYTHONPATH`` (each tree's own package is imported). Wall time and CPU time (user + sys of the child,
 ``os.wait4``) are recorded; the ratios to the floor are paired (same round), and the median
 with min–max over the rounds is printed. The machine is shared, so CPU time is the steadier
 figure.
@@ -106,7 +107,7 @@ def main(argv=None) -> list:
                     res = run([py, "-c", FLOOR], env0)
                 else:
                     out = work / f"{job}-{r}"
-                    cmd = [py, "-m", "xialu_graph.cli", "report", a.input, "--out", str(out / "out"),
+                    cmd = [py, "-P", "-m", "xialu_graph.cli", "report", a.input, "--out", str(out / "out"),
                            "--figures", str(out / "fig"), *a.extra]
                     res = run(cmd, {**env0, "PYTHONPATH": trees[job]})
                     shutil.rmtree(out, ignore_errors=True)
