@@ -228,10 +228,10 @@ class _LazyFreq(dict):
     def _need(self, key) -> None:
         k = key[:2]
         if k not in self._seen:
-            self._seen.add(k)
             where = self._index.get(k)
             if where is not None:
                 dict.update(self, marshal.loads(self._blob[where[0]:where[1]]))
+            self._seen.add(k)  # after the block is in: another thread never finds it marked but missing
 
     def __contains__(self, key):
         self._need(key)
