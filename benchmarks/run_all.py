@@ -9,7 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = [
     "bench_genre.py", "bench_parse.py", "bench_hostile.py", "bench_metrics.py", "bench_compare.py", "bench_notebooks.py",
-    "bench_views.py", "bench_batch.py",
+    "bench_views.py", "bench_batch.py", "bench_report.py", "bench_corpus.py",
 ]
 
 

@@ -187,7 +187,9 @@ def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch):
     assert stat.S_IMODE(d.stat().st_mode) == 0o700
     text._TOKENIZERS.clear()
     text.get_tokenizer(units=["区发改局"])
-    assert list(d.glob("jieba*.cache")) and not str(d).startswith(tempfile.gettempdir() + os.sep + "jieba")
+    # the dictionary blocks of the lazy dictionary (or jieba's own cache, when it falls back)
+    assert (list(d.glob("dict-blocks-*.bin")) or list(d.glob("jieba*.cache"))) \
+        and not str(d).startswith(tempfile.gettempdir() + os.sep + "jieba")
     # a cache folder others may write is not used
     monkeypatch.setattr(text, "_CACHE_DIR", None)
     bad = tmp_path / "bad"
@@ -197,3 +199,38 @@ def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch):
     d2 = text.jieba_cache_dir()
     assert d2 != bad / "xialu-graph" / "jieba" and stat.S_IMODE(d2.stat().st_mode) == 0o700
     monkeypatch.setattr(text, "_CACHE_DIR", None)
+
+
+def test_lazy_dictionary_cuts_exactly_like_jiebas_full_dictionary():
+    """The tokenizer reads jieba's dictionary block by block (issue 17); every cut — default,
+    without HMM, full mode, for search — equals that of a Tokenizer with the whole dictionary
+    and the same words added, on the documents' texts and on random strings of their characters."""
+    import glob
+    import random
+
+    from conftest import RAW
+
+    import xialu_graph as xg
+    from xialu_graph import text
+
+    jieba = text._jieba()
+    lazy = text.get_tokenizer(units=["区发改局", "东街办(工业新区)"])
+    assert type(lazy.FREQ).__name__ == "_LazyFreq"
+    full = jieba.Tokenizer()
+    full.tmp_dir = str(text.jieba_cache_dir())
+    full.initialize()
+    for term, freq, pos in text.load_userdict(None):
+        full.add_word(term, freq=freq or 2000, tag=pos)
+    for name in sorted(["区发改局", "东街办(工业新区)"]):
+        full.add_word(name, freq=2000, tag="nt")
+    assert lazy.total == full.total
+    texts = []
+    for f in sorted(glob.glob(str(RAW / "*.txt")))[:4]:
+        texts += [t.text for t in xg.read_document(f).tasks]
+    rng = random.Random(0)
+    pool = "".join(texts)
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 60))) for _ in range(300)]
+    texts += ["abc 123 Hello,世界! 放管服改革 双随机一公开", "", "了了了了", "１２３ＡＢＣ"]
+    for cut in (lambda tk, x: tk.lcut(x), lambda tk, x: tk.lcut(x, HMM=False),
+                lambda tk, x: tk.lcut(x, cut_all=True), lambda tk, x: tk.lcut_for_search(x)):
+        assert [cut(lazy, x) for x in texts] == [cut(full, x) for x in texts]

@@ -228,11 +228,31 @@ def _title_arg(value):
     return t
 
 
+@contextlib.contextmanager
+def _one_blas_thread():
+    """One BLAS thread while the report runs: its matrix problems are small, and OpenBLAS
+    threads spin-waiting on them cost more CPU than they save (issue 17). threadpoolctl
+    restores the previous limits on exit, so a caller's own setting is left as it was."""
+    try:
+        import scipy.linalg  # noqa: F401  (loads scipy's BLAS now, so the limit reaches it too)
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 def run_report(args, say=None) -> int:
     """The ``report`` subcommand (see :mod:`xialu_graph.cli`). Returns 0.
 
     Raises InputError (one line, exit 2) for a user's mistake, before anything is written.
     """
+    with _one_blas_thread():
+        return _run_report(args, say)
+
+
+def _run_report(args, say=None) -> int:
     say = say or _silent
     weights = load_weights(getattr(args, "weights", None))
     tables = None

@@ -118,11 +118,46 @@ def network_layout(G, *, seed: int = 0, weight: Optional[str] = "weight") -> dic
     >>> pos = network_layout(G, seed=0)
     >>> sorted(pos), pos == network_layout(G, seed=0)
     (['a', 'b', 'c', 'd'], True)
+
+    The last few layouts are remembered (keyed by the nodes in order, their neighbours in
+    order with the edge weights, the seed and the weight name), so placing the same graph
+    again — the report's view, figure and Gephi export — costs a copy; a changed graph is laid
+    out afresh.
     """
     nodes = list(G.nodes)
     if not nodes:
         return {}
-    order = {v: i for i, v in enumerate(nodes)}
-    comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(G)),
-                   key=lambda c: (-len(c), order[c[0]]))
-    return pack_components([_component_layout(G, c, seed, weight) for c in comps])
+    key = _layout_key(G, seed, weight)
+    pos = _LAYOUTS.get(key) if key is not None else None
+    if pos is None:
+        order = {v: i for i, v in enumerate(nodes)}
+        comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(G)),
+                       key=lambda c: (-len(c), order[c[0]]))
+        pos = pack_components([_component_layout(G, c, seed, weight) for c in comps])
+        if key is not None:
+            if len(_LAYOUTS) >= _LAYOUT_CACHE_SIZE:
+                _LAYOUTS.pop(next(iter(_LAYOUTS)))
+            _LAYOUTS[key] = pos
+    return dict(pos)
+
+
+_LAYOUT_CACHE_SIZE = 8
+_LAYOUTS: dict = {}
+"""Recent layouts by :func:`_layout_key`: the report places the same graph several times (its
+view, its figure, its Gephi export); the layout is computed once and copied."""
+
+
+def _layout_key(G, seed, weight):
+    """Everything the layout depends on — the node order, each node's neighbours in order with
+    the edge's ``weight`` value, the seed and the weight name — or None when it cannot be a
+    key (an unhashable attribute value, a multigraph or a directed graph)."""
+    if G.is_multigraph() or G.is_directed():
+        return None
+    adj = G.adj
+    try:
+        key = (seed, weight, tuple((v, tuple((u, d.get(weight) if weight else None) for u, d in adj[v].items()))
+                                   for v in G.nodes))
+        hash(key)
+    except TypeError:
+        return None
+    return key

@@ -74,7 +74,8 @@ def _png_for_html(png) -> bytes:
         # 128-colour palette: a third of the size, no visible loss on flat-colour charts
         small = small.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         buf = io.BytesIO()
-        small.save(buf, format="PNG", optimize=True)
+        # zlib's default level, not optimize=True (level 9): the same pixels, 4 % larger, a third faster
+        small.save(buf, format="PNG")
         return buf.getvalue()
 
 

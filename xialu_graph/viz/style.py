@@ -236,6 +236,21 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     title as ``Title``), so saving the same figure twice gives identical bytes. Each file is
     written to a temporary file in the target folder and moved into place with
     ``os.replace``, so a reader never sees half a file. Folders are created as needed.
+
+    The layout engine (constrained layout) runs once for the raster format and once for the
+    vector formats: the PDF reuses the positions computed for the SVG (the two renderers
+    measure text alike, to 0.02 pt), instead of laying the figure out again for each file.
+    The figure's engine is restored afterwards.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(layout="constrained"); ax = fig.add_subplot(); _ = ax.plot([0, 1])
+    >>> [p.suffix for p in save_figure(fig, Path(tempfile.mkdtemp()) / "x")]
+    ['.png', '.svg', '.pdf']
+    >>> type(fig.get_layout_engine()).__name__
+    'ConstrainedLayoutEngine'
     """
     import matplotlib as mpl
 
@@ -246,12 +261,18 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     title = _figure_title(fig)
     rc = {k: v for k, v in house_rc().items() if k.startswith(("pdf.", "ps.", "svg.", "savefig.", "text."))}
     written = []
-    with mpl.rc_context(rc):
+    engine = fig.get_layout_engine()
+    laid_out: set = set()  # "raster", "vector": the kinds of renderer the layout has run for
+    with mpl.rc_context(rc), _restore_layout_engine(fig, engine):
         literal_text(fig)
         for fmt in formats:
             fmt = fmt.lower().lstrip(".")
             if fmt not in SAVE_METADATA:
                 raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
+            kind = "vector" if fmt in ("svg", "pdf") else "raster"
+            if engine is not None:
+                fig.set_layout_engine(engine if kind not in laid_out else "none")
+            laid_out.add(kind)
             meta = dict(SAVE_METADATA[fmt])
             if title and fmt in ("svg", "pdf"):
                 meta["Title"] = title
@@ -267,6 +288,15 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
                 tmp.write_bytes(data)
             written.append(target)
     return written
+
+
+@contextlib.contextmanager
+def _restore_layout_engine(fig, engine):
+    try:
+        yield
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
 
 
 _SVG_REF = re.compile(rb'(id="|url\(#|href="#)([pm][0-9a-f]{10})\b')
