@@ -407,3 +407,16 @@ def test_cluster_network_draws_only_the_significant_ties_given_the_backbone(seed
     assert legend[0] == f"群组1（{names[1]}） 17个"
     full = F.plot_cluster_network(P, cl, load, backbone=bb, ties="all")
     assert full._xialu_edges_drawn == 307
+
+
+def test_cluster_keyword_panels_share_one_labelled_relative_scale():
+    import pandas as pd
+
+    kw = pd.DataFrame({"group": [1, 1, 2, 2], "rank": [1, 2, 1, 2], "keyword": ["甲", "乙", "丙", "丁"],
+                       "score": [0.2, 0.1, 3.0, 1.5], "n_tasks": [2, 2, 1, 1]})
+    fig = F.plot_cluster_keywords(kw, ncols=2)
+    axes = [a for a in fig.axes if a.axison]
+    assert len(axes) == 2 and {a.get_xlim() for a in axes} == {(0.0, 1.08)}
+    widths = [sorted(round(p.get_width(), 6) for p in a.patches) for a in axes]
+    assert widths == [[0.5, 1.0], [0.5, 1.0]]  # each cluster's best word = 1
+    assert [a.get_xlabel() for a in axes] == ["相对得分（本群组最高词 = 1）"] * 2

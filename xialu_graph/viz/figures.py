@@ -112,6 +112,7 @@ EN_LABELS = {
     "枢纽\n连接多、负担重": "Hubs\nmany ties, heavy load",
     "主力\n负担重、连接少": "Workhorses\nheavy load, few ties",
     "外围": "Periphery",
+    "相对得分（本群组最高词 = 1）": "Relative score (best word of the cluster = 1)",
 }
 """English of every label the briefing figures draw (``--lang en``); Chinese is the default."""
 
@@ -853,7 +854,12 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
                      title: Optional[str] = "各群组任务关键词"):
     """Small multiples: one horizontal bar chart of the ``top`` keywords per cluster, in the
     cluster's colour. ``clusters_df`` (``unit``, ``cluster``), when given, adds the number of
-    units to each panel title. Returns a new figure (no ``ax``: it needs several)."""
+    units to each panel title. Returns a new figure (no ``ax``: it needs several).
+
+    Bars are scores relative to the cluster's best word (= 1), on one 0–1 axis for every panel,
+    labelled under each column: raw scores are not comparable between clusters (a cluster of one
+    task gives its words TF-IDF scores several times those of a large cluster).
+    """
     import numpy as np
 
     ccol = _pick(keywords_df, ("cluster", "group"), "cluster")
@@ -870,7 +876,10 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
         fig = new_figure(1.6 + nrows * (0.45 * top + 1.2))
         axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False).ravel())
         _title_and_source(fig, _L(title) if title else title, source)
+        # scores are relative to each cluster's best word (= 1): raw TF-IDF of a one-task cluster
+        # dwarfs the others, so one raw scale would flatten every other panel; one axis, 0–1, for all
         for a, c in zip(axes, clusters):
+            a.set_xlim(0, 1.08)
             g = keywords_df[keywords_df[ccol] == c]
             if "rank" in g.columns:
                 g = g.sort_values(["rank", kcol], kind="stable")
@@ -878,7 +887,9 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
                 g = g.sort_values([scol, kcol], ascending=[False, True], kind="stable")
             g = g.head(top).iloc[::-1]
             yy = np.arange(len(g)) + (top - len(g))  # top-aligned
-            a.barh(yy, g[scol].to_numpy(float), color=cluster_color(c), height=0.7)
+            vals = g[scol].to_numpy(float)
+            top_v = vals.max() if len(vals) and vals.max() > 0 else 1.0
+            a.barh(yy, vals / top_v, color=cluster_color(c), height=0.7)
             a.set_yticks(yy, [str(s) for s in g[kcol]])
             a.set_ylim(-0.6, top - 0.4)
             a.tick_params(axis="y", length=0)
@@ -890,6 +901,10 @@ def plot_cluster_keywords(keywords_df, *, top: int = 8, ncols: int = 3, clusters
                         color=cluster_color(c) if cluster_color(c) != GREY else "#444444")
         for a in axes[len(clusters):]:
             a.set_axis_off()
+        for col in range(ncols):  # the lowest drawn panel of each column carries the axis label
+            drawn = [i for i in range(col, len(clusters), ncols)]
+            if drawn:
+                axes[drawn[-1]].set_xlabel(_L("相对得分（本群组最高词 = 1）"), fontsize=FONT_SIZE - 1)
         if len(clusters) == 0:
             axes[0].text(0.5, 0.5, _L("（无关键词）"), ha="center", va="center", transform=axes[0].transAxes)
     return fig
