@@ -148,7 +148,9 @@ def batch(
     clusters : bool, default True
         Compute co-responsibility clusters (seeded Louvain).
     cluster_runs : int, default 1
-        Seeds per document for the clusters (stability needs more; 1 keeps a batch fast).
+        Seeds per document for the clusters. The panel's clusters are those of ``seed``
+        whatever this number (more runs only measure stability, which the panel does not
+        hold), so the worker makes one run; the number is still part of the part key.
     resolution : float, default 1.0
         Modularity resolution of the clusters.
     betweenness : bool, default False
