@@ -173,5 +173,7 @@ def _csv_chunk(df, fh, *, header: bool) -> None:
     if len(obj):
         df = df.copy()
         for c in obj:
-            df[c] = df[c].map(clean_cell)
+            # each distinct value cleaned once (names, sections and keys repeat on every row)
+            col = df[c]
+            df[c] = col.map({v: clean_cell(v) for v in col.dropna().unique()}, na_action="ignore")
     df.to_csv(fh, index=False, header=header, lineterminator="\n")
