@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LINT_PATHS := xialu_graph tests scripts benchmarks
 
-.PHONY: setup report test test-fast lint bench lab browser-deps clean
+.PHONY: setup report test test-fast lint bench lab browser-deps clean screenshots
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ test-fast: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# Screenshots of the pack as a reader sees it (report zh/en, an untrusted notebook in JupyterLab, the workbook).
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python scripts/screenshots.py reports/screenshots
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
