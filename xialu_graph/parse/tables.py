@@ -15,12 +15,13 @@ from typing import Optional
 from .lines import cn_to_int
 
 __all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
-           "row_to_assignment", "is_number_cell", "number_of"]
+           "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
+           "UNIT_ROLES"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
     "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措",
-             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称", "细化措施", "事项", "重点事项"),
+             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称", "细化措施", "事项", "重点事项", "具体要求", "具体工作要求", "工作要求"),
     "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位", "主办单位"),
     "responsible": ("责任单位", "责任部门", "承办单位", "实施单位", "负责部门", "负责单位", "责任科室"),
     "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位", "参加单位"),
@@ -60,11 +61,25 @@ def _roles(cells: list[str]) -> Optional[list[str]]:
     return None
 
 
+def is_header_cell(cell: str) -> bool:
+    """A line that could open a header written one cell per line: a known column word, letter-spaced
+    or with its border pipes (``牵 头 单 位 |``).
+
+    Examples
+    --------
+    >>> is_header_cell("工作任务 |"), is_header_cell("责 任 单 位"), is_header_cell("抓项目")
+    (True, True, False)
+    """
+    return cell.replace(" ", "").strip("|") in _CELL_ROLE
+
+
 def match_header(norm: str) -> Optional[TableLayout]:
     """A pipe-delimited header row → its layout, or None."""
     if "|" not in norm:
         return None
     cells = [c.replace(" ", "") for c in row_cells(norm)]  # 牵 头 单 位: letter-spaced
+    while cells and not cells[-1]:
+        cells.pop()
     roles = _roles(cells)
     if roles is None:
         return None
@@ -182,7 +197,8 @@ def row_to_assignment(layout: TableLayout, cells: list[str]) -> dict:
     left the category blank (given only on the group's first row).
     """
     cols = layout.columns
-    if len(cells) == len(cols) - 1 and "category" in cols:
+    numbered = "number" in cols and cols.index("number") < len(cells) and is_number_cell(cells[cols.index("number")])
+    if len(cells) == len(cols) - 1 and "category" in cols and not numbered:
         k = cols.index("category")
         cells = cells[:k] + [""] + cells[k:]
     if len(cells) < len(cols):
@@ -206,3 +222,138 @@ def row_to_assignment(layout: TableLayout, cells: list[str]) -> dict:
         out["extra"].extend(cells[len(cols):])
     out["labels"] = parts
     return out
+
+
+UNIT_ROLES = ("lead", "responsible", "support", "person")
+
+
+def with_number_column(layout: TableLayout) -> TableLayout:
+    """The layout with a number column: a header that names none (工作任务 | 具体要求 | 责任科室)
+    gets one before its first task column, where such tables print the row number.
+
+    Examples
+    --------
+    >>> lay = with_number_column(TableLayout(["category", "task", "responsible"], ["工作任务", "具体要求", "责任科室"]))
+    >>> lay.columns, lay.names
+    (['category', 'number', 'task', 'responsible'], ['工作任务', '', '具体要求', '责任科室'])
+    """
+    if "number" in layout.columns:
+        return layout
+    k = layout.columns.index("task")
+    return TableLayout(layout.columns[:k] + ["number"] + layout.columns[k:], layout.names[:k] + [""] + layout.names[k:],
+                       flattened=layout.flattened, category=layout.category, counter=layout.counter)
+
+
+def widen(layout: TableLayout, cells: list[str]) -> Optional[TableLayout]:
+    """The layout of a table whose rows are wider than its header (the header lost its first
+    cells: ``具体要求 | 责任科室`` over ``一、公开 | 1 | 紧扣民生 | 办公室``), or None when the row
+    fits. The header's columns are taken to be the row's last ones; a number column is put
+    before the task and the cells left of it are group (category) cells.
+
+    Examples
+    --------
+    >>> lay = TableLayout(["task", "responsible"], ["具体要求", "责任科室"])
+    >>> widen(lay, ["一、公开", "1", "紧扣民生", "办公室", ""]).columns
+    ['category', 'number', 'task', 'responsible']
+    >>> widen(lay, ["紧扣民生", "办公室"]) is None
+    True
+    """
+    n = len(cells)
+    while n > layout.width and not cells[n - 1]:
+        n -= 1
+    if n <= layout.width or "number" in layout.columns:
+        return None
+    wide = with_number_column(layout)
+    extra = n - wide.width
+    if extra < 0 or not any(is_number_cell(c) for c in cells[:extra + 1]):
+        return None
+    return TableLayout(["category"] * extra + wide.columns, [""] * extra + wide.names, category=layout.category,
+                       counter=layout.counter)
+
+
+def align_number(layout: TableLayout, cells: list[str]) -> list[str]:
+    """Pad a row whose leading group cells are left out (they span rows and are printed only on
+    the group's first row) so that its number cell falls in the number column.
+
+    Examples
+    --------
+    >>> lay = TableLayout(["category", "number", "task", "responsible"], ["", "", "具体要求", "责任科室"])
+    >>> align_number(lay, ["3", "科学解读", "办公室", ""])
+    ['', '3', '科学解读', '办公室', '']
+    >>> align_number(lay, ["一、公开", "1", "紧扣民生", "办公室"])
+    ['一、公开', '1', '紧扣民生', '办公室']
+    """
+    if "number" not in layout.columns:
+        return cells
+    k = layout.columns.index("number")
+    if k >= len(cells) or is_number_cell(cells[k]):
+        return cells
+    j = next((i for i in range(min(k, len(cells))) if is_number_cell(cells[i])), None)
+    if j is None:
+        return cells
+    return [""] * (k - j) + cells
+
+
+def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[list], int]:
+    """Group the cells of a table written one cell per line into rows.
+
+    ``norms[start:]`` are the lines after the header (their border pipes are ignored; a blank or
+    ``|``-only line holds no cell); ``layout`` has a number column (:func:`with_number_column`). A row starts
+    at a number cell and takes the cells of the columns after the number; cells after a full
+    row and before the next number are the next row's leading cells (a group cell such as
+    ``一、稳增长`` or a category printed once for several rows). A row may leave trailing cells
+    out: a number continuing the sequence starts the next row once the unit columns are in.
+
+    Returns the rows, each the line index of every column (``None`` for a cell left out), and
+    the index of the line where the table ends.
+
+    Examples
+    --------
+    >>> lay = with_number_column(TableLayout(["category", "task", "responsible"], ["工作任务", "具体要求", "责任科室"]))
+    >>> cells = ["规范公开 |", "1 |", "清理文件 |", "|", "办公室 |", "2", "解读政策", "各科室", "说明:"]
+    >>> flat_rows(cells, 0, lay)
+    ([[0, 1, 2, 4], [None, 5, 6, 7]], 8)
+    """
+    cols = layout.columns
+    k = cols.index("number")
+    pre, post = k, len(cols) - k - 1
+    units = [i - k for i, r in enumerate(cols) if r in UNIT_ROLES and i > k]
+    min_post = max(units) if units else post
+    rows: list[list] = []
+    row: Optional[list[int]] = None  # indices of the number and the cells after it
+    before: list[int] = []  # the leading cells of the open row
+    pending: list[int] = []  # leading cells of the next row
+    prev_number: Optional[int] = None
+    end = len(norms)
+    for i in range(start, len(norms)):
+        c = norms[i].strip("| ")
+        if not c:
+            continue
+        if is_number_cell(c):
+            n = number_of(c)
+            full = row is not None and len(row) - 1 >= post
+            starts = row is None or full or (
+                len(row) - 1 >= min_post and prev_number is not None and n == prev_number + 1)
+            if starts and (prev_number is None or n == prev_number + 1 or full and not pending):
+                if row is not None:
+                    rows.append(_place(row, before, pre, post))
+                row, before, pending, prev_number = [i], pending, [], n
+                continue
+        if row is not None and len(row) - 1 < post and not pending:
+            row.append(i)
+        elif len(c) <= 80 and len(pending) < pre:
+            pending.append(i)
+        else:
+            end = pending[0] if pending else i
+            break
+    else:
+        if pending:
+            end = pending[0]
+    if row is not None:
+        rows.append(_place(row, before, pre, post))
+    return rows, end
+
+
+def _place(row: list[int], before: list[int], pre: int, post: int) -> list:
+    lead = [None] * (pre - len(before)) + list(before)
+    return lead + row + [None] * (post - (len(row) - 1))
