@@ -57,7 +57,6 @@ from .tables import (
     match_flat_header,
     match_header,
     match_space_header,
-    number_of,
     row_to_assignment,
     space_row_cells,
     split_cells,
