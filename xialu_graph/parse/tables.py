@@ -16,7 +16,7 @@ from .lines import cn_to_int
 
 __all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
-           "UNIT_ROLES"]
+           "UNIT_ROLES", "cell_role"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
@@ -49,8 +49,27 @@ class TableLayout:
         return len(self.columns)
 
 
+def cell_role(cell: str) -> str:
+    """The role of a header cell: its column word's, else that of the longest column word it
+    contains (``具体工作任务和要求`` → task), else ``""``.
+
+    Examples
+    --------
+    >>> cell_role("牵 头 单 位"), cell_role("具体工作任务和要求"), cell_role("落实情况")
+    ('lead', 'task', '')
+    """
+    c = cell.replace(" ", "")
+    role = _CELL_ROLE.get(c)
+    if role is not None:
+        return role
+    if len(c) > 12:
+        return ""
+    best = max((w for w in _CELL_ROLE if w in c), key=len, default="")
+    return _CELL_ROLE[best] if len(best) >= 2 else ""
+
+
 def _roles(cells: list[str]) -> Optional[list[str]]:
-    roles = [_CELL_ROLE.get(c.replace(" ", ""), "") for c in cells]
+    roles = [cell_role(c) for c in cells]
     if "task" in roles and ("lead" in roles or "responsible" in roles or "support" in roles):
         # 序号 | 重点工作 | 具体任务 | …: the last task column is the task, those before it group it
         task_cols = [i for i, r in enumerate(roles) if r == "task"]
