@@ -456,7 +456,12 @@ class _Reader:
             if wide is not None:
                 self.table = wide
                 self.out.conventions["layout_header_widened"] = True
-            ncells, rcells = align_number(self.table, ncells), align_number(self.table, rcells)
+            aligned = align_number(self.table, ncells)
+            if aligned is not ncells:
+                # group cells spanning rows: the row is read with its leading cells left blank
+                c = self.out.conventions
+                c["layout_row_spans_aligned"] = c.get("layout_row_spans_aligned", 0) + 1
+                ncells, rcells = aligned, align_number(self.table, rcells)
             if len(ncells) >= 2:
                 kinds[idx] = "task"
                 self.table_row(self.table, ncells, rcells, ln, ln)

@@ -292,25 +292,43 @@ def widen(layout: TableLayout, cells: list[str]) -> Optional[TableLayout]:
 
 def align_number(layout: TableLayout, cells: list[str]) -> list[str]:
     """Pad a row whose leading group cells are left out (they span rows and are printed only on
-    the group's first row) so that its number cell falls in the number column.
+    the group's first row) so that its number falls in its column: the number column, or in a
+    table without one the task column when the task cell starts with its number (``3.及时…``).
+    The padding takes the place of the row's trailing empty cells.
 
     Examples
     --------
     >>> lay = TableLayout(["category", "number", "task", "responsible"], ["", "", "具体要求", "责任科室"])
     >>> align_number(lay, ["3", "科学解读", "办公室", ""])
-    ['', '3', '科学解读', '办公室', '']
+    ['', '3', '科学解读', '办公室']
     >>> align_number(lay, ["一、公开", "1", "紧扣民生", "办公室"])
     ['一、公开', '1', '紧扣民生', '办公室']
+    >>> lay = TableLayout(["category", "task", "responsible"], ["工作任务", "具体要求", "责任部门"])
+    >>> align_number(lay, ["3.及时反馈意见。", "各科室", ""])
+    ['', '3.及时反馈意见。', '各科室']
     """
-    if "number" not in layout.columns:
+    if "number" in layout.columns:
+        k, test = layout.columns.index("number"), is_number_cell
+    elif "task" in layout.columns:
+        k, test = layout.columns.index("task"), _starts_numbered
+    else:
         return cells
-    k = layout.columns.index("number")
-    if k >= len(cells) or is_number_cell(cells[k]):
+    if k >= len(cells) or test(cells[k]):
         return cells
-    j = next((i for i in range(min(k, len(cells))) if is_number_cell(cells[i])), None)
+    j = next((i for i in range(min(k, len(cells))) if test(cells[i])), None)
     if j is None:
         return cells
-    return [""] * (k - j) + cells
+    out = [""] * (k - j) + cells
+    while len(out) > layout.width and not out[-1]:
+        out.pop()
+    return out
+
+
+_NUMBERED = re.compile(r"^\(?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[)、.](?![0-9])")
+
+
+def _starts_numbered(cell: str) -> bool:
+    return bool(_NUMBERED.match(cell.replace(" ", "")))
 
 
 def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[list], int]:
