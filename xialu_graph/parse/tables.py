@@ -12,21 +12,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .grammar import load_grammar
 from .lines import cn_to_int
 
 __all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
-           "UNIT_ROLES", "cell_role"]
+           "UNIT_ROLES", "cell_role", "leading_number"]
 
 COLUMN_ROLES = {
     "number": ("序号", "编号", "序", "序列"),
     "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措",
              "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称", "细化措施", "事项", "重点事项", "具体要求", "具体工作要求", "工作要求"),
     "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位", "主办单位"),
-    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位", "负责部门", "负责单位", "责任科室"),
+    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位", "负责部门", "负责单位", "责任科室", "落实科室", "落实单位", "落实部门"),
     "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位", "参加单位"),
     "person": ("责任人", "责任领导", "分管领导", "牵头领导", "分管区领导", "牵头负责领导", "联系领导"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "时间安排"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "时间安排", "时间进度", "时限要求"),
     "category": ("类别", "类型", "领域", "项目", "重点领域", "工作类别", "板块", "序列类别"),
 }
 _CELL_ROLE = {name: role for role, names in COLUMN_ROLES.items() for name in names}
@@ -49,27 +50,33 @@ class TableLayout:
         return len(self.columns)
 
 
-def cell_role(cell: str) -> str:
-    """The role of a header cell: its column word's, else that of the longest column word it
-    contains (``具体工作任务和要求`` → task), else ``""``.
+def cell_role(cell: str, loose: bool = False) -> str:
+    """The role of a header cell: its column word's (a bracketed note after it ignored:
+    ``落实科室(部门)``), else with ``loose`` that of the longest column word it contains
+    (``具体工作任务和要求`` → task), else ``""``.
 
     Examples
     --------
-    >>> cell_role("牵 头 单 位"), cell_role("具体工作任务和要求"), cell_role("落实情况")
-    ('lead', 'task', '')
+    >>> cell_role("牵 头 单 位"), cell_role("落实科室(部门)"), cell_role("落实情况")
+    ('lead', 'responsible', '')
+    >>> cell_role("具体工作任务和要求"), cell_role("具体工作任务和要求", loose=True)
+    ('', 'task')
     """
     c = cell.replace(" ", "")
-    role = _CELL_ROLE.get(c)
+    role = _CELL_ROLE.get(c) or _CELL_ROLE.get(_BRACKETED.sub("", c))
     if role is not None:
         return role
-    if len(c) > 12:
+    if not loose or len(c) > 12:
         return ""
     best = max((w for w in _CELL_ROLE if w in c), key=len, default="")
     return _CELL_ROLE[best] if len(best) >= 2 else ""
 
 
-def _roles(cells: list[str]) -> Optional[list[str]]:
-    roles = [cell_role(c) for c in cells]
+_BRACKETED = re.compile(r"\([^()]{1,6}\)$")
+
+
+def _roles(cells: list[str], loose: bool = False) -> Optional[list[str]]:
+    roles = [cell_role(c, loose) for c in cells]
     if "task" in roles and ("lead" in roles or "responsible" in roles or "support" in roles):
         # 序号 | 重点工作 | 具体任务 | …: the last task column is the task, those before it group it
         task_cols = [i for i, r in enumerate(roles) if r == "task"]
@@ -99,7 +106,7 @@ def match_header(norm: str) -> Optional[TableLayout]:
     cells = [c.replace(" ", "") for c in row_cells(norm)]  # 牵 头 单 位: letter-spaced
     while cells and not cells[-1]:
         cells.pop()
-    roles = _roles(cells)
+    roles = _roles(cells, loose=True)
     if roles is None:
         return None
     return TableLayout(roles, cells)
@@ -111,7 +118,14 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
     Header words may be letter-spaced (``牵 头 部 门``), carry a trailing cell pipe
     (``责任单位 |``) or be broken over two lines (``责任`` / ``领导``: joined when the two make
     a known header word). Unknown short cells (``攻坚目标``) are kept as extra columns; the
-    header ends at the first number cell or long line.
+    header ends at the first number cell or long line, or at an unknown cell followed by a
+    number (the first row's group cell).
+
+    Examples
+    --------
+    >>> lay, end = match_flat_header(["工作任务", "", "具体要求", "落实科室(部门)", "做好规划公开", "1.公开规划"], 0)
+    >>> lay.columns, end
+    (['category', 'task', 'responsible'], 4)
     """
     cells: list[str] = []
     j = start
@@ -124,16 +138,28 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
             break
         if cells and cells[-1] not in _CELL_ROLE and cells[-1] + c in _CELL_ROLE:
             cells[-1] += c
+        elif cells and not cell_role(c) and _numbered_next(norms, j + 1) and not any(
+                cell_role(x) == "number" for x in cells):
+            break  # a group cell before the first row's number (the header names no number column)
         else:
             cells.append(c)
         j += 1
-    known = [c for c in cells if c in _CELL_ROLE]
+    known = [c for c in cells if cell_role(c)]
     if len(known) < 3:
         return None
     roles = _roles(cells)
     if roles is None:
         return None
     return TableLayout(roles, cells, flattened=True), j
+
+
+def _numbered_next(norms: list[str], j: int) -> bool:
+    """The next cell (within a few lines) is a number or starts with one."""
+    for k in range(j, min(len(norms), j + 6)):
+        c = norms[k].strip("| ")
+        if c:
+            return is_number_cell(c) or _starts_numbered(c)
+    return False
 
 
 def match_space_header(norm: str) -> Optional[TableLayout]:
@@ -226,7 +252,7 @@ def row_to_assignment(layout: TableLayout, cells: list[str]) -> dict:
     parts = []
     for role, name, cell in zip(cols, layout.names, cells):
         if role == "number":
-            out["number"] = number_of(cell)
+            out["number"] = number_of(cell) if is_number_cell(cell) else leading_number(cell)
         elif role == "task":
             out["text"] = (out["text"] + cell) if out["text"] else cell
         elif role == "category":
@@ -234,7 +260,7 @@ def row_to_assignment(layout: TableLayout, cells: list[str]) -> dict:
         elif role == "deadline":
             out["deadline"] = cell
         elif role in ("lead", "responsible", "support", "person") and cell:
-            parts.append(f"{name}:{cell}")
+            parts.append(f"{_label(name, role)}:{cell}")
         elif cell:
             out["extra"].append(cell)
     if len(cells) > len(cols):
@@ -324,22 +350,30 @@ def align_number(layout: TableLayout, cells: list[str]) -> list[str]:
     return out
 
 
-_NUMBERED = re.compile(r"^\(?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[)、.](?![0-9])")
+_NUMBERED = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})[)、.](?![0-9])")
+
+
+_ARABIC_NUMBERED = re.compile(r"^\(?[0-9]{1,3}[)、.](?![0-9])")
 
 
 def _starts_numbered(cell: str) -> bool:
-    return bool(_NUMBERED.match(cell.replace(" ", "")))
+    """A cell that starts with an arabic item number (``3.及时…``); ``一、…`` cells are groups."""
+    return bool(_ARABIC_NUMBERED.match(cell.replace(" ", "")))
 
 
 def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[list], int]:
     """Group the cells of a table written one cell per line into rows.
 
     ``norms[start:]`` are the lines after the header (their border pipes are ignored; a blank or
-    ``|``-only line holds no cell); ``layout`` has a number column (:func:`with_number_column`). A row starts
-    at a number cell and takes the cells of the columns after the number; cells after a full
-    row and before the next number are the next row's leading cells (a group cell such as
-    ``一、稳增长`` or a category printed once for several rows). A row may leave trailing cells
-    out: a number continuing the sequence starts the next row once the unit columns are in.
+    ``|``-only line holds no cell); ``layout`` has a number column (:func:`with_number_column`).
+    A row starts at a number cell and takes the cells of the columns after the number; cells
+    after a full row and before the next number are the next row's leading cells (a group cell
+    such as ``一、稳增长`` or a category printed once for several rows). A row may leave trailing
+    cells out: a number continuing the sequence starts the next row once the unit columns are in.
+
+    Where the header names no number column and the first row's task cell starts with its
+    number (``1.主动公开…``), such cells start the rows; several of them in a row followed by
+    one set of cells (items that shared one cell in the original) each get those cells.
 
     Returns the rows, each the line index of every column (``None`` for a cell left out), and
     the index of the line where the table ends.
@@ -350,31 +384,52 @@ def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[l
     >>> cells = ["规范公开 |", "1 |", "清理文件 |", "|", "办公室 |", "2", "解读政策", "各科室", "说明:"]
     >>> flat_rows(cells, 0, lay)
     ([[0, 1, 2, 4], [None, 5, 6, 7]], 8)
+    >>> flat_rows(["财政公开", "1.公开预算。", "2.公开决算。", "财务科", "3.公开规划。", "办公室"], 0, lay)
+    ([[0, 1, 1, 3], [None, 2, 2, 3], [None, 4, 4, 5]], 6)
     """
     cols = layout.columns
     k = cols.index("number")
+    implicit = not layout.names[k]
     pre, post = k, len(cols) - k - 1
     units = [i - k for i, r in enumerate(cols) if r in UNIT_ROLES and i > k]
     min_post = max(units) if units else post
     rows: list[list] = []
     row: Optional[list[int]] = None  # indices of the number and the cells after it
     before: list[int] = []  # the leading cells of the open row
+    shared: list[tuple] = []  # numbered task cells waiting for the open row's cells
     pending: list[int] = []  # leading cells of the next row
-    prev_number: Optional[int] = None
+    prev: Optional[int] = None
+    mode = ""  # "bare": number cells; "text": task cells that start with their number
     end = len(norms)
+
+    def emit() -> None:
+        for r, b in shared:
+            rows.append(_place(r + row[len(r):], b, pre, post))
+        rows.append(_place(row, before, pre, post))
+        shared.clear()
+
     for i in range(start, len(norms)):
         c = norms[i].strip("| ")
         if not c:
             continue
-        if is_number_cell(c):
-            n = number_of(c)
-            full = row is not None and len(row) - 1 >= post
-            starts = row is None or full or (
-                len(row) - 1 >= min_post and prev_number is not None and n == prev_number + 1)
-            if starts and (prev_number is None or n == prev_number + 1 or full and not pending):
-                if row is not None:
-                    rows.append(_place(row, before, pre, post))
-                row, before, pending, prev_number = [i], pending, [], n
+        kind, n = "", None
+        if mode != "text" and is_number_cell(c):
+            kind, n = "bare", number_of(c)
+        elif mode != "bare" and implicit and len(c) > 2 and _starts_numbered(c):
+            kind, n = "text", leading_number(c)
+        if kind:
+            filled = len(row) - 1 if row is not None else 0
+            full = row is not None and filled >= post
+            seq = prev is None or n == prev + 1
+            starts = row is None or full or filled >= min_post and seq
+            share = kind == "text" and row is not None and filled == 1 and seq and not pending
+            if share or starts and (seq or full and not pending):
+                if share:
+                    shared.append((row, before))
+                elif row is not None:
+                    emit()
+                mode = kind
+                row, before, pending, prev = ([i] if kind == "bare" else [i, i]), pending, [], n
                 continue
         if row is not None and len(row) - 1 < post and not pending:
             row.append(i)
@@ -387,10 +442,37 @@ def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[l
         if pending:
             end = pending[0]
     if row is not None:
-        rows.append(_place(row, before, pre, post))
+        emit()
     return rows, end
+
+
+def leading_number(cell: str) -> Optional[int]:
+    """The number a cell starts with (``3.及时…`` → 3, ``(二)…`` → 2), or None.
+
+    Examples
+    --------
+    >>> leading_number("3.及时反馈"), leading_number("(二)加强"), leading_number("2021年")
+    (3, 2, None)
+    """
+    m = _NUMBERED.match(cell.replace(" ", ""))
+    if not m:
+        return None
+    g = m.group(1)
+    return int(g) if g.isdigit() else cn_to_int(g)
 
 
 def _place(row: list[int], before: list[int], pre: int, post: int) -> list:
     lead = [None] * (pre - len(before)) + list(before)
     return lead + row + [None] * (post - (len(row) - 1))
+
+
+_CANONICAL = {"lead": "牵头单位", "responsible": "责任单位", "support": "配合单位", "person": "责任人"}
+
+
+def _label(name: str, role: str) -> str:
+    """The header word as the row's label when the grammar knows it, else the grammar's word for
+    the column's role (``落实科室(部门)`` → ``责任单位``)."""
+    name = name.replace(" ", "")
+    if name in load_grammar().label_words(role):
+        return name
+    return _CANONICAL[role]
