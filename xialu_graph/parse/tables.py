@@ -12,25 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .grammar import load_grammar
+from .grammar import load_columns, load_grammar
 from .lines import cn_to_int
 
 __all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
            "UNIT_ROLES", "cell_role", "leading_number"]
 
-COLUMN_ROLES = {
-    "number": ("序号", "编号", "序", "序列"),
-    "task": ("工作任务", "重点任务", "具体任务", "主要任务", "任务内容", "工作内容", "工作事项", "任务", "重点工作", "工作举措",
-             "目标任务", "具体工作", "工作措施", "主要措施", "具体措施", "项目名称", "任务名称", "细化措施", "事项", "重点事项", "具体要求", "具体工作要求", "工作要求"),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位", "主责单位", "主办单位"),
-    "responsible": ("责任单位", "责任部门", "承办单位", "实施单位", "负责部门", "负责单位", "责任科室", "落实科室", "落实单位", "落实部门"),
-    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协助单位", "参加单位"),
-    "person": ("责任人", "责任领导", "分管领导", "牵头领导", "分管区领导", "牵头负责领导", "联系领导"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "进度安排", "时间安排", "时间进度", "时限要求"),
-    "category": ("类别", "类型", "领域", "项目", "重点领域", "工作类别", "板块", "序列类别"),
-}
-_CELL_ROLE = {name: role for role, names in COLUMN_ROLES.items() for name in names}
+
+def _column_roles() -> dict:
+    """Header word → column role, from ``data/grammar/columns.csv`` (:func:`.grammar.load_columns`)."""
+    return load_columns()
+
+
 _NUMBER = re.compile(r"^\(?([0-9]{1,4}|[一二三四五六七八九十]{1,3})\)?[、.]?$")
 
 
@@ -63,13 +57,14 @@ def cell_role(cell: str, loose: bool = False) -> str:
     ('', 'task')
     """
     c = cell.replace(" ", "")
-    role = _CELL_ROLE.get(c) or _CELL_ROLE.get(_BRACKETED.sub("", c))
+    roles = _column_roles()
+    role = roles.get(c) or roles.get(_BRACKETED.sub("", c))
     if role is not None:
         return role
     if not loose or len(c) > 12:
         return ""
-    best = max((w for w in _CELL_ROLE if w in c), key=len, default="")
-    return _CELL_ROLE[best] if len(best) >= 2 else ""
+    best = max((w for w in roles if w in c), key=len, default="")
+    return roles[best] if len(best) >= 2 else ""
 
 
 _BRACKETED = re.compile(r"\([^()]{1,6}\)$")
@@ -96,7 +91,7 @@ def is_header_cell(cell: str) -> bool:
     >>> is_header_cell("工作任务 |"), is_header_cell("责 任 单 位"), is_header_cell("抓项目")
     (True, True, False)
     """
-    return cell.replace(" ", "").strip("|") in _CELL_ROLE
+    return cell.replace(" ", "").strip("|") in _column_roles()
 
 
 def match_header(norm: str) -> Optional[TableLayout]:
@@ -128,6 +123,7 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
     (['category', 'task', 'responsible'], 4)
     """
     cells: list[str] = []
+    roles = _column_roles()
     j = start
     while j < len(norms) and len(cells) < 16:
         c = norms[j].replace(" ", "").rstrip("|")
@@ -136,7 +132,7 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
             continue
         if cells and is_number_cell(c) or len(c) > 12:
             break
-        if cells and cells[-1] not in _CELL_ROLE and cells[-1] + c in _CELL_ROLE:
+        if cells and cells[-1] not in roles and cells[-1] + c in roles:
             cells[-1] += c
         elif cells and not cell_role(c) and _numbered_next(norms, j + 1) and not any(
                 cell_role(x) == "number" for x in cells):
@@ -165,7 +161,7 @@ def _numbered_next(norms: list[str], j: int) -> bool:
 def match_space_header(norm: str) -> Optional[TableLayout]:
     """A header row whose cells are separated by spaces (``序号 类别 主要任务 牵头单位 参与单位``)."""
     cells = norm.split()
-    if len(cells) < 3 or not all(c in _CELL_ROLE for c in cells):
+    if len(cells) < 3 or not all(c in _column_roles() for c in cells):
         return None
     roles = _roles(cells)
     if roles is None:
