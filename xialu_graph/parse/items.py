@@ -52,7 +52,7 @@ from .tables import (
     TableLayout,
     align_number,
     flat_rows,
-    is_header_cell,
+    opens_header,
     is_number_cell,
     match_flat_header,
     match_header,
@@ -488,7 +488,7 @@ class _Reader:
                 self.start_table(idx)
                 self.space_table = layout
                 return idx + 1
-        if is_header_cell(n):
+        if opens_header(self.norms, idx):
             flat = match_flat_header(self.norms, idx)
             if flat is not None:
                 return self.flat_table(idx, *flat)

@@ -17,7 +17,7 @@ from .lines import cn_to_int
 
 __all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
-           "UNIT_ROLES", "cell_role", "leading_number"]
+           "UNIT_ROLES", "cell_role", "leading_number", "opens_header"]
 
 
 def _column_roles() -> dict:
@@ -94,6 +94,27 @@ def is_header_cell(cell: str) -> bool:
     return cell.replace(" ", "").strip("|") in _column_roles()
 
 
+def opens_header(norms: list[str], idx: int) -> bool:
+    """Line ``idx`` may open a header written one cell per line: a column word, or the first half
+    of one broken over two lines (``具体`` / ``要求``; blank or ``|``-only lines between).
+
+    Examples
+    --------
+    >>> opens_header(["具体", "|", "要求"], 0), opens_header(["具体", "措施"], 0), opens_header(["推进"], 0)
+    (True, True, False)
+    """
+    if is_header_cell(norms[idx]):
+        return True
+    c = norms[idx].replace(" ", "").strip("|")
+    if not c or len(c) > 6:
+        return False
+    for k in range(idx + 1, min(len(norms), idx + 4)):
+        nxt = norms[k].replace(" ", "").strip("|")
+        if nxt:
+            return c + nxt in _column_roles()
+    return False
+
+
 def match_header(norm: str) -> Optional[TableLayout]:
     """A pipe-delimited header row → its layout, or None."""
     if "|" not in norm:
@@ -130,9 +151,9 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
         if not c:
             j += 1
             continue
-        if cells and is_number_cell(c) or len(c) > 12:
+        if cells and (is_number_cell(c) or _starts_numbered(c)) or len(c) > 12:
             break
-        if cells and cells[-1] not in roles and cells[-1] + c in roles:
+        if cells and (cells[-1] not in roles or c not in roles) and cells[-1] + c in roles:
             cells[-1] += c
         elif cells and not cell_role(c) and _numbered_next(norms, j + 1) and not any(
                 cell_role(x) == "number" for x in cells):
@@ -298,6 +319,9 @@ def widen(layout: TableLayout, cells: list[str]) -> Optional[TableLayout]:
     ['category', 'number', 'task', 'responsible']
     >>> widen(lay, ["紧扣民生", "办公室"]) is None
     True
+    >>> lay = TableLayout(["category", "task", "responsible"], ["工作任务", "具体要求", "责任单位"])
+    >>> widen(lay, ["一、公开", "1", "紧扣民生", "办公室"]).columns
+    ['category', 'number', 'task', 'responsible']
     """
     n = len(cells)
     while n > layout.width and not cells[n - 1]:
@@ -306,7 +330,7 @@ def widen(layout: TableLayout, cells: list[str]) -> Optional[TableLayout]:
         return None
     wide = with_number_column(layout)
     extra = n - wide.width
-    if extra < 0 or not any(is_number_cell(c) for c in cells[:extra + 1]):
+    if extra < 0 or not is_number_cell(cells[extra + wide.columns.index("number")]):
         return None
     return TableLayout(["category"] * extra + wide.columns, [""] * extra + wide.names, category=layout.category,
                        counter=layout.counter)
@@ -387,8 +411,10 @@ def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[l
     k = cols.index("number")
     implicit = not layout.names[k]
     pre, post = k, len(cols) - k - 1
-    units = [i - k for i, r in enumerate(cols) if r in UNIT_ROLES and i > k]
-    min_post = max(units) if units else post
+    units = [i for i, r in enumerate(cols) if r in UNIT_ROLES and i > k]
+    # a row is complete enough once its unit cells are in; group columns may span rows (left out)
+    min_post = (units[-1] - k - sum(1 for r in cols[k + 1:units[-1]] if r == "category")) if units else post
+    post_cols = cols[k + 1:]
     rows: list[list] = []
     row: Optional[list[int]] = None  # indices of the number and the cells after it
     before: list[int] = []  # the leading cells of the open row
@@ -400,8 +426,8 @@ def flat_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[l
 
     def emit() -> None:
         for r, b in shared:
-            rows.append(_place(r + row[len(r):], b, pre, post))
-        rows.append(_place(row, before, pre, post))
+            rows.append(_place(r + row[len(r):], b, pre, post_cols, norms))
+        rows.append(_place(row, before, pre, post_cols, norms))
         shared.clear()
 
     for i in range(start, len(norms)):
@@ -457,9 +483,32 @@ def leading_number(cell: str) -> Optional[int]:
     return int(g) if g.isdigit() else cn_to_int(g)
 
 
-def _place(row: list[int], before: list[int], pre: int, post: int) -> list:
+def _place(row: list[int], before: list[int], pre: int, post_cols: list[str], norms: list[str]) -> list:
+    """The row's line indices by column: leading cells right-aligned before the number; after
+    it, a row short of cells leaves a group (category) column out (it spans rows) when more cells
+    are missing than the columns after the units account for, or when the cell there reads as a
+    task (a sentence ending in 。, or a long one)."""
     lead = [None] * (pre - len(before)) + list(before)
-    return lead + row + [None] * (post - (len(row) - 1))
+    cells = row[1:]
+    last_unit = max((i for i, r in enumerate(post_cols) if r in UNIT_ROLES), default=len(post_cols) - 1)
+    missing = len(post_cols) - len(cells)
+    skip = max(0, missing - (len(post_cols) - 1 - last_unit))
+    out = [row[0]]
+    pos = 0
+    for role in post_cols:
+        if role == "category" and missing > 0 and pos < len(cells) and (skip or _reads_as_task(norms[cells[pos]])):
+            out.append(None)
+            skip = max(0, skip - 1)
+            missing -= 1
+        else:
+            out.append(cells[pos] if pos < len(cells) else None)
+            pos += 1
+    return lead + out
+
+
+def _reads_as_task(cell: str) -> bool:
+    c = cell.strip("| ")
+    return c.endswith("。") or len(c) > 30
 
 
 _CANONICAL = {"lead": "牵头单位", "responsible": "责任单位", "support": "配合单位", "person": "责任人"}
