@@ -236,6 +236,7 @@ class _Reader:
         self.n_tasks = 0  # entries that become tasks
         self.table: Optional[TableLayout] = None
         self.space_table: Optional[TableLayout] = None
+        self.aligned: set = set()  # lines of pipe rows aligned past their spanning group cells
 
     # ---- state
     def snapshot(self) -> Context:
@@ -459,8 +460,8 @@ class _Reader:
             aligned = align_number(self.table, ncells)
             if aligned is not ncells:
                 # group cells spanning rows: the row is read with its leading cells left blank
-                c = self.out.conventions
-                c["layout_row_spans_aligned"] = c.get("layout_row_spans_aligned", 0) + 1
+                self.aligned.add(idx)
+                self.out.conventions["layout_row_spans_aligned"] = len(self.aligned)
                 ncells, rcells = aligned, align_number(self.table, rcells)
             if len(ncells) >= 2:
                 kinds[idx] = "task"
