@@ -80,7 +80,10 @@ def split_run_in(text: str) -> tuple[str, int]:
             ok_before = before in _AFTER_BREAK or (
                 long_line and style != "section" and _HAN.match(before) is not None
             )
-            if norm[:i].rstrip().endswith("|"):
+            k = i - 1
+            while k > 0 and norm[k] == " ":
+                k -= 1
+            if norm[k] == "|":
                 ok_before = False  # a table cell that starts with its number: the row stays whole
             after = norm[m.end():m.end() + 1]
             if fits and ok_before and after and after not in "、,.;)" and not after.isdigit():

@@ -103,6 +103,8 @@ def opens_header(norms: list[str], idx: int) -> bool:
     >>> opens_header(["具体", "|", "要求"], 0), opens_header(["具体", "措施"], 0), opens_header(["推进"], 0)
     (True, True, False)
     """
+    if len(norms[idx]) > 24:
+        return False
     if is_header_cell(norms[idx]):
         return True
     c = norms[idx].replace(" ", "").strip("|")
