@@ -61,6 +61,7 @@ def split_run_in(text: str) -> tuple[str, int]:
             out_lines.append(line)
             continue
         long_line = len(line) >= LONG_LINE
+        lead = len(norm) - len(norm.lstrip())
         last = {"arabic": None, "paren": None, "section": None, "aparen": None}
         cuts = []
         for m in _ENUM.finditer(norm):
@@ -68,7 +69,7 @@ def split_run_in(text: str) -> tuple[str, int]:
             n = int(m.group(style)) if style in ("arabic", "aparen") else cn_to_int(m.group(style))
             prev = last[style]
             i = m.start()
-            if i == 0 or not norm[:i].strip():
+            if i <= lead:  # the line starts with it
                 last[style] = n
                 continue
             before = norm[i - 1]
