@@ -336,3 +336,129 @@ def genre_document(draw):
         for g in tasks:
             g.raw_pairs = [(r, u.translate(TRAD)) for r, u in g.raw_pairs]
     return text, tasks
+
+
+# ---------------------------------------------------------------- tables as web pages and PDFs print them
+# Tables copied from a web page or a PDF (tests/genre: chizhou, xiangshan, huaiyuan, jiangmen,
+# zhongshan, jishui): a header that may name no number column (工作任务 | 具体要求 | 责任科室 |
+# 完成时限), its words letter-spaced or broken over two lines; group cells (一、… or a short
+# title) that span rows and are printed only on the group's first row; one cell per line with
+# `|`-only lines, blank lines or a trailing cell pipe between cells, or one row per line with
+# pipes; task cells that carry their number (1.主动公开…), several of them sharing one unit cell;
+# a persons column; a deadline column. Expected pairs are (role, name as written).
+
+TASK_WORDS = ["具体要求", "具体工作要求", "工作任务", "重点任务", "具体工作任务和要求"]
+UNIT_WORDS = ["责任单位", "责任科室", "责任部门", "落实科室(部门)", "负责单位"]
+DEADLINES = ["年底前", "持续推进", "6月底前", "长期坚持"]
+PERSONS = ["张三", "李四", "王五"]
+
+
+def _spaced(draw, word: str) -> list[str]:
+    """A header word as printed: whole, letter-spaced, or broken over two lines."""
+    how = draw(st.sampled_from(["whole", "whole", "spaced", "split"]))
+    if how == "spaced":
+        return [" ".join(word)]
+    if how == "split" and len(word) == 4:
+        return [word[:2], word[2:]]
+    return [word]
+
+
+@st.composite
+def table_document(draw):
+    """(text, [GenTask]): a table as a web page or PDF copy prints it; each GenTask has
+    ``task_id`` and ``raw_pairs``."""
+    flat = draw(st.booleans())
+    numbered_text = draw(st.booleans())  # the task cell carries the number; no number column
+    has_number_col = not numbered_text and draw(st.booleans())
+    grouped = draw(st.booleans())
+    with_lead = draw(st.booleans())
+    person = draw(st.booleans()) and not numbered_text
+    deadline = draw(st.booleans())
+    share = flat and numbered_text and draw(st.booleans())  # items sharing one unit cell
+    # a header word read by the column word it contains: pipe headers only (a line of a flat header
+    # must be a column word itself)
+    task_w = draw(st.sampled_from(TASK_WORDS if not flat else TASK_WORDS[:-1]))
+    unit_w = draw(st.sampled_from(UNIT_WORDS))
+    header = (["序号"] if has_number_col else []) + (["工作任务"] if grouped and not has_number_col else [])
+    if grouped and has_number_col:
+        header = ["序号", "类别"]
+    header.append(task_w if task_w != "工作任务" or not grouped else "具体要求")
+    if with_lead:
+        header.append("牵头单位")
+    header.append(unit_w)
+    if person:
+        header.append("责任领导")
+    if len(header) < 3 - deadline:
+        header.append("时限要求")  # a header of fewer than three cells is not read as one
+        deadline = True
+    elif deadline:
+        header.append("完成时限")
+    sep = draw(st.sampled_from(["", "|", "blank", "trailing"]))  # between cells of a flat table
+
+    def cells_out(cells: list[str]) -> list[str]:
+        if not flat:
+            return [" | ".join(cells)]
+        out = []
+        for c in cells:
+            out.append(c + " |" if sep == "trailing" else c)
+            if sep == "|":
+                out.append("|")
+            elif sep == "blank":
+                out.append("")
+        return out
+
+    lines = ["关于印发2025年政务公开工作要点分工方案的通知", "各科室:", "现将分工方案印发给你们,请认真落实。", ""]
+    head: list[str] = []
+    for h in header:
+        head.extend(_spaced(draw, h) if flat and h != "序号" else [h])
+    if flat:
+        lines.extend(cells_out(head))
+    else:
+        lines.append(" | ".join(header))
+    tasks: list[GenTask] = []
+    n = 0
+    for gi in range(draw(st.integers(1, 3))):
+        group = f"{CN[gi]}、{draw(sentence())}" if draw(st.booleans()) else draw(sentence())[:10]
+        rows = draw(st.integers(1, 3))
+        units_of = [draw(st.lists(st.sampled_from(UNITS), min_size=2 if with_lead else 1, max_size=3, unique=True))
+                    for _ in range(rows)]
+        # an item printed with only its task cell shares the cells printed after the next item
+        joined = [share and r < rows - 1 and draw(st.booleans()) for r in range(rows)]
+        for r in range(rows - 2, -1, -1):
+            if joined[r]:
+                units_of[r] = units_of[r + 1]
+        for r in range(rows):
+            n += 1
+            text = draw(sentence()) + "。"
+            units = units_of[r]
+            leads, rest = (units[:1], units[1:]) if with_lead else ([], units)
+            row: list[str] = []
+            if grouped and not has_number_col:
+                row.append(group if r == 0 else "")
+            if has_number_col:
+                row.append(str(n))
+                if grouped:
+                    row.append(group if r == 0 else "")
+            elif not numbered_text:
+                row.append(str(n))
+            row.append(f"{n}.{text}" if numbered_text else text)
+            if not joined[r]:
+                if with_lead:
+                    row.append("、".join(leads))
+                row.append("、".join(rest))
+                if person:
+                    row.append(draw(st.sampled_from(PERSONS)))
+                if deadline:
+                    row.append(draw(st.sampled_from(DEADLINES)))
+            g = GenTask(n, "", "", text, [])
+            g.raw_pairs = [("lead", u) for u in leads] + [("support" if with_lead else "responsible", u) for u in rest]
+            g.task_id = str(n)
+            tasks.append(g)
+            if flat:
+                lines.extend(cells_out([c for c in row if c]))  # a spanning cell is not printed at all
+            elif grouped and not has_number_col and r > 0:
+                # the row starts with its number; its missing group cell shows as a trailing empty cell
+                lines.append(" | ".join(row[1:]) + " |")
+            else:
+                lines.append(" | ".join(row))
+    return "\n".join(lines) + "\n", tasks

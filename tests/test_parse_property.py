@@ -54,3 +54,16 @@ def test_parse_recovers_the_layouts_of_other_governments(gen):
     assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected]
     for t, g in zip(doc.tasks, expected):
         assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, t.task_id
+
+
+from genre import table_document  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_document())
+def test_parse_rebuilds_tables_as_web_pages_and_pdfs_print_them(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)

@@ -10,6 +10,9 @@ The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each
   (``X牵头``, ``Y按职责分工负责``);
 * ``rules.csv`` (``pattern,note``): regular expressions of the sentence that makes the first
   listed unit the lead (``列第一位者为牵头单位``), searched in the whole document;
+* ``columns.csv`` (``header,role,note``): the header words of a table's columns (``序号``,
+  ``具体要求``, ``牵头单位``, ``责任领导``, ``完成时限``) and what their cells hold; role is one of
+  :data:`COLUMN_ROLES` (:func:`load_columns`, read by :mod:`.tables`);
 * ``remarks.csv`` (``word,note``): a clause of an assignment that holds one of these words is a
   remark about the list (``下同``, ``不再单独列出``), not a unit.
 
@@ -26,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from ..files import data_dir
 
-__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR"]
+__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR", "COLUMN_ROLES", "load_columns"]
 
 ENV_VAR = "XIALU_GRAPH_GRAMMAR"
 ROLES = ("lead", "support", "responsible", "person", "scope")
@@ -110,3 +113,33 @@ def load_grammar(folder: str = "") -> Grammar:
         rules=tuple(rules),
         remarks=tuple(w for w in remarks if w),
     )
+
+
+COLUMN_ROLES = ("number", "task", "lead", "responsible", "support", "person", "deadline", "category")
+
+
+@lru_cache(maxsize=4)
+def load_columns(folder: str = "") -> dict:
+    """The table header words of ``columns.csv`` in ``folder`` (default :func:`grammar_dir`; the
+    packaged table when the folder has none): header word → the role of its column's cells.
+
+    Raises ValueError naming the file and row for an unknown role.
+
+    Examples
+    --------
+    >>> cols = load_columns()
+    >>> cols["序号"], cols["具体要求"], cols["牵头单位"], cols["责任领导"]
+    ('number', 'task', 'lead', 'person')
+    """
+    base = Path(folder) if folder else grammar_dir()
+    if not (base / "columns.csv").exists():
+        # a grammar folder made before the table was added: the packaged header words
+        base = Path(__file__).resolve().parent.parent / "resources" / "grammar"
+    out: dict = {}
+    for i, r in enumerate(_rows(base / "columns.csv"), start=2):
+        word, role = (r.get("header") or "").strip().replace(" ", ""), (r.get("role") or "").strip()
+        if not word or role not in COLUMN_ROLES:
+            raise ValueError(f"{base / 'columns.csv'} line {i}: need a header word and a role in {COLUMN_ROLES}, "
+                             f"got {word!r}, {role!r}")
+        out.setdefault(word, role)
+    return out

@@ -50,14 +50,18 @@ from .lines import (
 from .numbering import NumberingScan
 from .tables import (
     TableLayout,
+    align_number,
+    flat_rows,
+    opens_header,
     is_number_cell,
     match_flat_header,
     match_header,
     match_space_header,
-    number_of,
     row_to_assignment,
     space_row_cells,
     split_cells,
+    widen,
+    with_number_column,
 )
 
 __all__ = ["Context", "TaskSpan", "TableRow", "ProseTask", "Notice", "Items", "find_items"]
@@ -232,6 +236,7 @@ class _Reader:
         self.n_tasks = 0  # entries that become tasks
         self.table: Optional[TableLayout] = None
         self.space_table: Optional[TableLayout] = None
+        self.aligned: set = set()  # lines of pipe rows aligned past their spanning group cells
 
     # ---- state
     def snapshot(self) -> Context:
@@ -448,6 +453,16 @@ class _Reader:
         kinds, ln = self.kinds, idx + 1
         if self.table is not None and "|" in n:
             ncells, rcells = split_cells(n, raw.strip())
+            wide = widen(self.table, ncells)
+            if wide is not None:
+                self.table = wide
+                self.out.conventions["layout_header_widened"] = True
+            aligned = align_number(self.table, ncells)
+            if aligned is not ncells:
+                # group cells spanning rows: the row is read with its leading cells left blank
+                self.aligned.add(idx)
+                self.out.conventions["layout_row_spans_aligned"] = len(self.aligned)
+                ncells, rcells = aligned, align_number(self.table, rcells)
             if len(ncells) >= 2:
                 kinds[idx] = "task"
                 self.table_row(self.table, ncells, rcells, ln, ln)
@@ -474,7 +489,7 @@ class _Reader:
                 self.start_table(idx)
                 self.space_table = layout
                 return idx + 1
-        if n.rstrip("| ") in ("序号", "编号"):
+        if opens_header(self.norms, idx):
             flat = match_flat_header(self.norms, idx)
             if flat is not None:
                 return self.flat_table(idx, *flat)
@@ -487,40 +502,29 @@ class _Reader:
         self.out.conventions["table"] = True
 
     def flat_table(self, idx: int, layout: TableLayout, j: int) -> int:
-        """A table written one cell per line, header from ``idx`` to ``j``: read its rows."""
+        """A table written one cell per line, header from ``idx`` to ``j``: read its rows
+        (grouped by :func:`.tables.flat_rows`)."""
         norms, kinds = self.norms, self.kinds
         self.close()
         self.body = True
         self.out.conventions["table"] = True
         for k in range(idx, j):
             kinds[k] = "table_header" if norms[k] else "blank"
-        k = j
-        rows: list[list[int]] = []
-        # a row may leave trailing cells out: it is complete once its unit columns are in
-        min_cells = 1 + max(i for i, r in enumerate(layout.columns) if r in ("lead", "responsible", "support", "person"))
-        while k < len(norms):
-            c = norms[k].rstrip("| ")
-            if not c:
-                k += 1
-                continue
-            if is_number_cell(c) and (
-                not rows or len(rows[-1]) >= layout.width - 1
-                or len(rows[-1]) >= min_cells and number_of(c) == number_of(norms[rows[-1][0]]) + 1
-            ):
-                rows.append([k])
-            elif rows and len(rows[-1]) < layout.width:
-                rows[-1].append(k)
-            else:
-                break
-            k += 1
+        layout = with_number_column(layout)
+        rows, end = flat_rows(norms, j, layout)
         for row in rows:
-            ncells = [norms[r].rstrip("| ") for r in row]
-            rcells = [self.lines[r].strip().rstrip("|｜ ") for r in row]
-            kinds[row[0]] = "task"
-            for r in row[1:]:
-                kinds[r] = "continuation"
-            self.table_row(layout, ncells, rcells, row[0] + 1, row[-1] + 1, rebuilt=True)
-        return k
+            at = [r for r in row if r is not None]
+            ncells = [norms[r].strip("| ") if r is not None else "" for r in row]
+            rcells = [self.lines[r].strip().strip("|｜ ") if r is not None else "" for r in row]
+            first = row[layout.columns.index("number")]
+            kinds[first] = "task"
+            for r in at:
+                if r != first:
+                    kinds[r] = "continuation"
+            self.table_row(layout, ncells, rcells, min(at) + 1, max(at) + 1, rebuilt=True)
+        if rows:
+            self.out.conventions["layout_cells_rebuilt"] = self.out.conventions.get("layout_cells_rebuilt", 0) + len(rows)
+        return end
 
     def table_row(self, layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int,
                   rebuilt: bool = False) -> None:

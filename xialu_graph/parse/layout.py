@@ -37,7 +37,8 @@ def split_run_in(text: str) -> tuple[str, int]:
     An enumerator (``2.`` / ``2、``, ``(二)``, ``二、``) starts a new line when it follows the end of
     a sentence or bracket (``。`` ``)`` ``;`` or a space) and its number is the next one of its
     style in the line (or 1, a numbering restarting under a new heading); in a line longer than
-    :data:`LONG_LINE` it may also follow a Han character directly.
+    :data:`LONG_LINE` it may also follow a Han character directly. A number that opens a cell of
+    a pipe row (``| 1.公开预算``) is not run in.
 
     Examples
     --------
@@ -46,6 +47,8 @@ def split_run_in(text: str) -> tuple[str, int]:
     >>> split_run_in("一、目标 1.增长6.5%。(X牵头) 2.就业。(Y负责)")[1]
     2
     >>> split_run_in("完成1、2、3号线建设。")[1]
+    0
+    >>> split_run_in("一、财政公开。 | 1.公开预算。 | 财务科")[1]
     0
     """
     if "\n" not in text and len(text) < 8:
@@ -58,6 +61,7 @@ def split_run_in(text: str) -> tuple[str, int]:
             out_lines.append(line)
             continue
         long_line = len(line) >= LONG_LINE
+        lead = len(norm) - len(norm.lstrip())
         last = {"arabic": None, "paren": None, "section": None, "aparen": None}
         cuts = []
         for m in _ENUM.finditer(norm):
@@ -65,7 +69,7 @@ def split_run_in(text: str) -> tuple[str, int]:
             n = int(m.group(style)) if style in ("arabic", "aparen") else cn_to_int(m.group(style))
             prev = last[style]
             i = m.start()
-            if i == 0 or not norm[:i].strip():
+            if i <= lead:  # the line starts with it
                 last[style] = n
                 continue
             before = norm[i - 1]
@@ -77,6 +81,11 @@ def split_run_in(text: str) -> tuple[str, int]:
             ok_before = before in _AFTER_BREAK or (
                 long_line and style != "section" and _HAN.match(before) is not None
             )
+            k = i - 1
+            while k > 0 and norm[k] == " ":
+                k -= 1
+            if norm[k] == "|":
+                ok_before = False  # a table cell that starts with its number: the row stays whole
             after = norm[m.end():m.end() + 1]
             if fits and ok_before and after and after not in "、,.;)" and not after.isdigit():
                 cuts.append(i)
