@@ -270,6 +270,8 @@ def genre_assignment(draw, rule: bool):
         pairs = [("responsible", u) for u in rest]
     if draw(st.booleans()):
         lw = draw(st.sampled_from(["负责部门", "责任单位"]))
+        if rule and len(rest) == 1:  # the one unit listed after the rule is the first listed (下同)
+            pairs = [("lead", rest[0])]
         return "labels", f"{lw}:{'、'.join(written_rest)}", pairs
     return "suffix", f"{'、'.join(written_rest)}负责", pairs
 

@@ -31,7 +31,7 @@ from .lines import normalise
 
 __all__ = [
     "ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
-    "parse_assignment", "split_leaders", "states_first_listed_rule", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
+    "parse_assignment", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
 ]
 
 OPEN = "([【〔〈《{"
@@ -661,3 +661,22 @@ def states_first_listed_rule(text: str) -> bool:
     False
     """
     return bool(_RULE_RE.search(normalise(text[:200000])))
+
+
+def first_listed_rule_line(norms: list[str]) -> int:
+    """The line (1-based) of the first lead-by-position rule sentence in normalised lines, or 0.
+
+    A list of units takes the rule wherever it stands; a single unit takes it only from this
+    line on (``下同``: the same below), where the document has said that the first listed leads.
+
+    Examples
+    --------
+    >>> first_listed_rule_line(["1.抓项目。", "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)"])
+    2
+    >>> first_listed_rule_line(["1.抓项目。"])
+    0
+    """
+    for i, n in enumerate(norms):
+        if _RULE_RE.search(n):
+            return i + 1
+    return 0

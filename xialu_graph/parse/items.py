@@ -585,8 +585,8 @@ def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int) -> bo
     last = cur.nparts[-1].rstrip()
     if not last or last[-1] not in TERMINAL or len(n) > 40:
         return False
-    if find_trailing_bracket(n) is not None or LABEL_RE.match(n):
-        return False
+    if find_trailing_bracket(n) is not None or LABEL_RE.match(n) or match_item(n) is not None:
+        return False  # a numbered line under the task is one of its sub-items: (1)… (2)…
     for j in range(idx + 1, min(len(norms), idx + 20)):
         if norms[j]:
             return match_item(norms[j]) is not None or match_heading(norms[j]) is not None

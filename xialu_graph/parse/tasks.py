@@ -50,7 +50,7 @@ class BuiltTasks:
     truncated_lines: list[int] = field(default_factory=list)
 
 
-def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTasks:
+def build_tasks(entries: list, *, first_listed_leads: bool = False, rule_line: int = 0) -> BuiltTasks:
     """Assignments pass: make a Task of every span, table row and prose paragraph.
 
     Parameters
@@ -59,6 +59,9 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
         :attr:`.items.Items.entries`, in document order (notices pass through as warnings).
     first_listed_leads : bool
         The document states that the first-listed unit leads.
+    rule_line : int
+        The line where the document states that rule (0: not stated); a task named with a
+        single unit after it is led by that unit.
 
     Returns
     -------
@@ -78,7 +81,7 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
     out = BuiltTasks()
     for entry in entries:
         if isinstance(entry, TaskSpan):
-            task = read_span(entry, out, first_listed_leads=first_listed_leads)
+            task = read_span(entry, out, first_listed_leads=first_listed_leads, rule_line=rule_line)
             if task is not None and entry.retitles is not None:
                 entry.retitles.title = task.text  # a section heading that is itself a task
         elif isinstance(entry, TableRow):
@@ -86,14 +89,14 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
             if parsed is not None:
                 parsed.style = "table"
             task = _make_task(out, first_listed_leads, entry.number, str(entry.number), entry.text, parsed, entry.label_text,
-                              entry.context, entry.first_line, entry.last_line, entry.first_line)
+                              entry.context, entry.first_line, entry.last_line, entry.first_line, rule_line)
             if entry.deadline:
                 out.notes.append((task, entry.deadline))
             if entry.rebuilt:
                 task.reasons.append("cell_layout_rebuilt")
         elif isinstance(entry, ProseTask):
             task = _make_task(out, first_listed_leads, entry.number, entry.numbering, entry.text, entry.parsed, entry.text,
-                              entry.context, entry.line, entry.line, entry.line)
+                              entry.context, entry.line, entry.line, entry.line, rule_line)
         else:
             assert isinstance(entry, Notice)
             out.warnings.append((entry.line, entry.code, entry.message))
@@ -111,7 +114,7 @@ def _merge(into: ParsedAssignment, other: ParsedAssignment) -> None:
     into.notes.extend(other.notes)
 
 
-def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False) -> Optional[Task]:
+def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False, rule_line: int = 0) -> Optional[Task]:
     """Read one task span's assignment into a Task (None: the last span, cut off mid-text).
 
     Warnings, notes and assignment styles go to ``out``.
@@ -192,14 +195,14 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False)
         line_assign = o.label_parts[0][0]
     numbering = f"({o.match.label})" if o.match.style == "cn_paren" else o.match.label
     task = _make_task(out, first_listed_leads, o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
-                      o.lines[-1] if o.lines else o.line_start, line_assign)
+                      o.lines[-1] if o.lines else o.line_start, line_assign, rule_line)
     task.reasons.extend(o.reasons)
     return task
 
 
 def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering: str, text_out: str,
                parsed: Optional[ParsedAssignment], raw_assign: str, c: Context, line_start: int, line_end: int,
-               line_assign: int) -> Task:
+               line_assign: int, rule_line: int = 0) -> Task:
     sec, sub = c.section, c.subsection
     task = Task(
         task_id=str(number),
@@ -217,6 +220,12 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         line_end=line_end,
     )
     if parsed is not None:
+        if (rule_line and line_end >= rule_line and len(parsed.units) == 1 and parsed.units[0][0] == "responsible"
+                and parsed.style in ("labels", "bare_list", "table")):
+            # 责任单位:X after 第一责任单位为牵头单位,下同: the one unit listed is the first listed
+            # (not X负责, where a role word, not a position, gives the role)
+            parsed.units[0] = ("lead", parsed.units[0][1])
+            task.reasons.append("lead_by_position")
         out.label_styles.add(parsed.style)
         if parsed.style == "bare_list":  # units listed without a label or role word
             task.reasons.append("lead_by_position" if first_listed_leads and parsed.has_lead() else "guessed_role")
