@@ -4,7 +4,11 @@ Roles are compared as (role, name as written)."""
 
 from __future__ import annotations
 
+import pytest
+
 import xialu_graph as xg
+from xialu_graph.parse.assignments import parse_assignment
+from xialu_graph.parse.grammar import load_grammar
 
 
 def raw(task):
@@ -46,3 +50,65 @@ def test_sub_items_then_one_bracket_for_the_whole_task():
         "2": [("responsible", "市应急局")],
     }
     assert doc.tasks[0].text.startswith("完善应急预案体系(1)加强管理。")
+
+
+# ------------------------------------------------------------------ lists
+
+def test_unlabelled_bracket_on_its_own_line_with_a_collective_holding_brackets():
+    text = (
+        "一、目标分解\n1、收入均增长12%。\n(市发改委、农委、人保局,各市(县)、区政府)\n"
+        "2、失业率控制在3.5%以内。\n(市人保局,各市(县)、区政府)\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "1": [("responsible", "市发改委"), ("responsible", "农委"), ("responsible", "人保局"), ("responsible", "各市(县)、区政府")],
+        "2": [("responsible", "市人保局"), ("responsible", "各市(县)、区政府")],
+    }
+
+
+@pytest.mark.parametrize("tail", ["等省直有关部门", "等省有关部门", "等市直单位", "等有关部门和单位"])
+def test_list_tails_naming_a_level(tail):
+    assert parse_assignment(f"省财政厅、省农业厅{tail}和各市人民政府按职责分工负责").units == [
+        ("responsible", "省财政厅"), ("responsible", "省农业厅"), ("responsible", "各市人民政府")]
+
+
+# ------------------------------------------------------------------ role words
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("市发改委会同市财政局、市统计局等部门负责", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市统计局")]),
+        ("市发改委会同有关部门负责", [("responsible", "市发改委")]),
+        ("由市发改委负责", [("responsible", "市发改委")]),
+        # a machine-spun repost: 卖力 written for 负责 (data/grammar/synonyms.csv)
+        ("省生长改造委牵头卖力", [("lead", "省生长改造委")]),
+        ("省发改委牵头,交通运输厅、水利厅按职责分工卖力", [("lead", "省发改委"), ("support", "交通运输厅"), ("support", "水利厅")]),
+    ],
+)
+def test_role_words(written, expected):
+    assert parse_assignment(written).units == expected
+
+
+def test_synonyms_expand_labels_and_suffixes():
+    g = load_grammar()
+    assert ("卖力", "负责") in g.synonyms
+    assert ("牵头卖力", "lead") in g.suffixes and ("按职责分工卖力", "responsible") in g.suffixes
+
+
+# ------------------------------------------------------------------ prose
+
+def test_prose_assignment_without_a_bracket():
+    text = (
+        "一、工作分工\n"
+        "(一)關於“確保穀物基本自給”的問題,由發展改革委會同中央農辦、農業部等部門研究提出落實意見。\n"
+        "(二)關於“嚴守耕地保護紅線”的問題,由國土資源部會同農業部等部門負責落實。\n"
+        "(三)關於“經濟由高速增長轉向高質量發展”的問題,由財政部負責。\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "1": [("lead", "發展改革委"), ("support", "中央農辦"), ("support", "農業部")],
+        "2": [("lead", "國土資源部"), ("support", "農業部")],
+        "3": [("responsible", "財政部")],
+    }
+    assert "prose_roles" in doc.tasks[0].reasons
+    assert doc.tasks[1].assignment_raw == "國土資源部會同農業部等部門負責落實"

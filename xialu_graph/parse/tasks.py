@@ -26,6 +26,7 @@ from .assignments import (
     ParsedAssignment,
     find_inline_labels,
     find_inner_assignments,
+    find_prose_assignment,
     find_trailing_bracket,
     parse_assignment,
 )
@@ -176,6 +177,12 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False,
             o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
             o.reasons.append("inline_labels")
             text_out = joined[:cut].strip()
+    if parsed is None and not o.label_parts:
+        # assigned in its own sentence: …的问题,由X会同Y等部门研究提出落实意见 (data/grammar/prose.csv)
+        ntext = njoined if len(njoined) == len(joined) else normalise(joined)
+        parsed = find_prose_assignment(ntext, joined if len(ntext) == len(joined) else None)
+        if parsed is not None:
+            raw_assign = ";".join(joined[a:b] for a, b in parsed.spans)
     if o.label_parts:
         label_text = ";".join(t for _, t in o.label_parts)
         lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
