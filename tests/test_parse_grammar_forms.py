@@ -112,3 +112,63 @@ def test_prose_assignment_without_a_bracket():
     }
     assert "prose_roles" in doc.tasks[0].reasons
     assert doc.tasks[1].assignment_raw == "國土資源部會同農業部等部門負責落實"
+
+
+# ------------------------------------------------------------------ headings that name who answers
+
+def test_group_headings_name_the_lead_and_persons():
+    text = (
+        "各市、县人民政府:\n现将工作目标责任分解安排如下:\n"
+        "一、孟学农省长负责的工作\n全面负责省人民政府工作任务的落实。\n"
+        "(一)省监察厅牵头的工作\n加强行政监察工作。\n"
+        "(二)省审计厅牵头的工作\n全面加强审计工作。\n协同单位:省直各部门和各市人民政府。\n"
+        "(三)省编办牵头的工作\n1.优化政府机构设置。\n2.推进乡镇机构改革。\n"
+        "协同单位:省财政厅、省农业厅等省直有关部门和各市人民政府。\n"
+        "二、薛延忠常务副省长负责的工作\n(一)省人民政府办公厅牵头的工作\n"
+        "1.加强政府自身建设。\n协同单位:省直有关部门。\n2.自觉接受监督。\n协同单位:省直有关部门。\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "一-1": [("lead", "省监察厅")],
+        "一-2": [("lead", "省审计厅"), ("support", "省直各部门"), ("support", "各市人民政府")],
+        "一(三)-1": [("lead", "省编办")],
+        "一(三)-2": [("lead", "省编办"), ("support", "省财政厅"), ("support", "省农业厅"), ("support", "各市人民政府")],
+        "二(一)-1": [("lead", "省人民政府办公厅"), ("support", "省直有关部门")],
+        "二(一)-2": [("lead", "省人民政府办公厅"), ("support", "省直有关部门")],
+    }
+    assert [[(p.title, p.name) for p in t.people] for t in doc.tasks] == [[("省长", "孟学农")]] * 4 + [[("常务副省长", "薛延忠")]] * 2
+    assert [t.numbering for t in doc.tasks[:2]] == ["(一)", "(二)"]
+    assert "unit_from_heading" in doc.tasks[0].reasons
+
+
+def test_a_unit_heading_over_targets_numbered_afresh():
+    text = (
+        "凤台县、各区人民政府:\n现将主要工作考核目标印发给你们。\n县区政府2006年主要工作考核目标\n\n  凤台县政府\n\n"
+        "  1.地区生产总值增长25%.(分值:5分)\n  2.财政收入增长20%.(分值:10分)\n\n  大通区政府\n\n"
+        "  1.地区生产总值增长15%.(分值:5分)\n  2.财政收入增长10%.(分值:10分)\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "凤台县政府-1": [("responsible", "凤台县政府")],
+        "凤台县政府-2": [("responsible", "凤台县政府")],
+        "大通区政府-1": [("responsible", "大通区政府")],
+        "大通区政府-2": [("responsible", "大通区政府")],
+    }
+    assert doc.tasks[1].text == "财政收入增长20%.(分值:10分)"
+    assert [w.code for w in doc.report.warnings] == []
+
+
+def test_a_heading_names_units_only_for_tasks_that_name_none():
+    text = "一、市发改委牵头的工作\n1.抓项目。(市财政局负责)\n2.稳投资。(牵头单位:市统计局)\n3.扩内需。\n"
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "1": [("lead", "市发改委"), ("support", "市财政局")],
+        "2": [("lead", "市统计局")],
+        "3": [("lead", "市发改委")],
+    }
+
+
+def test_person_heading_in_traditional_characters():
+    doc = xg.read_document("一、王浩省長牽頭重點工作\n1.一般公共預算收入與經濟增長同步。\n責任單位:省財政廳\n")
+    assert [(p.title, p.name) for p in doc.tasks[0].people] == [("省長", "王浩")]
+    assert raw(doc.tasks[0]) == [("responsible", "省財政廳")]

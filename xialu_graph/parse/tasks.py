@@ -244,5 +244,26 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         ]
         task.people = [Person("", name, title, line_assign) for title, name in parsed.people]
         out.notes.extend((task, note) for note in parsed.notes)
+    if c.units:
+        _units_from_heading(task, c.units)
     task.people = [Person("", name, title, line) for title, name, line in c.leaders] + task.people
     return task
+
+
+def _units_from_heading(task: Task, units: list) -> None:
+    """Give a task the units its heading names (``data/grammar/headings.csv``): a lead the heading
+    names leads a task that names none (its responsible units then support); responsible units
+    go to a task that names no unit at all."""
+    own = task.raw_assignments
+    leads = [(n, ln) for r, n, ln in units if r == "lead"]
+    if leads and not any(a.role == "lead" for a in own):
+        names = {n for n, _ in leads}
+        task.raw_assignments = [RawAssignment("lead", n, ln) for n, ln in leads] + [
+            RawAssignment("support" if a.role == "responsible" else a.role, a.unit_raw, a.line, a.label, a.prefix)
+            for a in own if a.unit_raw not in names
+        ]
+    elif not own and not leads:
+        task.raw_assignments = [RawAssignment(r, n, ln) for r, n, ln in units]
+    else:
+        return
+    task.reasons.append("unit_from_heading")
