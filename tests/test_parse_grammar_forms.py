@@ -172,3 +172,32 @@ def test_person_heading_in_traditional_characters():
     doc = xg.read_document("一、王浩省長牽頭重點工作\n1.一般公共預算收入與經濟增長同步。\n責任單位:省財政廳\n")
     assert [(p.title, p.name) for p in doc.tasks[0].people] == [("省長", "王浩")]
     assert raw(doc.tasks[0]) == [("responsible", "省財政廳")]
+
+
+# ------------------------------------------------------------------ the forms listed in issue 12
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("主办单位:市发改委、统计局", [("lead", "市发改委"), ("lead", "统计局")]),
+        ("负责部门:市财政局", [("responsible", "市财政局")]),
+        ("市住建局牵头落实,市财政局配合", [("lead", "市住建局"), ("support", "市财政局")]),
+        ("市发改委牵头,市财政局按职责分工负责", [("lead", "市发改委"), ("support", "市财政局")]),
+        ("市民政局负责落实", [("responsible", "市民政局")]),
+        ("市发改委牵头,会同有关部门负责", [("lead", "市发改委")]),
+        ("市财政局等和县直相关单位负责", [("responsible", "市财政局"), ("responsible", "县直相关单位")]),
+        ("市发改委等有关部门和单位按职责分工负责", [("responsible", "市发改委")]),
+        ("各县、市、区政府负责", [("responsible", "各县、市、区政府")]),
+        ("各乡、镇人民政府,县财政局按职责分工负责", [("responsible", "各乡、镇人民政府"), ("responsible", "县财政局")]),
+        ("市发改委、市财政局按职责分工落实", [("responsible", "市发改委"), ("responsible", "市财政局")]),
+        ("适用范围:全市各类企业;责任单位:市商务局", [("responsible", "市商务局")]),
+    ],
+)
+def test_issue_12_role_words_tails_and_collectives(written, expected):
+    assert parse_assignment(written).units == expected
+
+
+def test_scope_and_unit_labels_inline_after_the_sentence():
+    doc = xg.read_document("一、稳增长\n1、增长13.5%。适用范围:全市各类企业。主办单位:市发改委、统计局。\n")
+    assert by_id(doc) == {"1": [("lead", "市发改委"), ("lead", "统计局")]}
+    assert doc.tasks[0].text == "增长13.5%。"

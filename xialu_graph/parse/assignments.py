@@ -55,6 +55,7 @@ LABEL_ROLE = dict(_G.labels)
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).
 _UNLABELED = _G.suffixes
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
+_ROLE_WORD_SET = frozenset(_ROLE_WORDS)
 # A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
 _RULE_RE = _G.rule_regex()
 _REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
@@ -516,7 +517,7 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
     pending: list[str] = []
     for clause in _clauses(text):
         c = clause.strip(" 。.")
-        if not c:
+        if not c or c in _ROLE_WORD_SET:  # X牵头,会同有关部门负责: nothing named before the role word
             continue
         role = None
         if c.endswith(_ROLE_WORDS):  # one C-level test for the common case: no role word
