@@ -201,3 +201,21 @@ def test_scope_and_unit_labels_inline_after_the_sentence():
     doc = xg.read_document("一、稳增长\n1、增长13.5%。适用范围:全市各类企业。主办单位:市发改委、统计局。\n")
     assert by_id(doc) == {"1": [("lead", "市发改委"), ("lead", "统计局")]}
     assert doc.tasks[0].text == "增长13.5%。"
+
+
+# ------------------------------------------------------------------ generated documents
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from genre import grammar_document  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(grammar_document())
+def test_parse_recovers_the_grammar_forms(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected]
+    for t, g in zip(doc.tasks, expected):
+        assert raw(t) == g.raw_pairs, t.task_id
+        assert [(p.title, p.name) for p in t.people] == g.people, t.task_id

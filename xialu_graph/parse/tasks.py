@@ -17,7 +17,7 @@ document order, what was noticed on the way).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Person, RawAssignment, Task
@@ -29,6 +29,7 @@ from .assignments import (
     find_prose_assignment,
     find_trailing_bracket,
     parse_assignment,
+    read_heading,
 )
 from .items import Context, Notice, ProseTask, TableRow, TaskSpan
 from .lines import normalise
@@ -130,6 +131,8 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False,
     ('3', '稳就业。', '区人社局牵头,区财政局配合', [('lead', '区人社局'), ('support', '区财政局')])
     """
     warn = out.warnings.append
+    if len(o.parts) > 1 and not o.retitles:
+        _heading_line(o)
     joined = o.joined().strip()
     njoined = "".join(o.nparts).strip()
     text_out, raw_assign = joined, ""
@@ -248,6 +251,20 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         _units_from_heading(task, c.units)
     task.people = [Person("", name, title, line) for title, name, line in c.leaders] + task.people
     return task
+
+
+def _heading_line(o: TaskSpan) -> None:
+    """A numbered item whose first line is a group heading naming who answers for it
+    (``(一)省监察厅牵头的工作`` over its paragraph, ``data/grammar/headings.csv``): the heading's
+    units and people go to the item's context, its paragraph is the text."""
+    units, people = read_heading(o.parts[0])
+    if not people and not any(r == "lead" for r, _ in units):
+        return  # a unit's name alone may be a wrapped line of the text: only X牵头的工作 or a person
+    line = o.lines[0] if o.lines else o.line_start
+    o.context = replace(o.context, units=[(r, n, line) for r, n in units] or o.context.units,
+                        leaders=o.context.leaders + [(t, n, line) for t, n in people])
+    o.parts, o.nparts = o.parts[1:], o.nparts[1:]
+    o.reasons.append("heading_line")
 
 
 def _units_from_heading(task: Task, units: list) -> None:
