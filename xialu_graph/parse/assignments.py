@@ -683,10 +683,13 @@ def read_heading(title: str) -> tuple[list[tuple[str, str]], list[tuple[str, str
     >>> read_heading("凤台县政府"), read_heading("加快发展现代服务业")
     (([('responsible', '凤台县政府')], []), ([], []))
     """
-    norm = normalise(title.strip()).strip(" 。.:;")
+    raw = title.strip()
+    n0 = normalise(raw)
+    norm = n0.strip(" 。.:;")
     if not norm or len(norm) > 60:
         return [], []
-    written = title.strip()[:len(norm)] if len(normalise(title.strip())) == len(title.strip()) else norm
+    start = len(n0) - len(n0.lstrip(" 。.:;"))
+    written = (raw if len(n0) == len(raw) else n0)[start:start + len(norm)]
     for rx, role in _HEADING_PATTERNS:
         m = rx.search(norm)
         if m is None:
