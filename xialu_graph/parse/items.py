@@ -423,7 +423,8 @@ class _Reader:
             kinds[idx] = "label"
             return
         if cur is not None and not cur.has_assignment():
-            if _is_heading_between(cur, n, self.norms, idx) or self.unit_heading_over_restart(idx, raw):
+            if _is_heading_between(cur, n, self.norms, idx, self.scan.items.get(idx) is not None) \
+                    or self.unit_heading_over_restart(idx, raw):
                 self.close()
                 self.set_heading(raw.strip(), ln)
                 kinds[idx] = "heading"
@@ -633,15 +634,16 @@ def _next_is_numbered(norms: list[str], idx: int) -> bool:
     return False
 
 
-def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int) -> bool:
-    """An unnumbered short line after a task that ends a sentence and before the next item."""
-    if not cur.parts:
+def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int, numbered: bool = False) -> bool:
+    """An unnumbered short line after a task that ends a sentence and before the next item
+    (a ``numbered`` line under the task is one of its sub-items: (1)… (2)…)."""
+    if not cur.parts or numbered:
         return False
     last = cur.nparts[-1].rstrip()
     if not last or last[-1] not in TERMINAL or len(n) > 40:
         return False
-    if find_trailing_bracket(n) is not None or LABEL_RE.match(n) or match_item(n) is not None:
-        return False  # a numbered line under the task is one of its sub-items: (1)… (2)…
+    if find_trailing_bracket(n) is not None or LABEL_RE.match(n):
+        return False
     for j in range(idx + 1, min(len(norms), idx + 20)):
         if norms[j]:
             return match_item(norms[j]) is not None or match_heading(norms[j]) is not None
