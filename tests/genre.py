@@ -270,6 +270,8 @@ def genre_assignment(draw, rule: bool):
         pairs = [("responsible", u) for u in rest]
     if draw(st.booleans()):
         lw = draw(st.sampled_from(["负责部门", "责任单位"]))
+        if rule and len(rest) == 1:  # the one unit listed after the rule is the first listed (下同)
+            pairs = [("lead", rest[0])]
         return "labels", f"{lw}:{'、'.join(written_rest)}", pairs
     return "suffix", f"{'、'.join(written_rest)}负责", pairs
 
@@ -462,3 +464,149 @@ def table_document(draw):
             else:
                 lines.append(" | ".join(row))
     return "\n".join(lines) + "\n", tasks
+# ---------------------------------------------------------------- issue 12: grammar, prose and heading forms
+# Forms read through data/grammar/ (headings.csv, prose.csv, synonyms.csv) and the list grammar:
+# group headings that name the lead (X牵头的工作) and a person (张三区长负责的工作), a group heading
+# over one paragraph that is itself the task, 协同单位 label lines, a unit heading over targets
+# numbered afresh (凤台县政府 / 1. 2. …), State Council prose (由X会同Y、Z等部门研究提出落实意见),
+# sub-items (1)…(n) before one bracket for the whole task, spun role words (X牵头卖力), 会同 inside a
+# bracket, collectives holding brackets (各市(县)、区政府) and level tails (等省直有关部门).
+
+GOVS = ["凤台县政府", "大通区政府", "田家庵区政府", "谢家集区政府", "八公山区政府", "潘集区政府"]
+OFFICIALS = [("孟学农", "省长"), ("薛延忠", "常务副省长"), ("张三", "副省长"), ("李明", "区长")]
+COLLECTIVE_PAREN = "各市(县)、区政府"
+
+
+def _expected_ids(tasks: list) -> None:
+    """Ids as docs/formats.md describes them: per section (一-1) when numbering restarts per
+    section, per subsection (一(三)-1) when it restarts inside a section; a group heading that is
+    itself a task is numbered among its section's groups."""
+    def group(t):
+        return (t.section_no, "" if t.own_group else t.subsection_no)
+
+    sec = any(t.number == 1 and i and tasks[i - 1].section_no != t.section_no for i, t in enumerate(tasks))
+    sub = any(t.number == 1 and i and tasks[i - 1].section_no == t.section_no and group(tasks[i - 1]) != group(t)
+              for i, t in enumerate(tasks))
+    used: dict = {}
+    for t in tasks:
+        tid = f"{t.section_no}-{t.number}" if sec else str(t.number)
+        if sub and t.subsection_no and not t.own_group:
+            tid = f"{t.section_no if sec else ''}({t.subsection_no})-{t.number}"
+        used[tid] = used.get(tid, 0) + 1
+        t.task_id = tid if used[tid] == 1 else f"{tid}#{used[tid]}"  # the same number twice in a group
+
+
+@st.composite
+def grammar_bracket(draw):
+    """(bracket content, raw pairs) in the grammar forms of a bracket after the task."""
+    units = draw(st.lists(st.sampled_from(UNITS), min_size=2, max_size=4, unique=True))
+    kind = draw(st.sampled_from(["spun_lead", "spun_share", "convene", "convene_tail", "collective", "level_tail"]))
+    if kind == "spun_lead":
+        return f"{units[0]}牵头卖力", [("lead", units[0])]
+    if kind == "spun_share":
+        return f"{'、'.join(units)}按职责分工卖力", [("responsible", u) for u in units]
+    if kind == "convene":
+        return f"{units[0]}会同{'、'.join(units[1:])}负责", [("lead", units[0])] + [("support", u) for u in units[1:]]
+    if kind == "convene_tail":
+        return (f"{units[0]}会同{'、'.join(units[1:])}等部门负责落实",
+                [("lead", units[0])] + [("support", u) for u in units[1:]])
+    if kind == "collective":
+        return f"{'、'.join(units)},{COLLECTIVE_PAREN}", [("responsible", u) for u in units + [COLLECTIVE_PAREN]]
+    return (f"{'、'.join(units)}等省直有关部门和各市人民政府按职责分工负责",
+            [("responsible", u) for u in units + ["各市人民政府"]])
+
+
+@st.composite
+def grammar_document(draw):
+    """(text, [GenTask]) in one of the grammar, prose and heading forms; each GenTask has
+    ``task_id``, ``raw_pairs`` (role, name as written) and ``people`` (title, name)."""
+    kind = draw(st.sampled_from(["groups", "unit_headings", "prose", "sub_items", "brackets"]))
+    lines = ["各单位:", "现将工作分解如下,请认真落实。"]
+    tasks: list[GenTask] = []
+
+    def task(number, section_no, subsection_no, pairs, people=(), own_group=False):
+        g = GenTask(number, section_no, subsection_no, "", [])
+        g.raw_pairs, g.people, g.own_group = list(pairs), list(people), own_group
+        tasks.append(g)
+
+    if kind == "groups":
+        officials = draw(st.lists(st.sampled_from(OFFICIALS), min_size=1, max_size=2, unique=True))
+        for s, (name, title) in enumerate(officials):
+            lines.append(f"{CN[s]}、{name}{title}{draw(st.sampled_from(['负责的工作', '牵头重点工作']))}")
+            people = [(title, name)]
+            for g in range(draw(st.integers(1, 3))):
+                lead = draw(st.sampled_from(UNITS))
+                lines.append(f"({CN[g]}){lead}牵头的工作")
+                others = draw(st.lists(st.sampled_from([u for u in UNITS if u != lead]), max_size=2, unique=True))
+                if draw(st.booleans()):  # one paragraph: the group heading is the task
+                    lines.append(draw(sentence()) + "。")
+                    if others:
+                        lines.append(f"协同单位:{'、'.join(others)}。")
+                    task(g + 1, CN[s], CN[g], [("lead", lead)] + [("support", u) for u in others], people, own_group=True)
+                    continue
+                for n in range(1, draw(st.integers(1, 3)) + 1):
+                    lines.append(f"{n}.{draw(sentence())}。")
+                    mine = others if draw(st.booleans()) else []
+                    if mine:
+                        lines.append(f"协同单位:{'、'.join(mine)}。")
+                    task(n, CN[s], CN[g], [("lead", lead)] + [("support", u) for u in mine], people)
+        _expected_ids(tasks)
+    elif kind == "unit_headings":
+        lines.append("县区政府主要工作考核目标")
+        govs = draw(st.lists(st.sampled_from(GOVS), min_size=1, max_size=3, unique=True))
+        for gov in govs:
+            lines.extend(["", f"  {gov}", ""])
+            for n in range(1, draw(st.integers(1, 4)) + 1):
+                score = draw(st.sampled_from(["", f"(分值:{n + 4}分)"]))
+                lines.append(f"  {n}.{draw(sentence())}。{score}")
+                task(n, "", "", [("responsible", gov)])
+                tasks[-1].task_id = f"{gov}-{n}" if len(govs) > 1 else str(n)
+    elif kind == "prose":
+        lines.append("一、工作分工")
+        for n in range(1, draw(st.integers(1, 5)) + 1):
+            units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
+            form = draw(st.sampled_from(["convene", "convene_do", "alone", "lead_support"]))
+            if len(units) == 1:
+                form = "alone"
+            if form == "convene":
+                said = f"由{units[0]}会同{'、'.join(units[1:])}等部门研究提出落实意见"
+                pairs = [("lead", units[0])] + [("support", u) for u in units[1:]]
+            elif form == "convene_do":
+                said = f"由{units[0]}会同{'、'.join(units[1:])}负责落实"
+                pairs = [("lead", units[0])] + [("support", u) for u in units[1:]]
+            elif form == "alone":
+                said = f"由{'、'.join(units)}负责"
+                pairs = [("responsible", u) for u in units]
+            else:
+                said = f"由{units[0]}牵头,{'、'.join(units[1:])}配合"
+                pairs = [("lead", units[0])] + [("support", u) for u in units[1:]]
+            lines.append(f"({CN[n - 1]})关于“{draw(sentence())}”的问题,{said}。")
+            task(n, "一", "", pairs)
+            tasks[-1].task_id = str(n)
+    elif kind == "sub_items":
+        lines.append("(一)应急体系建设")
+        for n in range(1, draw(st.integers(1, 3)) + 1):
+            lines.append(f"{n}.{draw(sentence())}")
+            for k in range(1, draw(st.integers(1, 4)) + 1):
+                lines.append(f"({k}){draw(sentence())}。")
+            units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
+            units = units + ([COLLECTIVE_PAREN] if draw(st.booleans()) else [])
+            lines.append(f"(责任单位:{'、'.join(units)})")
+            task(n, "", "", [("responsible", u) for u in units])
+            tasks[-1].task_id = str(n)
+    else:
+        lines.append("一、重点任务")
+        for n in range(1, draw(st.integers(1, 5)) + 1):
+            content, pairs = draw(grammar_bracket())
+            nl = draw(st.sampled_from(["", "\n"]))  # the bracket on the task's line or its own line
+            lines.append(f"{n}、{draw(sentence())}。{nl}({content})")
+            task(n, "一", "", pairs)
+            tasks[-1].task_id = str(n)
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        text = text.translate(TRAD)
+        for g in tasks:
+            g.raw_pairs = [(r, u.translate(TRAD)) for r, u in g.raw_pairs]
+            g.people = [(t.translate(TRAD), p.translate(TRAD)) for t, p in g.people]
+            g.task_id = g.task_id.translate(TRAD)
+    return text, tasks

@@ -30,8 +30,8 @@ from .grammar import load_grammar
 from .lines import normalise
 
 __all__ = [
-    "ParsedAssignment", "find_prose_roles", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
-    "parse_assignment", "split_leaders", "states_first_listed_rule", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
+    "ParsedAssignment", "find_prose_roles", "find_prose_assignment", "read_heading", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
+    "parse_assignment", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
 ]
 
 OPEN = "([【〔〈《{"
@@ -55,12 +55,14 @@ LABEL_ROLE = dict(_G.labels)
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).
 _UNLABELED = _G.suffixes
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
+_ROLE_WORD_SET = frozenset(_ROLE_WORDS)
 # A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
 _RULE_RE = _G.rule_regex()
 _REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
-_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人|科室)\s*:|牵头|负责|配合|协助|协办|参与|参加|主办")
+_ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人|科室)\s*:|牵头|负责|配合|协助|协办|参与|参加|主办"
+                          + "".join("|" + re.escape(w) for w, _ in _G.synonyms))
 
 
 @dataclass
@@ -74,6 +76,7 @@ class ParsedAssignment:
     notes: list[str] = field(default_factory=list)
     style: str = ""
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where in the text a prose assignment stands
 
     def has_lead(self) -> bool:
         return any(r == "lead" for r, _ in self.units)
@@ -170,7 +173,10 @@ def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tu
 def _is_bare_unit_list(content: str) -> bool:
     """A bracket holding nothing but unit names: (区发改局、区财政局)."""
     names = [_TRAILING_ETC.sub("", n) if "等" in n else n for n in split_units(content)]  # (X、Y等)
-    return bool(names) and all(len(n) >= 3 and _UNIT_END.search(n) and not n.startswith(("含", "包括", "如")) for n in names)
+    # a two-character name (农委) only after a longer one: the prefix written once (市发改委、农委)
+    shortest = 2 if len(names) > 1 and len(names[0]) >= 3 else 3
+    return bool(names) and all(
+        len(n) >= shortest and _UNIT_END.search(n) and not n.startswith(("含", "包括", "如")) for n in names)
 
 
 def _closing_for(o: str) -> str:
@@ -214,7 +220,7 @@ def split_units(s: str) -> list[str]:
 
 
 # 各县 / 各县区 / 各县、特区: levels only, the head noun (人民政府) comes with a later piece
-_BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、]{1,8}$")
+_BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、()]{1,10}$")  # also 各市(县) in 各市(县)、区政府
 # 城乡一体化示范区、高新区党工委和管委会: zones that share the bodies named once after the last
 _BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
 _ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
@@ -292,8 +298,9 @@ _SEP_RE: dict = {}
 _BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
-# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位, stripped from the last name
-_TRAILING_ETC = re.compile(r"等(相关|有关)?(部门|单位|部门和单位|部门单位)?$")
+# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位 / 等省直有关部门 / 等市有关单位,
+# stripped from the last name
+_TRAILING_ETC = re.compile(r"等([省市县区州]直?|有关|相关|其他)?(有关|相关|其他)?(部门|单位|部门和单位|部门单位|机构)?$")
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
 
@@ -510,7 +517,7 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
     pending: list[str] = []
     for clause in _clauses(text):
         c = clause.strip(" 。.")
-        if not c:
+        if not c or c in _ROLE_WORD_SET:  # X牵头,会同有关部门负责: nothing named before the role word
             continue
         role = None
         if c.endswith(_ROLE_WORDS):  # one C-level test for the common case: no role word
@@ -535,13 +542,27 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
         if res.style != "labels":
             res.style = "unlabeled"
         for p in pending:
-            _clean_list(p, role, res)
+            _add_list(p, role, res)
         pending = []
-        _clean_list(c, role, res)
+        _add_list(c, role, res)
     if pending and not res.style:
         res.style = "bare_list"
     for p in pending:
-        _clean_list(p, default, res)
+        _add_list(p, default, res)
+
+
+def _add_list(text: str, role: str, res: ParsedAssignment) -> None:
+    """A list with its role; ``X会同Y、Z`` (X convenes the others): X leads and Y, Z support
+    (when the clause's role is lead or responsible); a leading ``由`` (由X负责) is not a name."""
+    if text.startswith("由") and len(text) > 3:
+        text = text[1:]
+    if "会同" in text and role in ("lead", "responsible"):
+        head, _, rest = text.partition("会同")
+        if head.strip(" 、,") and rest.strip(" 、,") and not _open_paren(head):
+            _clean_list(head, "lead", res)
+            _clean_list(rest, "support", res)
+            return
+    _clean_list(text, role, res)
 
 
 def _clauses(text: str) -> list[str]:
@@ -599,6 +620,94 @@ def find_prose_roles(norm: str) -> Optional[ParsedAssignment]:
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
     res.raw_names = [n for _, n in res.units]
     return res
+
+
+_PROSE_PATTERNS = _G.prose_patterns()
+
+
+def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional[ParsedAssignment]:
+    """A task assigned in its own sentence, with no bracket or label (``data/grammar/prose.csv``):
+    ``…的问题,由发展改革委会同农业部、财政部等部门研究提出落实意见。`` → the convening unit leads,
+    the others support. Every match whose names all read as units counts; None when none does.
+
+    Parameters
+    ----------
+    norm : str
+        The task text, normalised.
+    original : str, optional
+        The text as written (same length), to report names as written.
+
+    Examples
+    --------
+    >>> find_prose_assignment("关于粮食安全的问题,由发展改革委会同农业部、财政部等部门研究提出落实意见。").units
+    [('lead', '发展改革委'), ('support', '农业部'), ('support', '财政部')]
+    >>> find_prose_assignment("经济由高速增长阶段转向高质量发展阶段。") is None
+    True
+    """
+    res = ParsedAssignment(style="prose")
+    for rx, role in _PROSE_PATTERNS:
+        for m in rx.finditer(norm):
+            one = ParsedAssignment()
+            text = m.group("units")
+            if "会同" in text:
+                text = _TOGETHER_OTHERS.sub(lambda x: " " * len(x.group()), text)
+            _parse_unlabeled(text, one, default=role)
+            if one.units and all(_UNIT_HINT.search(n) for _, n in one.units):
+                res.units.extend(one.units)
+                res.prefixes.extend(one.prefixes)
+                res.spans.append(m.span("units"))
+    if not res.units:
+        return None
+    if res.has_lead():
+        res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
+    if original is not None and len(original) == len(norm):
+        res.raw_names = _as_written(res.units, norm, original)
+    else:
+        res.raw_names = [n for _, n in res.units]
+    return res
+
+
+_HEADING_PATTERNS = _G.heading_patterns()
+
+
+def read_heading(title: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Who a heading says answers for the tasks under it (``data/grammar/headings.csv``):
+    ``(units, people)``, units as (role, name as written), people as (title, name).
+
+    Examples
+    --------
+    >>> read_heading("省编办牵头的工作")
+    ([('lead', '省编办')], [])
+    >>> read_heading("孟學農省長負責的工作")
+    ([], [('省長', '孟學農')])
+    >>> read_heading("凤台县政府"), read_heading("加快发展现代服务业")
+    (([('responsible', '凤台县政府')], []), ([], []))
+    """
+    raw = title.strip()
+    n0 = normalise(raw)
+    norm = n0.strip(" 。.:;")
+    if not norm or len(norm) > 60:
+        return [], []
+    start = len(n0) - len(n0.lstrip(" 。.:;"))
+    written = (raw if len(n0) == len(raw) else n0)[start:start + len(norm)]
+    for rx, role in _HEADING_PATTERNS:
+        m = rx.search(norm)
+        if m is None:
+            continue
+        if role == "person" and m.groupdict().get("person"):
+            t = m.groupdict().get("title") or ""
+            return [], [(written[m.start("title"):m.end("title")] if t else "", written[m.start("person"):m.end("person")])]
+        if m.groupdict().get("units") and role in ("lead", "support", "responsible"):
+            value = m.group("units")
+            if not _looks_like_unit_list(value):
+                continue
+            one = ParsedAssignment()
+            _parse_unlabeled(value, one, default=role)
+            if not one.units or not all(_UNIT_HINT.search(n) for _, n in one.units):
+                continue
+            names = _as_written(one.units, norm, written) if len(written) == len(norm) else [n for _, n in one.units]
+            return [(r, n) for (r, _), n in zip(one.units, names)], []
+    return [], []
 
 
 _BRACKET_CHARS = re.compile(r"[()\[\]【】〔〕〈〉《》{}]")
@@ -661,3 +770,22 @@ def states_first_listed_rule(text: str) -> bool:
     False
     """
     return bool(_RULE_RE.search(normalise(text[:200000])))
+
+
+def first_listed_rule_line(norms: list[str]) -> int:
+    """The line (1-based) of the first lead-by-position rule sentence in normalised lines, or 0.
+
+    A list of units takes the rule wherever it stands; a single unit takes it only from this
+    line on (``下同``: the same below), where the document has said that the first listed leads.
+
+    Examples
+    --------
+    >>> first_listed_rule_line(["1.抓项目。", "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)"])
+    2
+    >>> first_listed_rule_line(["1.抓项目。"])
+    0
+    """
+    for i, n in enumerate(norms):
+        if _RULE_RE.search(n):
+            return i + 1
+    return 0

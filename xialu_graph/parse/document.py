@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport
-from .assignments import states_first_listed_rule
+from .assignments import first_listed_rule_line, states_first_listed_rule
 from .ids import number_tasks
 from .items import find_items
 from .layout import prepare
@@ -61,7 +61,8 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     report.conventions["numbering"] = scan.task_style
     items = find_items(layout, scan, first_listed_leads=first_listed_leads)
     report.conventions.update(items.conventions)
-    built = build_tasks(items.entries, first_listed_leads=first_listed_leads)
+    rule_line = first_listed_rule_line(layout.norms) if first_listed_leads else 0
+    built = build_tasks(items.entries, first_listed_leads=first_listed_leads, rule_line=rule_line)
     _record(report, built.warnings, strict, source)
     if built.truncated:
         report.truncated = built.truncated

@@ -14,7 +14,19 @@ The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each
   ``具体要求``, ``牵头单位``, ``责任领导``, ``完成时限``) and what their cells hold; role is one of
   :data:`COLUMN_ROLES` (:func:`load_columns`, read by :mod:`.tables`);
 * ``remarks.csv`` (``word,note``): a clause of an assignment that holds one of these words is a
-  remark about the list (``下同``, ``不再单独列出``), not a unit.
+  remark about the list (``下同``, ``不再单独列出``), not a unit;
+* ``headings.csv`` (``pattern,role,note``): regular expressions of a heading that names who
+  answers for the tasks under it (``(三)省编办牵头的工作``, ``孟学农省长负责的工作``, a heading
+  that is only a unit's name), with a named group ``units`` (role lead, support or responsible)
+  or ``person`` (role person; an optional group ``title``);
+* ``prose.csv`` (``pattern,role,note``): regular expressions of a sentence in a task's text that
+  assigns it when no bracket or label does (``由X会同Y等部门研究提出落实意见``); the named group
+  ``units`` is read like an unlabelled assignment whose default role is ``role``;
+* ``synonyms.csv`` (``written,means,note``): a word written in place of another
+  (``卖力`` for ``负责`` in machine-spun reposts); every label and suffix holding ``means`` is
+  also matched with ``written``.
+
+The last three tables are optional: a folder without them reads as if they were empty.
 
 Words are written in simplified characters; matching runs on the normalised text
 (:func:`xialu_graph.parse.lines.normalise`), so traditional characters match as well.
@@ -43,13 +55,39 @@ def grammar_dir() -> Path:
 
 @dataclass(frozen=True)
 class Grammar:
-    """The loaded tables: ``labels`` and ``suffixes`` as (word, role) longest first,
-    ``rules`` as regular-expression sources, ``remarks`` as words."""
+    """The loaded tables: ``labels`` and ``suffixes`` as (word, role) longest first (synonyms
+    expanded), ``rules`` as regular-expression sources, ``remarks`` as words, ``headings`` and
+    ``prose`` as (regular-expression source, role) in table order, ``synonyms`` as (written, means)."""
 
     labels: tuple
     suffixes: tuple
     rules: tuple
     remarks: tuple
+    headings: tuple = ()
+    prose: tuple = ()
+    synonyms: tuple = ()
+
+    def heading_patterns(self) -> list:
+        """The heading patterns compiled, as (regex, role), in table order.
+
+        Examples
+        --------
+        >>> rx, role = next((rx, r) for rx, r in load_grammar().heading_patterns() if rx.search("省编办牵头的工作"))
+        >>> rx.search("省编办牵头的工作").group("units"), role
+        ('省编办', 'lead')
+        """
+        return [(re.compile(p), r) for p, r in self.headings]
+
+    def prose_patterns(self) -> list:
+        """The prose patterns compiled, as (regex, role), in table order.
+
+        Examples
+        --------
+        >>> rx, role = load_grammar().prose_patterns()[0]
+        >>> rx.search("由财政部会同农业部等部门研究提出落实意见。").group("units"), role
+        ('财政部会同农业部等部门', 'responsible')
+        """
+        return [(re.compile(p), r) for p, r in self.prose]
 
     def label_words(self, *roles: str) -> tuple:
         """The label words of the given roles, longest first.
@@ -107,11 +145,24 @@ def load_grammar(folder: str = "") -> Grammar:
             raise ValueError(f"{base / 'rules.csv'} line {i}: invalid pattern {p!r}: {e}") from None
         rules.append(p)
     remarks = [(r.get("word") or "").strip() for r in _rows(base / "remarks.csv")]
+    headings = _patterns(base / "headings.csv", {"units", "person"})
+    prose = _patterns(base / "prose.csv", {"units"})
+    synonyms = []
+    if (base / "synonyms.csv").exists():
+        for i, r in enumerate(_rows(base / "synonyms.csv"), start=2):
+            written, means = (r.get("written") or "").strip(), (r.get("means") or "").strip()
+            if not written or not means:
+                raise ValueError(f"{base / 'synonyms.csv'} line {i}: need a written word and what it means")
+            synonyms.append((written, means))
+    labels, suffixes = _with_synonyms(labels, synonyms), _with_synonyms(suffixes, synonyms)
     return Grammar(
         labels=tuple(sorted(dict.fromkeys(labels), key=lambda x: -len(x[0]))),
         suffixes=tuple(sorted(dict.fromkeys(suffixes), key=lambda x: -len(x[0]))),
         rules=tuple(rules),
         remarks=tuple(w for w in remarks if w),
+        headings=tuple(headings),
+        prose=tuple(prose),
+        synonyms=tuple(synonyms),
     )
 
 
@@ -142,4 +193,32 @@ def load_columns(folder: str = "") -> dict:
             raise ValueError(f"{base / 'columns.csv'} line {i}: need a header word and a role in {COLUMN_ROLES}, "
                              f"got {word!r}, {role!r}")
         out.setdefault(word, role)
+    return out
+
+
+def _with_synonyms(words: list, synonyms: list) -> list:
+    """Each (word, role) and, for every synonym whose meaning the word holds, the word as written
+    with the synonym (负责落实 → 卖力落实)."""
+    out = list(words)
+    for written, means in synonyms:
+        out.extend((w.replace(means, written), r) for w, r in words if means in w)
+    return out
+
+
+def _patterns(path: Path, groups: set) -> list:
+    """(pattern, role) rows of an optional pattern table; each pattern must compile and name one of
+    ``groups``."""
+    if not path.exists():
+        return []
+    out = []
+    for i, r in enumerate(_rows(path), start=2):
+        p, role = (r.get("pattern") or "").strip(), (r.get("role") or "").strip()
+        try:
+            rx = re.compile(p)
+        except re.error as e:
+            raise ValueError(f"{path} line {i}: invalid pattern {p!r}: {e}") from None
+        if role not in ROLES or not groups & set(rx.groupindex):
+            raise ValueError(f"{path} line {i}: need a role in {ROLES} and a named group in {sorted(groups)}, "
+                             f"got {role!r}, {sorted(rx.groupindex)}")
+        out.append((p, role))
     return out

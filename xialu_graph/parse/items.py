@@ -31,6 +31,7 @@ from .assignments import (
     find_prose_roles,
     find_trailing_bracket,
     parse_assignment,
+    read_heading,
     split_leaders,
 )
 from .layout import Layout
@@ -71,14 +72,17 @@ _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*
 
 @dataclass
 class Context:
-    """Where a task stands: section, subsection, unnumbered heading, attachment, and the leaders
-    (title, name, line) named on those headings."""
+    """Where a task stands: section, subsection, unnumbered heading, attachment, the leaders
+    (title, name, line) named on those headings, and the units (role, name, line) the nearest
+    heading that names any says answer for its tasks (``(三)省编办牵头的工作``, ``凤台县政府``;
+    ``data/grammar/headings.csv``)."""
 
     section: Optional[Section] = None
     subsection: Optional[Subsection] = None
     heading: str = ""
     attachment: str = ""
     leaders: list = field(default_factory=list)
+    units: list = field(default_factory=list)
 
 
 @dataclass
@@ -231,6 +235,7 @@ class _Reader:
         self.heading = ""
         self.attachment = ""
         self.leaders: dict[str, list] = {}
+        self.units: dict[str, list] = {}  # per heading level: (role, name, line) from headings.csv
         self.body = False
         self.cur: Optional[TaskSpan] = None
         self.n_tasks = 0  # entries that become tasks
@@ -241,20 +246,24 @@ class _Reader:
     # ---- state
     def snapshot(self) -> Context:
         leaders = [p for level in ("section", "subsection", "heading") for p in self.leaders.get(level, [])]
-        return Context(self.section, self.subsection, self.heading, self.attachment, leaders)
+        units = next((self.units[level] for level in ("heading", "subsection", "section") if self.units.get(level)), [])
+        return Context(self.section, self.subsection, self.heading, self.attachment, leaders, units)
 
-    def set_leaders(self, level: str, people, line: int) -> None:
-        self.leaders[level] = [(t, n, line) for t, n in people]
-        if level == "section":
-            self.leaders.pop("subsection", None)
-            self.leaders.pop("heading", None)
-        elif level == "subsection":
-            self.leaders.pop("heading", None)
+    def set_leaders(self, level: str, people, line: int, title: str = "") -> None:
+        """The people named on a heading of ``level``; with its ``title``, also whoever the heading
+        says answers for the tasks under it (:func:`.assignments.read_heading`)."""
+        units, named = read_heading(title) if title else ([], [])
+        self.leaders[level] = [(t, n, line) for t, n in list(people) + named]
+        self.units[level] = [(r, n, line) for r, n in units]
+        lower = {"section": ("subsection", "heading"), "subsection": ("heading",)}.get(level, ())
+        for k in lower:
+            self.leaders.pop(k, None)
+            self.units.pop(k, None)
 
     def set_heading(self, raw: str, line: int) -> None:
         title, leaders = split_leaders(raw)
         self.heading = title
-        self.set_leaders("heading", leaders, line)
+        self.set_leaders("heading", leaders, line, title)
 
     def emit(self, entry: Entry) -> None:
         self.out.entries.append(entry)
@@ -323,6 +332,7 @@ class _Reader:
         if att and (self.body or any(x and x[0] in ITEM_START for x in self.norms[idx + 1: idx + 40])):
             self.close()
             self.attachment, self.section, self.subsection, self.heading, self.leaders = att, None, None, "", {}
+            self.units = {}
             self.body = True
             kinds[idx] = "attachment"
             return idx + 1
@@ -334,6 +344,8 @@ class _Reader:
         if not self.body:
             if head is not None and head.style == "section" or item is not None and item.style == task_style:
                 self.body = True
+                if head is None:
+                    self.heading_above(idx)
             else:
                 kinds[idx] = "preamble"
                 self.out.preamble.append(raw)
@@ -351,7 +363,7 @@ class _Reader:
             self.subsection = Subsection(sec.number if sec else "", head.label, title, ln, self.attachment)
             self.out.subsections.append(self.subsection)
             self.heading = ""
-            self.set_leaders("subsection", leaders, ln)
+            self.set_leaders("subsection", leaders, ln, title)
             kinds[idx] = "subsection"
         elif item is not None and self.sub_item_under_open(item, n):
             # (一)全力推进产业项目建设。 over 1.…(X主办) 2.…: the open item heads numbered sub-items
@@ -392,7 +404,7 @@ class _Reader:
         section = Section(head.label, title, ln, self.attachment)
         self.out.sections.append(section)
         self.section, self.subsection, self.heading = section, None, ""
-        self.set_leaders("section", leaders, ln)
+        self.set_leaders("section", leaders, ln, title)
         self.kinds[idx] = "section"
         if not sub and _section_assignment(normalise(title), self.first_listed_leads):
             # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
@@ -403,7 +415,7 @@ class _Reader:
             sub_title, sub_leaders = split_leaders(sub[1])
             self.subsection = Subsection(section.number, sub[0], sub_title, ln, self.attachment)
             self.out.subsections.append(self.subsection)
-            self.set_leaders("subsection", sub_leaders, ln)
+            self.set_leaders("subsection", sub_leaders, ln, sub_title)
 
     def unnumbered_line(self, idx: int, raw: str, n: str) -> None:
         kinds, cur, ln = self.kinds, self.cur, idx + 1
@@ -416,7 +428,8 @@ class _Reader:
             kinds[idx] = "label"
             return
         if cur is not None and not cur.has_assignment():
-            if _is_heading_between(cur, n, self.norms, idx):
+            if _is_heading_between(cur, n, self.norms, idx, self.scan.items.get(idx) is not None) \
+                    or self.unit_heading_over_restart(idx, raw):
                 self.close()
                 self.set_heading(raw.strip(), ln)
                 kinds[idx] = "heading"
@@ -431,6 +444,18 @@ class _Reader:
             return
         self.close()
         prev = next((k for k in range(idx - 1, -1, -1) if self.norms[k]), None)
+        if prev is not None and kinds[prev] in ("section", "subsection") and self.units.get(kinds[prev]) \
+                and not self.items_follow(idx):
+            # (一)省监察厅牵头的工作 over one paragraph and no numbered items: the heading is the task
+            if kinds[prev] == "section":
+                sec = self.section
+                match = LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0)
+            else:
+                sub = self.subsection
+                match = LineMatch("cn_paren", sub.number, cn_to_int(sub.number), raw.strip(), 0)
+            self.cur = self.open(match, ln, raw.strip(), n)
+            kinds[idx] = "task"
+            return
         if prev is not None and kinds[prev] == "section" and self.section is not None:
             # the paragraph under a numbered heading states its assignment: the heading is a task
             sec = self.section
@@ -446,6 +471,37 @@ class _Reader:
                 return
         self.set_heading(raw.strip(), ln)
         kinds[idx] = "heading"
+
+    def heading_above(self, idx: int) -> None:
+        """The body starts at ``idx``: a preamble line right above it that names who answers for
+        the tasks (凤台县政府 over 1. 2. …) is their heading."""
+        prev = next((k for k in range(idx - 1, -1, -1) if self.norms[k]), None)
+        if prev is None or self.kinds[prev] != "preamble" or not read_heading(self.lines[prev])[0]:
+            return
+        if self.out.preamble and self.out.preamble[-1] == self.lines[prev]:
+            self.out.preamble.pop()
+        self.set_heading(self.lines[prev].strip(), prev + 1)
+        self.kinds[prev] = "heading"
+
+    def unit_heading_over_restart(self, idx: int, raw: str) -> bool:
+        """An unnumbered line naming a unit, and the numbering restarting at 1 under it: the heading
+        of the next group of tasks (大通区政府 after 凤台县政府's targets), not the open task's text."""
+        nxt = next((k for k in range(idx + 1, min(len(self.norms), idx + 20)) if self.norms[k]), None)
+        item = self.scan.items.get(nxt) if nxt is not None else None
+        return (item is not None and item.style == self.scan.task_style and item.number == 1
+                and bool(read_heading(raw)[0]))
+
+    def items_follow(self, idx: int) -> bool:
+        """Whether task items come after line ``idx`` before the next heading."""
+        for k in range(idx + 1, min(len(self.norms), idx + 200)):
+            if not self.norms[k]:
+                continue
+            item, head = self.scan.items.get(k), self.scan.heads.get(k)
+            if item is not None and item.style == self.scan.task_style:
+                return True
+            if head is not None or item is not None:
+                return False
+        return False
 
     # ---- tables
     def table_line(self, idx: int, raw: str, n: str) -> Optional[int]:
@@ -543,7 +599,7 @@ class _Reader:
             cat, leaders = split_leaders(info["category"])
             self.heading = cat
             if leaders:
-                self.set_leaders("heading", leaders, first_line)
+                self.set_leaders("heading", leaders, first_line, cat)
         number = ninfo["number"] if ninfo["number"] is not None else layout.counter + 1
         layout.counter = number
         self.emit(TableRow(number, info["text"], ";".join(info["labels"]), info["deadline"], self.snapshot(),
@@ -582,9 +638,10 @@ def _next_is_numbered(norms: list[str], idx: int) -> bool:
     return False
 
 
-def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int) -> bool:
-    """An unnumbered short line after a task that ends a sentence and before the next item."""
-    if not cur.parts:
+def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int, numbered: bool = False) -> bool:
+    """An unnumbered short line after a task that ends a sentence and before the next item
+    (a ``numbered`` line under the task is one of its sub-items: (1)… (2)…)."""
+    if not cur.parts or numbered:
         return False
     last = cur.nparts[-1].rstrip()
     if not last or last[-1] not in TERMINAL or len(n) > 40:

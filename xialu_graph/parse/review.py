@@ -51,6 +51,8 @@ REVIEW_REASONS = {
     "unknown_unit": (0.6, "单位名称不在单位表中"),
     "unclosed_bracket": (0.7, "括号未闭合，读到条目末尾"),
     "prose_roles": (0.75, "从正文语句中读出单位"),
+    "unit_from_heading": (0.8, "单位取自上级标题（如“X牵头的工作”或单位名标题）"),
+    "heading_line": (0.9, "条目首行是分组标题，其单位或领导用于本条"),
     "guessed_unit_form": (0.85, "单位简称或前缀为推测"),
     "lead_by_position": (0.85, "按“排名第一为牵头单位”规则确定牵头单位"),
     "cell_layout_rebuilt": (0.85, "表格由逐格分行的文本重建"),

@@ -17,7 +17,7 @@ document order, what was noticed on the way).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Person, RawAssignment, Task
@@ -26,8 +26,10 @@ from .assignments import (
     ParsedAssignment,
     find_inline_labels,
     find_inner_assignments,
+    find_prose_assignment,
     find_trailing_bracket,
     parse_assignment,
+    read_heading,
 )
 from .items import Context, Notice, ProseTask, TableRow, TaskSpan
 from .lines import normalise
@@ -50,7 +52,7 @@ class BuiltTasks:
     truncated_lines: list[int] = field(default_factory=list)
 
 
-def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTasks:
+def build_tasks(entries: list, *, first_listed_leads: bool = False, rule_line: int = 0) -> BuiltTasks:
     """Assignments pass: make a Task of every span, table row and prose paragraph.
 
     Parameters
@@ -59,6 +61,9 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
         :attr:`.items.Items.entries`, in document order (notices pass through as warnings).
     first_listed_leads : bool
         The document states that the first-listed unit leads.
+    rule_line : int
+        The line where the document states that rule (0: not stated); a task named with a
+        single unit after it is led by that unit.
 
     Returns
     -------
@@ -78,7 +83,7 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
     out = BuiltTasks()
     for entry in entries:
         if isinstance(entry, TaskSpan):
-            task = read_span(entry, out, first_listed_leads=first_listed_leads)
+            task = read_span(entry, out, first_listed_leads=first_listed_leads, rule_line=rule_line)
             if task is not None and entry.retitles is not None:
                 entry.retitles.title = task.text  # a section heading that is itself a task
         elif isinstance(entry, TableRow):
@@ -86,14 +91,14 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False) -> BuiltTask
             if parsed is not None:
                 parsed.style = "table"
             task = _make_task(out, first_listed_leads, entry.number, str(entry.number), entry.text, parsed, entry.label_text,
-                              entry.context, entry.first_line, entry.last_line, entry.first_line)
+                              entry.context, entry.first_line, entry.last_line, entry.first_line, rule_line)
             if entry.deadline:
                 out.notes.append((task, entry.deadline))
             if entry.rebuilt:
                 task.reasons.append("cell_layout_rebuilt")
         elif isinstance(entry, ProseTask):
             task = _make_task(out, first_listed_leads, entry.number, entry.numbering, entry.text, entry.parsed, entry.text,
-                              entry.context, entry.line, entry.line, entry.line)
+                              entry.context, entry.line, entry.line, entry.line, rule_line)
         else:
             assert isinstance(entry, Notice)
             out.warnings.append((entry.line, entry.code, entry.message))
@@ -111,7 +116,7 @@ def _merge(into: ParsedAssignment, other: ParsedAssignment) -> None:
     into.notes.extend(other.notes)
 
 
-def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False) -> Optional[Task]:
+def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False, rule_line: int = 0) -> Optional[Task]:
     """Read one task span's assignment into a Task (None: the last span, cut off mid-text).
 
     Warnings, notes and assignment styles go to ``out``.
@@ -126,6 +131,8 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False)
     ('3', '稳就业。', '区人社局牵头,区财政局配合', [('lead', '区人社局'), ('support', '区财政局')])
     """
     warn = out.warnings.append
+    if len(o.parts) > 1 and not o.retitles:
+        _heading_line(o)
     joined = o.joined().strip()
     njoined = "".join(o.nparts).strip()
     text_out, raw_assign = joined, ""
@@ -173,6 +180,12 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False)
             o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
             o.reasons.append("inline_labels")
             text_out = joined[:cut].strip()
+    if parsed is None and not o.label_parts:
+        # assigned in its own sentence: …的问题,由X会同Y等部门研究提出落实意见 (data/grammar/prose.csv)
+        ntext = njoined if len(njoined) == len(joined) else normalise(joined)
+        parsed = find_prose_assignment(ntext, joined if len(ntext) == len(joined) else None)
+        if parsed is not None:
+            raw_assign = ";".join(joined[a:b] for a, b in parsed.spans)
     if o.label_parts:
         label_text = ";".join(t for _, t in o.label_parts)
         lp = parse_assignment(label_text, first_listed_leads=first_listed_leads)
@@ -192,14 +205,14 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False)
         line_assign = o.label_parts[0][0]
     numbering = f"({o.match.label})" if o.match.style == "cn_paren" else o.match.label
     task = _make_task(out, first_listed_leads, o.match.number, numbering, text_out, parsed, raw_assign, o.context, o.line_start,
-                      o.lines[-1] if o.lines else o.line_start, line_assign)
+                      o.lines[-1] if o.lines else o.line_start, line_assign, rule_line)
     task.reasons.extend(o.reasons)
     return task
 
 
 def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering: str, text_out: str,
                parsed: Optional[ParsedAssignment], raw_assign: str, c: Context, line_start: int, line_end: int,
-               line_assign: int) -> Task:
+               line_assign: int, rule_line: int = 0) -> Task:
     sec, sub = c.section, c.subsection
     task = Task(
         task_id=str(number),
@@ -217,6 +230,12 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         line_end=line_end,
     )
     if parsed is not None:
+        if (rule_line and line_end >= rule_line and len(parsed.units) == 1 and parsed.units[0][0] == "responsible"
+                and parsed.style in ("labels", "bare_list", "table")):
+            # 责任单位:X after 第一责任单位为牵头单位,下同: the one unit listed is the first listed
+            # (not X负责, where a role word, not a position, gives the role)
+            parsed.units[0] = ("lead", parsed.units[0][1])
+            task.reasons.append("lead_by_position")
         out.label_styles.add(parsed.style)
         if parsed.style == "bare_list":  # units listed without a label or role word
             task.reasons.append("lead_by_position" if first_listed_leads and parsed.has_lead() else "guessed_role")
@@ -228,5 +247,40 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         ]
         task.people = [Person("", name, title, line_assign) for title, name in parsed.people]
         out.notes.extend((task, note) for note in parsed.notes)
+    if c.units:
+        _units_from_heading(task, c.units)
     task.people = [Person("", name, title, line) for title, name, line in c.leaders] + task.people
     return task
+
+
+def _heading_line(o: TaskSpan) -> None:
+    """A numbered item whose first line is a group heading naming who answers for it
+    (``(一)省监察厅牵头的工作`` over its paragraph, ``data/grammar/headings.csv``): the heading's
+    units and people go to the item's context, its paragraph is the text."""
+    units, people = read_heading(o.parts[0])
+    if not people and not any(r == "lead" for r, _ in units):
+        return  # a unit's name alone may be a wrapped line of the text: only X牵头的工作 or a person
+    line = o.lines[0] if o.lines else o.line_start
+    o.context = replace(o.context, units=[(r, n, line) for r, n in units] or o.context.units,
+                        leaders=o.context.leaders + [(t, n, line) for t, n in people])
+    o.parts, o.nparts = o.parts[1:], o.nparts[1:]
+    o.reasons.append("heading_line")
+
+
+def _units_from_heading(task: Task, units: list) -> None:
+    """Give a task the units its heading names (``data/grammar/headings.csv``): a lead the heading
+    names leads a task that names none (its responsible units then support); responsible units
+    go to a task that names no unit at all."""
+    own = task.raw_assignments
+    leads = [(n, ln) for r, n, ln in units if r == "lead"]
+    if leads and not any(a.role == "lead" for a in own):
+        names = {n for n, _ in leads}
+        task.raw_assignments = [RawAssignment("lead", n, ln) for n, ln in leads] + [
+            RawAssignment("support" if a.role == "responsible" else a.role, a.unit_raw, a.line, a.label, a.prefix)
+            for a in own if a.unit_raw not in names
+        ]
+    elif not own and not leads:
+        task.raw_assignments = [RawAssignment(r, n, ln) for r, n, ln in units]
+    else:
+        return
+    task.reasons.append("unit_from_heading")
