@@ -614,7 +614,7 @@ def component_layout(H, *, seed: int = 0) -> dict:
     return {n: xy[k] for k, n in enumerate(nodes)}
 
 
-def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_top: int = 30,
+def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_top: int = 60,
                     seed: int = 0, min_weight: float = 0.0, source=None,
                     title: Optional[str] = "共同责任网络：按群组着色，按工作量定大小", cluster_names=None,
                     backbone=None, ties: Optional[str] = None):
