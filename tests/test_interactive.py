@@ -173,7 +173,7 @@ def test_bipartite_content(G):
     assert all("x" in n and "y" in n for n in data["nodes"])
     assert data["options"]["physics"]["enabled"] is False
     assert {e["label"] for e in data["legend"]["nodes"]} >= {"部门", "街道办事处", "任务"}
-    assert [e["label"].split()[0] for e in data["legend"]["edges"]] == ["牵头", "负责", "配合"]
+    assert [e["label"].split()[0] for e in data["legend"]["edges"]] == ["牵头", "责任", "配合"]
     styles = {(e["from"], e["to"]): e for e in data["edges"]}
     assert styles[("u:区发改局", "t:1")]["width"] > styles[("u:区财政局", "t:1")]["width"]
     assert styles[("u:区财政局", "t:1")]["dashes"] is True
@@ -210,7 +210,7 @@ def test_cluster_view_frames(G):
     assert nodes["u:区审计局"]["size"] == max(n["size"] for n in view.nodes)
     assert nodes["u:区市场监管局"]["size"] == min(n["size"] for n in view.nodes)
     tip = dict(nodes["u:区发改局"]["tip"][1:])
-    assert tip["群组"] == "群组1" and tip["加权负荷"] == "2"
+    assert tip["群组"] == "群组1" and tip["加权工作量"] == "2"
     assert [e["label"] for e in view.legend["nodes"]] == ["群组1", "群组2", "未归类"]
     # node ids accepted as well as names; a dict works too
     v2 = cluster_view(P, {"u:区发改局": "甲"})
@@ -354,3 +354,14 @@ def test_static_figure_same_layout_and_palette(G):
 def test_static_png_hostile_text_is_literal():
     view = bipartite_view(hostile_graph())
     assert view.static_png().startswith(b"\x89PNG")
+
+
+def test_one_word_for_weighted_load_in_every_view_and_figure():
+    """The glossary's 加权工作量 everywhere a reader sees the weighted load (issue 14: 负荷 drifted in)."""
+    from pathlib import Path
+
+    import xialu_graph
+
+    pkg = Path(xialu_graph.__file__).parent
+    for p in list((pkg / "viz").glob("*.py")) + list((pkg / "report").glob("*.py")):
+        assert "加权负荷" not in p.read_text(encoding="utf-8"), p.name

@@ -181,7 +181,7 @@ def _write_comparison(cmp, out: Path, *, figures: bool, say) -> dict:
         src = "数据来源: " + "；".join(e.label + ("（节选）" if e.truncated else "") for e in cmp.corpus) + "的重点工作分解"
         fig = slope_chart(cmp.unit_loads, labels=cmp.labels, source=src)
         paths = save_figure(fig, out / "figures" / "slope_chart")
-        figs["各单位工作量的变化（加权负荷）"] = paths[0]
+        figs["各单位工作量的变化（加权工作量）"] = paths[0]
         written["slope_chart"] = paths[0]
         fig = network_small_multiples(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, seed=cmp.seed, source=src)
         paths = save_figure(fig, out / "figures" / "networks")

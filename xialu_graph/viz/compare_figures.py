@@ -37,7 +37,7 @@ def _spread(values: list, min_gap: float) -> list:
 
 
 def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int = 12, measure: str = "weighted_load",
-                ax=None, source=None, title: Optional[str] = "各单位工作量的变化（加权负荷）"):
+                ax=None, source=None, title: Optional[str] = "各单位工作量的变化（加权工作量）"):
     """Slope chart: one line per unit across editions (x = edition, y = load).
 
     Parameters
@@ -104,12 +104,14 @@ def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int 
             for i, yv in zip(idx, ys):
                 final = k == len(labels) - 1
                 # a unit whose line ends before the last edition is labelled where it ends, in grey italics
+                # on a white ground above the lines, so a line passing behind never strikes through a name
                 ax.text(k + 0.08, yv, names[i], va="center", ha="left", fontsize=FONT_SIZE - (1 if final else 2),
-                        color=colors[i], fontstyle="normal" if final else "italic")
+                        color=colors[i], fontstyle="normal" if final else "italic", zorder=5,
+                        bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.9))
         ax.set_xticks(x, labels)
         ax.set_xlim(-0.2, len(labels) - 1 + 0.9)
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("加权负荷")
+        ax.set_ylabel("加权工作量")
         ax.grid(axis="y", color="#dddddd", lw=0.5)
         ax.set_axisbelow(True)
     return fig

@@ -185,7 +185,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         ed_units = {}
         for u in sorted(nm.values()):
             ld = lmap.get(u, 0.0)
-            rows = [["", _page.clean_text(u)], ["版本", _page.clean_text(lab)], ["加权负荷", f"{ld:g}"]]
+            rows = [["", _page.clean_text(u)], ["版本", _page.clean_text(lab)], ["加权工作量", f"{ld:g}"]]
             if u in rmap and rmap[u] == rmap[u]:
                 rows.append(["排名", str(int(rmap[u]))])
             if u in cmap:
@@ -226,7 +226,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         "edge_ids": sorted(edge_ids.values(), key=lambda s: int(s[1:])),
         "names": {ids[u]: _page.clean_text(u) for u in names},
         "absent": "本版本未出现",
-        "table_head": ["单位", "加权负荷", "较上一版"],
+        "table_head": ["单位", "加权工作量", "较上一版"],
     }
     legend = {
         "nodes_title": "节点",
@@ -234,7 +234,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
                   dict(label="浅灰：该版本未出现", color="#E4E4E4", shape="dot")],
         "edges_title": "连线",
         "edges": [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)],
-        "note": "节点大小：加权负荷；相同单位在各版本位置相同。← → 键切换版本。",
+        "note": "节点大小：加权工作量；相同单位在各版本位置相同。← → 键切换版本。",
     }
     return CompareView(
         editions=payload, title=title, subtitle=" · ".join(_page.clean_text(x) for x in graphs),

@@ -83,7 +83,7 @@ CENTER_BORDER = "#000000"
 
 ROLE_STYLES = {
     "lead": {"label": "牵头", "color": "#333333", "width": 2.5, "dashes": False},
-    "responsible": {"label": "负责", "color": "#555555", "width": 2.0, "dashes": False},
+    "responsible": {"label": "责任", "color": "#555555", "width": 2.0, "dashes": False},
     "support": {"label": "配合", "color": "#9A9A9A", "width": 1.0, "dashes": True},
 }
 """Edge style per role: label shown in the legend and tooltips, colour, width, dashes."""
@@ -439,7 +439,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         tip = [["", _unit_name(P, n)],
                ["类型", KIND_LABELS.get(d.get("kind", "other"), clean_text(d.get("kind", "")))],
                ["群组", cluster_label(c, cluster_names)],
-               ["加权负荷", f"{loads[n]:g}"],
+               ["加权工作量", f"{loads[n]:g}"],
                ["协作单位数", str(len(partners))]]
         if partners:
             tip.append(["主要协作", join_list([f"{_unit_name(P, m)}({P.edges[n, m].get('shared', P.edges[n, m].get(weight, ''))})"
@@ -472,7 +472,7 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
                              f"其余 {P.number_of_edges() - len(edges)} 对未画出）", color="#444444", width=2, dashes=False)]
                   if mode == "backbone" else
                   [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)]),
-        "note": "节点大小：加权负荷" + ("" if load_df is not None else "（未给出时为协作强度）"),
+        "note": "节点大小：加权工作量" + ("" if load_df is not None else "（未给出时为协作强度）"),
     }
     gt = clean_text(P.graph.get("title", ""))
     return NetworkView(
