@@ -28,7 +28,7 @@ margin:0 auto;max-width:960px;padding:12px 16px 40px;color:#222;font-size:15px;l
 -webkit-text-size-adjust:100%}
 h1{font-size:1.45em;line-height:1.3;margin:.6em 0 .3em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
 p,li,td,th,dd,figcaption{unicode-bidi:plaintext;overflow-wrap:anywhere}
-.lead{background:#f3f7fb;border-left:4px solid #0072B2;padding:8px 12px}
+.lead{background:#f3f7fb;border-left:4px solid #0072B2;padding:8px 12px 8px 2.2em}
 .lead li{margin:.25em 0}
 .warn{background:#fff6e0;border-left:4px solid #E69F00;padding:6px 10px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:6px 0}
