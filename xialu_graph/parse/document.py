@@ -18,7 +18,7 @@ from .meta import build_metadata
 from .numbering import scan_numbering
 from .tasks import build_tasks
 
-__all__ = ["parse_text"]
+__all__ = ["parse_text", "drain"]
 
 
 def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
