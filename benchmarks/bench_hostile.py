@@ -6,13 +6,16 @@ Every case runs in a fresh process, so one case's memory cannot hide another's:
 - the hostile files of ``tests/hostile_cases.READER_CASES`` (readers: DTDs, span budgets,
   nesting, damaged archives, encodings), written to a temporary folder and read with
   ``read_document``;
+- ``--memory [--sizes 20,50]``: only these lines: text files of those sizes in MB (the seed repeated), read with
+  ``read_document``; each line gives the peak as a multiple of the file size and whether it is
+  within :data:`BOUND` (8x the file size, issue 16 finding 5);
 - ``--big``: a 50 MB and a 200 MB text file (the seed repeated), read with ``read_text`` and
   with ``read_document``, to state the memory bound of ``docs/security.md``.
 
 Peak memory is the process's peak resident set (``ru_maxrss``) less its resident set just
 before reading, so the interpreter and the input string are not counted.
 
-Run: .venv/bin/python benchmarks/bench_hostile.py [--big] [--no-append]
+Run: .venv/bin/python benchmarks/bench_hostile.py [--memory [--sizes 20,50]] [--big] [--no-append]
 """
 
 from __future__ import annotations
@@ -68,6 +71,15 @@ print(json.dumps({{"size": size, "seconds": dt, "peak": max(0, peak - base), "ou
 """
 
 
+# the memory bound of read_document on a large text file, as a multiple of the file size
+# (issue 16 finding 5): the --memory lines say whether each size is within it
+BOUND = 8.0
+
+
+def _arg(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else default
+
+
 def _run(kind: str, arg: str, how: str = "read_document") -> dict:
     code = _WORKER.format(root=str(ROOT), seed=SEED)
     r = subprocess.run([sys.executable, "-c", code, kind, arg, how], capture_output=True, text=True, timeout=1800)
@@ -88,17 +100,33 @@ def main() -> None:
     header = f"{'case':48s} {'input':>11s} {'time':>9s}  {'peak memory (x input)':>25s}  outcome"
     print(header, flush=True)
     lines.append(header)
-    for name, expr in CASES.items():
+    only_memory = "--memory" in sys.argv
+    for name, expr in ({} if only_memory else CASES).items():
         lines.append(_line(name, _run("text", expr)))
         print(lines[-1], flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (file_name, build, _want) in READER_CASES.items():
+        for name, (file_name, build, _want) in ({} if only_memory else READER_CASES).items():
             path = Path(tmp) / name.replace("/", "_").replace(" ", "_")
             path.mkdir()
             path = path / file_name
             path.write_bytes(build())
             lines.append(_line(name, _run("file", str(path))))
             print(lines[-1], flush=True)
+        if "--memory" in sys.argv:
+            # memory against input size (issue 16 finding 5): read_document's peak over the file
+            # size, for the seed repeated to each size; the bound stated is BOUND x the file size
+            sizes = [int(x) for x in _arg("--sizes", "20,50").split(",")]
+            seed = Path(SEED).read_bytes()
+            for mb in sizes:
+                path = Path(tmp) / f"seed_{mb}mb.txt"
+                with open(path, "wb") as fh:
+                    fh.write(seed * (mb * 1_000_000 // len(seed)))
+                res = _run("file", str(path))
+                ratio = res["peak"] / res["size"] if res["size"] else 0.0
+                verdict = "within" if ratio <= BOUND else "OVER"
+                lines.append(_line(f"{mb} MB text file, read_document", res) + f"  [{verdict} the {BOUND:g}x bound]")
+                print(lines[-1], flush=True)
+                os.unlink(path)
         if "--big" in sys.argv:
             seed = Path(SEED).read_bytes()
             for mb in (50, 200):
@@ -112,7 +140,7 @@ def main() -> None:
     if "--no-append" not in sys.argv:
         from _results import append_results
 
-        command = ".venv/bin/python benchmarks/bench_hostile.py" + (" --big" if "--big" in sys.argv else "")
+        command = ".venv/bin/python benchmarks/bench_hostile.py " + " ".join(sys.argv[1:])
         append_results("## Pathological inputs (bench_hostile.py)", command, lines)
 
 

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 import xialu_graph as xg
 from xialu_graph.errors import InputError
+from xialu_graph.parse.document import drain
+from xialu_graph.parse.layout import split_run_in
 
 from conftest import SEED
 
@@ -153,3 +155,29 @@ def test_decompression_bomb_within_a_memory_bound(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, (r.returncode, r.stdout, r.stderr[-1000:])
     assert "size limit" in r.stdout
+
+
+# -- memory proportional to the input (issue 16 finding 5): what the passes keep --------------
+# (the bound itself, peak memory against file size, is measured in benchmarks/bench_hostile.py --memory)
+
+
+def test_drain_lets_each_entry_go_as_it_is_consumed():
+    entries = ["a", "b", "c"]
+    seen = []
+    for e in drain(entries):
+        seen.append((e, len(entries)))
+    assert seen == [("a", 2), ("b", 1), ("c", 0)] and entries == []
+
+
+def test_split_run_in_keeps_an_unchanged_text_without_copying_it():
+    text = "一、稳增长\n1、抓项目。[牵头单位:区发改局]\n2、稳就业。[牵头单位:区人社局]\n"
+    out, added = split_run_in(text)
+    assert added == 0 and out is text
+
+
+def test_per_task_objects_have_no_instance_dict_and_share_unit_names():
+    doc = xg.read_document("一、稳增长\n1、抓项目。[牵头单位:区发改局]\n2、稳就业。[牵头单位:区发改局]\n")
+    t1, t2 = doc.tasks
+    for obj in (t1, t1.raw_assignments[0], t1.assignments[0], doc.sections[0]):
+        assert not hasattr(obj, "__dict__")
+    assert t1.raw_assignments[0].unit_raw is t2.raw_assignments[0].unit_raw

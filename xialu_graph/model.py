@@ -176,7 +176,7 @@ class Metadata:
     source: str = "<string>"
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     number: str
     title: str
@@ -184,7 +184,7 @@ class Section:
     attachment: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Subsection:
     section_no: str
     number: str
@@ -193,7 +193,7 @@ class Subsection:
     attachment: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class RawAssignment:
     """A unit name as the parser found it, before resolution."""
 
@@ -205,7 +205,7 @@ class RawAssignment:
     """Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Assignment:
     """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
 
@@ -228,7 +228,7 @@ class Assignment:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person named on a task (责任领导, 分管领导 …): never a unit.
 
@@ -244,7 +244,7 @@ class Person:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     """A numbered task with its section, text (line breaks of the source joined) and units.
 
@@ -282,7 +282,7 @@ class Task:
         return [a.unit for a in self.assignments if role is None or a.role == role]
 
 
-@dataclass
+@dataclass(slots=True)
 class ParseWarning:
     """Something the parser was unsure of, with the line it was on.
 

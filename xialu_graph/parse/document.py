@@ -6,7 +6,7 @@ assignments (:mod:`.tasks`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport
@@ -18,7 +18,7 @@ from .meta import build_metadata
 from .numbering import scan_numbering
 from .tasks import build_tasks
 
-__all__ = ["parse_text"]
+__all__ = ["parse_text", "drain"]
 
 
 def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
@@ -57,12 +57,16 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     if first_listed_leads is None:
         first_listed_leads = states_first_listed_rule(layout.text)
     report.conventions["lead_rule"] = "first_listed_leads" if first_listed_leads else "labels"
+    rule_line = first_listed_rule_line(layout.norms) if first_listed_leads else 0
     scan = scan_numbering(layout.norms)
     report.conventions["numbering"] = scan.task_style
     items = find_items(layout, scan, first_listed_leads=first_listed_leads)
     report.conventions.update(items.conventions)
-    rule_line = first_listed_rule_line(layout.norms) if first_listed_leads else 0
-    built = build_tasks(items.entries, first_listed_leads=first_listed_leads, rule_line=rule_line)
+    lines = layout.lines
+    # the numbering scan and the normalised text are not needed past the items pass, and each
+    # span is let go once its task is built: memory stays proportional to the file
+    del scan, layout
+    built = build_tasks(drain(items.entries), first_listed_leads=first_listed_leads, rule_line=rule_line)
     _record(report, built.warnings, strict, source)
     if built.truncated:
         report.truncated = built.truncated
@@ -83,7 +87,22 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     report.line_kinds = [(i + 1, k) for i, k in enumerate(items.kinds)]
     md = build_metadata(items.page_meta, items.preamble, source)
     return Document(metadata=md, sections=items.sections, subsections=items.subsections, tasks=built.tasks, report=report,
-                    lines=layout.lines)
+                    lines=lines)
+
+
+def drain(entries: list) -> Iterator:
+    """Yield the entries of a list in order, removing each from the list as it is yielded, so a
+    pass that consumes them holds one at a time (the list is empty at the end).
+
+    Examples
+    --------
+    >>> entries = ["a", "b", "c"]
+    >>> [e + str(len(entries)) for e in drain(entries)], entries
+    (['a2', 'b1', 'c0'], [])
+    """
+    entries.reverse()
+    while entries:
+        yield entries.pop()
 
 
 def _record(report: ParseReport, warnings: list[tuple[int, str, str]], strict: bool, source: str) -> None:

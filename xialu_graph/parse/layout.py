@@ -99,6 +99,8 @@ def split_run_in(text: str) -> tuple[str, int]:
             prev_i = i
         out_lines.append(line[prev_i:])
         added += len(cuts)
+    if not added:  # the lines are the text's own: no second copy of the whole text
+        return text, 0
     return "\n".join(out_lines), added
 
 

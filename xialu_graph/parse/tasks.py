@@ -17,6 +17,7 @@ document order, what was noticed on the way).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -242,7 +243,7 @@ def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering
         elif parsed.style == "prose":
             task.reasons.append("prose_roles")
         task.raw_assignments = [
-            RawAssignment(r, raw_name, line_assign, prefix=prefix)
+            RawAssignment(r, sys.intern(raw_name), line_assign, prefix=prefix)  # one copy of each unit name, not one per task
             for (r, _), raw_name, prefix in zip(parsed.units, parsed.raw_names, parsed.prefixes)
         ]
         task.people = [Person("", name, title, line_assign) for title, name in parsed.people]
