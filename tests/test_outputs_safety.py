@@ -455,3 +455,88 @@ def test_parse_replaces_all_its_files_or_none(tmp_path, monkeypatch):
     assert main(["parse", str(src), "--out", str(out), "--quiet"]) == 0
     assert "新任务" in (out / "plan_tasks.csv").read_text(encoding="utf-8-sig")
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+KILL_TWO_SCRIPT = r"""
+import os, signal, sys
+from pathlib import Path
+import xialu_graph.files as f
+
+out, figs, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+events = [0]
+
+def step():
+    events[0] += 1
+    if events[0] == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def wrap(fn):
+    def inner(*a, **k):
+        step()
+        r = fn(*a, **k)
+        step()
+        return r
+    return inner
+
+f.exchange = wrap(f.exchange)
+f._remove_tree = wrap(f._remove_tree)
+f.atomic_write_text = wrap(f.atomic_write_text)
+real_unlink = Path.unlink
+Path.unlink = lambda self, *a, **k: (step(), real_unlink(self, *a, **k), step())[1]
+with f.staged_folders(out, figs) as (a, b):
+    (a / "report.html").write_text("new report")
+    (b / "fig.svg").write_text("new figure")
+print("events", events[0])
+"""
+
+
+def test_a_kill_between_the_swaps_of_two_folders_is_rolled_forward(tmp_path):
+    """Issue 16 #5: ``report --out R --figures F`` swaps two folders; a SIGKILL (which cannot be
+    held back) between the two swaps used to leave the new report beside the old figures. The
+    swaps are journalled first, and the next run finishes them: both new, or (killed before the
+    journal) both old — never one of each."""
+    import shutil
+    import subprocess
+    import sys
+
+    from xialu_graph.files import MARKER, folder_lock, recover, staged_folders
+
+    out, figs = tmp_path / "out", tmp_path / "figs"
+
+    def tree(p):
+        return {q.name: q.read_text() for q in p.iterdir() if q.name != MARKER}
+
+    def reset():
+        for p in tmp_path.iterdir():
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+        with staged_folders(out, figs) as (a, b):
+            (a / "report.html").write_text("old report")
+            (b / "fig.svg").write_text("old figure")
+
+    def run(k):
+        return subprocess.run([sys.executable, "-c", KILL_TWO_SCRIPT, str(out), str(figs), str(k)],
+                              capture_output=True, text=True, timeout=60)
+
+    reset()
+    full = run(0)
+    assert full.returncode == 0, full.stderr
+    assert tree(out) == {"report.html": "new report"} and tree(figs) == {"fig.svg": "new figure"}
+    n_events = int(full.stdout.split()[-1])
+    outcomes, mixed_before_recovery = [], 0
+    for k in range(1, n_events + 1):
+        reset()
+        r = run(k)
+        assert r.returncode == -9, (k, r.stderr)
+        state = (tree(out)["report.html"].split()[0], tree(figs)["fig.svg"].split()[0])  # both whole
+        mixed_before_recovery += state[0] != state[1]
+        with folder_lock(out):  # what the next run does first (here: a run that writes only --out)
+            recover(out)
+        state = (tree(out)["report.html"].split()[0], tree(figs)["fig.svg"].split()[0])
+        assert state in (("old", "old"), ("new", "new")), k
+        outcomes.append(state[0])
+        with folder_lock(figs):  # a later run on --figures cleans what is left beside it
+            recover(figs)
+        # only the folders remain (a killed run's lock file is taken over by the next run)
+        assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["figs", "out"], k
+    assert "old" in outcomes and "new" in outcomes
+    assert mixed_before_recovery >= 1  # the kill did land between the two swaps

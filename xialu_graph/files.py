@@ -344,11 +344,24 @@ def glob_escape(name: str) -> str:
 def recover(target) -> list:
     """Put back what a run killed midway left beside ``target``; returns the folders removed.
 
-    A target missing while a whole previous folder waits aside (``.<name>.old-*``, a kill
-    between the two renames of the fallback swap) is renamed back; every other staging folder
-    is removed. Call it holding :func:`folder_lock`.
+    First a swap journal (``.<name>.swap.json``, written by :func:`staged_folders` before it
+    swaps two or more folders) is finished: every folder it names that was not yet swapped in
+    is swapped in now (roll forward), so a report and its separate figures folder are never
+    left one new and one old. Then a target missing while a whole previous folder waits aside
+    (``.<name>.old-*``, a kill between the two renames of the fallback swap) is renamed back;
+    every other staging folder is removed. Call it holding :func:`folder_lock`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> left = d / ".out.new-abcdefgh"
+    >>> left.mkdir(); _ = (left / MARKER).write_text("")
+    >>> [p.name for p in recover(d / "out")], sorted(p.name for p in d.iterdir())
+    (['.out.new-abcdefgh'], [])
     """
     target = Path(target)
+    removed = _finish_journal(target)
     stale = _stale(target)
     if not target.exists():
         olds = [p for p in stale if ".old-" in p.name and (p / MARKER).is_file()]
@@ -358,7 +371,68 @@ def recover(target) -> list:
             stale.remove(keep)
     for p in stale:
         _remove_tree(p)
-    return stale
+    return removed + stale
+
+
+def _journal_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.swap.json")
+
+
+def _write_journal(pairs) -> list:
+    """Write the swap journal beside every target (atomically); return the journal paths.
+
+    Each entry names the staging folder, its target and the staging folder's inode: a rename
+    keeps the inode, so a later run can tell a swapped target (its inode is the staging
+    folder's) from one still waiting."""
+    import json
+
+    entries = [{"staging": str(tmp.resolve()), "target": str(t.resolve()), "inode": tmp.stat().st_ino}
+               for tmp, t in pairs]
+    text = json.dumps({"journal": "xialu-graph swap", "pairs": entries}, ensure_ascii=False, indent=1)
+    paths = []
+    for _, t in pairs:
+        atomic_write_text(_journal_path(t), text)
+        paths.append(_journal_path(t))
+    return paths
+
+
+def _finish_journal(target: Path) -> list:
+    """Roll forward the swaps a killed run had journalled beside ``target``; returns the
+    folders removed. Targets locked by another live run are left for that run (InputError)."""
+    import json
+
+    journal = _journal_path(target)
+    if not journal.is_file():
+        return []
+    try:
+        pairs = json.loads(journal.read_text(encoding="utf-8"))["pairs"]
+        pairs = [(Path(e["staging"]), Path(e["target"]), int(e["inode"])) for e in pairs]
+    except (OSError, ValueError, KeyError, TypeError):  # not ours or damaged: leave the folders as they are
+        journal.unlink(missing_ok=True)
+        return []
+    removed: list = []
+    with ExitStack() as stack:
+        for _, t, _ in pairs:  # the caller holds ``target``'s lock; a held lock is not taken twice
+            if str(t.with_name(f".{t.name}.lock").resolve()) not in _HELD:
+                stack.enter_context(folder_lock(t))
+        for tmp, t, inode in pairs:
+            done = t.exists() and t.stat().st_ino == inode
+            waiting = tmp.is_dir() and tmp.stat().st_ino == inode
+            if not done and waiting:
+                leftover = _swap_in(tmp, t)
+                if leftover is not None:
+                    _remove_tree(leftover)
+                    removed.append(leftover)
+        for _, t, _ in pairs:
+            for p in _stale(t):
+                _remove_tree(p)
+                removed.append(p)
+            _journal_path(t).unlink(missing_ok=True)
+    return removed
+
+
+_HELD: set = set()
+"""Lock files this process holds (so finishing a journal does not lock a folder twice)."""
 
 
 @contextmanager
@@ -404,23 +478,26 @@ def folder_lock(target):
         os.close(fd)
     else:  # pragma: no cover
         raise InputError("cannot take the folder lock", source=str(lock))
+    key = str(lock.resolve())
+    _HELD.add(key)
     try:
         yield
     finally:
+        _HELD.discard(key)
         with suppress(FileNotFoundError):
             os.unlink(lock)
         os.close(fd)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Move the complete folder ``new`` onto ``target``; ``target`` is never missing when an
-    exchange is possible, otherwise only between two renames (which :func:`recover` mends)."""
+def _swap_in(new: Path, target: Path):
+    """Move the complete folder ``new`` onto ``target``; return the folder now holding the
+    previous contents (to remove), or None. ``target`` is never missing when an exchange is
+    possible, otherwise only between two renames (which :func:`recover` mends)."""
     if not target.exists():
         os.rename(new, target)
-        return
+        return None
     if exchange(new, target):  # ``new`` now holds the previous folder
-        _remove_tree(new)
-        return
+        return new
     old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
     os.rename(target, old)
     try:
@@ -428,7 +505,7 @@ def _swap(new: Path, target: Path) -> None:
     except BaseException:
         os.rename(old, target)
         raise
-    _remove_tree(old)
+    return old
 
 
 @contextmanager
@@ -485,8 +562,15 @@ def staged_folders(*targets):
                 os.chmod(tmp, 0o755)
             yield tuple(tmps)
             with _signals_blocked():
-                for tmp, t in zip(tmps, targets):
-                    _swap(tmp, t)
+                # two or more folders: journal first, so a SIGKILL (which cannot be held back)
+                # between two swaps is rolled forward by the next run's recover()
+                journals = _write_journal(list(zip(tmps, targets))) if len(targets) > 1 else []
+                leftovers = [_swap_in(tmp, t) for tmp, t in zip(tmps, targets)]
+                for j in journals:
+                    j.unlink(missing_ok=True)
+                for p in leftovers:
+                    if p is not None:
+                        _remove_tree(p)
         finally:
             for tmp in tmps:
                 if tmp.exists():
