@@ -68,7 +68,7 @@ def cell_kind(cell: str) -> str:
     bare = c.replace(" ", "")
     if 2 <= len(bare) <= 4 and _HAN.match(bare) and len(names) <= 2 and not _MEASURE.search(bare):
         return "person" if len(bare) <= 3 or " " in c else "short"
-    if len(bare) <= 6 and not _HAN.match(bare):
+    if len(bare) <= 6 and (not _HAN.match(bare) or _MEASURE.search(bare)):
         return "short"
     return "text"
 
