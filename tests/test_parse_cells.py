@@ -94,3 +94,22 @@ def test_a_copy_cut_inside_a_role_suffix_still_closes_the_list():
 def test_a_level_tail_after_xiangguan_is_stripped():
     res = parse_assignment("区发改委等相关区直部门、各镇(办)牵头")
     assert res.units == [("lead", "区发改委"), ("lead", "各镇(办)")]
+
+
+def test_a_header_printed_again_on_a_new_page_is_not_read_as_cells():
+    head = ["序号", "考核内容", "年度目标", "责任部门", "评分部门"]
+    rows = [["1", "粮食播种面积。", "0.07", "县农业农村局", "市农业农村局"],
+            ["2", "油菜面积。", "0", "县海洋与渔业局", "县农业农村局", "市农业农村局"],
+            ["3", "生猪存栏。", "42", "县经济和信息化局", "市商务局"]]
+    text = "\n".join(head + rows[0] + rows[1] + head + rows[2]) + "\n"
+    doc = xg.read_document(text)
+    got = {t.task_id: [a.unit_raw for a in t.raw_assignments] for t in doc.tasks}
+    assert got == {"1": ["县农业农村局"], "2": ["县海洋与渔业局", "县农业农村局"], "3": ["县经济和信息化局"]}
+
+
+def test_a_table_ends_where_no_row_number_follows():
+    lay = TableLayout(["number", "task", "responsible"], ["序号", "工作任务", "责任部门"])
+    norms = ["1", "抓项目。", "县农业农村局"] + ["说明文字。"] * 60 + ["2", "抓招商。", "县商务局"]
+    rows, end = ragged_rows(norms, 0, lay)
+    assert [r[0] for r in rows] == [[0]]
+    assert end < 20

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .tables import TableLayout, is_number_cell, number_of
+from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
 __all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "UNIT_COLUMNS"]
 
@@ -170,6 +170,11 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
         if len(c) > 200:
             end = i
             break
+        if numbers and is_header_cell(c):
+            end = i  # the header printed again (a new page): the table is read again from there
+            break
+        if len(cells) - (numbers[-1] if numbers else 0) > MAX_ROW_CELLS:
+            break  # no row number for too long: what follows is no row of this table
         if is_number_cell(c) and c[0] not in "一二三四五六七八九十(":
             n = number_of(c)
             if prev is None or n == prev + 1:
