@@ -113,3 +113,8 @@ def test_a_table_ends_where_no_row_number_follows():
     rows, end = ragged_rows(norms, 0, lay)
     assert [r[0] for r in rows] == [[0]]
     assert end < 20
+
+
+def test_lines_between_a_lead_and_a_support_column_go_to_the_support():
+    assert align_cells(["task", "lead", "support"], ["text", "unit", "unit", "unit"]) == [[0], [1], [2, 3]]
+    assert cell_kind("按期完成") == "deadline"

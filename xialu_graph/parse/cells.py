@@ -39,7 +39,7 @@ _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
-_DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$)")
+_DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$|^全年完成$|^按期|^按时|^及时|^每年|^每季|^每月|^逐年)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _TEXT_END = re.compile(r"[。;!?]$")
 _MEASURE = re.compile("[万亿亩吨元次个]")  # a unit of measure (万亩, 亿元), not a name
@@ -84,6 +84,7 @@ _COST = {
 _OTHER = {"unit": 1.0, "person": 0.3, "deadline": 0.3, "short": 0.3, "text": 0.3}
 _EMPTY_TASK = 0.5  # a row names its task: leaving the task column empty costs this
 _MORE_UNITS = 0.1  # each further line of a unit column (one unit per line)
+_MORE_LEADS = 0.15  # a lead cell mostly names one unit: lines shared with a support column go to the support
 _MORE_TEXT = 0.5  # each further line of any other column
 
 
@@ -116,7 +117,7 @@ def align_cells(roles: list[str], kinds: list[str]) -> list[list[int]]:
         role = roles[j - 1]
         table = _cost_table(role)
         many = role in UNIT_COLUMNS and role != "assessor"  # an assessor cell names one unit
-        step = _MORE_UNITS if many else _MORE_TEXT
+        step = (_MORE_LEADS if role == "lead" else _MORE_UNITS) if many else _MORE_TEXT
         limit = n if many else min(n, 3)
         for i in range(n + 1):
             base = best[j - 1][i] + (_EMPTY_TASK if role == "task" else 0.0)
