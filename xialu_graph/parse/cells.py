@@ -27,10 +27,13 @@ from typing import Optional
 
 from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
-__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "UNIT_COLUMNS"]
+__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS"]
 
 MAX_ROW_CELLS = 40
 """A row longer than this many lines is no row: the table ends before it."""
+
+MAX_UNIT_LINES = 12
+"""A unit column takes at most this many lines of a row (one unit per line)."""
 
 UNIT_COLUMNS = ("lead", "responsible", "support", "assessor")
 """Column roles whose cells are unit names (an assessor column names units that score the task)."""
@@ -118,7 +121,7 @@ def align_cells(roles: list[str], kinds: list[str]) -> list[list[int]]:
         table = _cost_table(role)
         many = role in UNIT_COLUMNS and role != "assessor"  # an assessor cell names one unit
         step = (_MORE_LEADS if role == "lead" else _MORE_UNITS) if many else _MORE_TEXT
-        limit = n if many else min(n, 3)
+        limit = min(n, MAX_UNIT_LINES if many else 3)
         for i in range(n + 1):
             base = best[j - 1][i] + (_EMPTY_TASK if role == "task" else 0.0)
             cost, take = base, 0
