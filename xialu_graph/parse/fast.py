@@ -42,12 +42,16 @@ _TASK_LINE = re.compile(
     rf"(?:(?P<n>\d{{1,4}})(?P<sep>[、.])(?![\d%\s])|\((?P<p>\d{{1,4}})\)(?![、.\s]))(?P<text>[^{_B}]*)"
     rf"(?:\[(?P<sq>[^{_B}]*(?:\([^{_B}]*\)[^{_B}]*)*)\]|\((?P<rd>[^{_B}]*(?:\([^{_B}]*\)[^{_B}]*)*)\))"
 )
-# where the layout pass might break a line: an enumerator after the first character of a line
-_ENUM = re.compile(r"(?<![\d.])\d{1,3}[.、](?![\d%.])|\([一二三四五六七八九十]{1,3}\)|\(\d{1,3}\)|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、")
+# where the layout pass might break a line (:func:`.layout.split_run_in`): one of its enumerators
+# after the first character of a line (the lookahead first lets the engine skip other characters)
+_ENUM_MID = re.compile(r"(?=[\d(一二三四五六七八九十])(?<=[^\n])(?:"
+                       r"(?<![\d.])\d{1,3}[.、](?![\d%.])|\([一二三四五六七八九十]{1,3}\)|\(\d{1,3}\)"
+                       r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、)")
 _BRACKET = re.compile(f"[{_B}]")
 _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")  # as in .items
 _HINT_ENDS = ("单位", "部门", "领导", "责任人", "科室")  # a label that ends so makes the bracket an assignment
-_MAX_LABEL_CACHE = 100000
+_VALUES: dict = {}  # (label value, role) → read_plain_list's answer
+_MAX_VALUES = 100000
 
 
 class FastStats:
@@ -108,12 +112,8 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     ntext = normalise(text)
     if first_listed_leads is None and _rule_stated(text):
         return None
-    for m in _ENUM.finditer(ntext):
-        i = m.start()
-        if i and ntext[i - 1] != "\n":
-            if split_run_in(text)[1]:
-                return None
-            break  # the layout pass breaks no line of this text
+    if _ENUM_MID.search(ntext) and split_run_in(text)[1]:
+        return None
     lines = text.split("\n")
     norms = ntext.split("\n")
     del ntext
@@ -327,48 +327,52 @@ class _Fast:
         self.pattern_open = True
 
     def read_pattern(self, idx: int, m: re.Match, n: str, raw: str) -> None:
-        STATS.fast_tasks += 1
+        """A task line of the common shape (:data:`_TASK_LINE`): its task, as :func:`.tasks.read_span`
+        would make it."""
+        num, sep, pnum, _, sq, _ = m.groups()
         ln = idx + 1
-        start = m.start("text")
-        rs = raw.strip()
-        joined = rs[start:]
-        content_at = m.start("sq") if m.group("sq") is not None else m.start("rd")
-        op = content_at - 1 - start
+        start = m.start(4)
+        joined = raw.strip()[start:]
+        op = (m.start(5) if sq is not None else m.start(6)) - 1 - start
         cl = len(n) - 1 - start
         njoined = n[start:]
-        number = int(m.group("n") or m.group("p"))
-        numbering = m.group("n") + m.group("sep") if m.group("n") is not None else f"({m.group('p')})"
         cnorm = njoined[op + 1:cl].strip()
         corig = joined[op + 1:cl].strip()
-        units = prefixes = people = notes = None
+        units = None
         style = "labels"
+        people = notes = ()
         labels = list(LABEL_RE.finditer(cnorm))
-        if labels and labels[0].start() == 0 and labels[0].group(1).endswith(_HINT_ENDS) and plain_labels(cnorm):
+        hint = bool(labels) and labels[0].group(1).endswith(_HINT_ENDS)
+        if hint and labels[0].start() == 0 and plain_labels(cnorm):
             units, prefixes = [], []
+            last = len(labels) - 1
             for i, lm in enumerate(labels):
-                role = LABEL_ROLE[lm.group(1)]
-                end = labels[i + 1].start() if i + 1 < len(labels) else len(cnorm)
-                got = read_plain_list(cnorm[lm.end():end].strip(" ;,。"), role) if role in ("lead", "support", "responsible") else None
+                key = (cnorm[lm.end():labels[i + 1].start() if i < last else len(cnorm)].strip(" ;,。"), LABEL_ROLE[lm.group(1)])
+                got = _VALUES.get(key, 0)
+                if got == 0:
+                    got = read_plain_list(*key) if key[1] in ("lead", "support", "responsible") else None
+                    if len(_VALUES) < _MAX_VALUES:
+                        _VALUES[key] = got
                 if got is None:
                     units = None
                     break
-                units.extend(got[0])
-                prefixes.extend(got[1])
+                units += got[0]
+                prefixes += got[1]
         if units is not None:
             if any(r == "lead" for r, _ in units):
                 units = [("support" if r == "responsible" else r, nm) for r, nm in units]
-            raw_names = _as_written(units, cnorm, corig)
-            people, notes = (), ()
-        elif labels and labels[0].group(1).endswith(_HINT_ENDS):
+            raw_names = [nm for _, nm in units] if cnorm == corig else _as_written(units, cnorm, corig)
+        elif hint:
             pa = parse_assignment(cnorm, normalised=True, original=corig)
             units, raw_names, prefixes, people, notes, style = pa.units, pa.raw_names, pa.prefixes, pa.people, pa.notes, pa.style
         else:
             # a bracket the general reader must judge (a bare list, role words)
-            STATS.fast_tasks -= 1
             self.open_general(match_item(n), ln, joined, njoined)
             return
+        STATS.fast_tasks += 1
+        number = int(num or pnum)
         sec, sub = self.section, self.subsection
-        task = Task(str(number), number, numbering, joined[:op].rstrip(),
+        task = Task(str(number), number, num + sep if num is not None else f"({pnum})", joined[:op].rstrip(),
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
                     "", "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
