@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +126,7 @@ def common_document(draw):
         lines.append(f"{'一二三'[s]}、{title}" + (draw(st.sampled_from(["(工作目标)", "(区发改局牵头)", ":", "(一)稳就业"]))
                                                        if draw(st.integers(0, 9)) == 0 else ""))
         for sub in range(draw(st.integers(0, 2))):
-            lines.append(f"(" + "一二三"[sub] + ")" + "".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))))
+            lines.append("(" + "一二三"[sub] + ")" + "".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))))
             for _ in range(draw(st.integers(1, 4))):
                 n += 1
                 text = ",".join("".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)))

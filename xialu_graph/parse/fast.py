@@ -23,7 +23,18 @@ import sys
 from typing import Optional
 
 from ..model import ParseReport, Person, RawAssignment, Section, Subsection, Task
-from .assignments import LABEL_RE, LABEL_ROLE, MAX_BRACKET_SCAN, TERMINAL, find_trailing_bracket, parse_assignment, plain_labels, read_heading, read_plain_list
+from .assignments import (
+    LABEL_RE,
+    LABEL_ROLE,
+    MAX_BRACKET_SCAN,
+    TERMINAL,
+    find_trailing_bracket,
+    parse_assignment,
+    plain_labels,
+    read_heading,
+    read_plain_list,
+    states_first_listed_rule,
+)
 from .items import Context, Items, TaskSpan
 from .layout import split_run_in, strip_markup
 from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, match_attachment, match_heading, match_item, match_metadata, normalise
@@ -94,7 +105,7 @@ def read_fast(text: str, *, first_listed_leads: Optional[bool] = None):
     [('抓项目。', [('lead', '区发改局'), ('support', '区财政局')])]
     >>> items.kinds, report.conventions
     (['section', 'task', 'blank'], {'lead_rule': 'labels', 'numbering': 'arabic'})
-    >>> read_fast("1、抓项目,\\n建园区。[牵头单位:区发改局]\\n") is None  # a continuation line
+    >>> read_fast("1、抓项目。[牵头单位:区发改局]\\n附件1\\n") is None  # an attachment: the general parser reads it
     True
     """
     out = _read(text, first_listed_leads)
@@ -110,7 +121,7 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     if strip_markup(text)[1]:
         return None
     ntext = normalise(text)
-    if first_listed_leads is None and _rule_stated(text):
+    if first_listed_leads is None and states_first_listed_rule(text):
         return None
     if _ENUM_MID.search(ntext) and split_run_in(text)[1]:
         return None
@@ -137,12 +148,6 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     report = ParseReport(conventions={"lead_rule": "labels", "numbering": r.task_style})
     items = Items(sections=r.sections, subsections=r.subsections, kinds=kinds, page_meta=r.page_meta, preamble=r.preamble)
     return items, r.built, lines, report
-
-
-def _rule_stated(text: str) -> bool:
-    from .assignments import states_first_listed_rule
-
-    return states_first_listed_rule(text)
 
 
 class _Fast:
