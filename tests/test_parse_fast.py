@@ -66,6 +66,28 @@ def test_seed_resolves_identically_and_mostly_by_the_line_pattern():
     assert a == b and len(a.tasks) == 106
 
 
+def test_repeated_seed_is_read_by_the_fast_path():
+    """The memory benchmark's input (the seed repeated, each copy's page chrome and preamble glued
+    to the last task of the copy before as continuation lines)."""
+    text = (ROOT / "data" / "raw" / "xialu_2020.txt").read_text(encoding="utf-8") * 3
+    a, b, took = both(text)
+    assert a == b and took
+    assert [k for _, k in a.report.line_kinds].count("continuation") == 29 and len(a.tasks) == 318
+
+
+def test_text_between_tasks_and_headings_are_read_by_the_fast_path():
+    text = ("一、稳增长\n1、抓项目。[牵头单位:区发改局]\n各单位要认真落实。\n\n稳定经济运行\n2、建园区。[责任单位:区财政局]\n"
+            "区财政局牵头的工作\n3、招商。[责任单位:区商务局]\n")
+    a, b, took = both(text)
+    assert a == b and not took  # the heading that names a unit: its task is the general parser's
+    text = text.replace("区财政局牵头的工作\n", "")
+    a, b, took = both(text)
+    assert a == b and took
+    assert [k for _, k in a.report.line_kinds] == ["section", "task", "other", "blank", "heading", "task", "task", "blank"]
+    assert [t.heading for t in a.tasks] == ["", "稳定经济运行", "稳定经济运行"]
+    assert [w.code for w in a.report.warnings] == ["unattached_text"]
+
+
 def test_switch_off_for_the_process():
     text = "一、稳增长\n1、抓项目。[牵头单位:区发改局]\n"
     fast.STATS.reset()
@@ -143,7 +165,7 @@ def common_document(draw):
                 else:
                     lines.append(f"{num}{text}{end}{draw(bracket())}")
                 if draw(st.integers(0, 39)) == 0:
-                    lines.append(draw(st.sampled_from(["", "打印本页", "抄送:区委办", "附件1", "各单位要认真落实。", "  "])))
+                    lines.append(draw(st.sampled_from(["", "打印本页", "抄送:区委办", "附件1", "各单位要认真落实。", "  ", "稳定经济运行", "区财政局牵头的工作", "张三副区长负责"])))
     if draw(st.booleans()):
         lines += ["", "2020年6月28日印发", "关闭窗口"]
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))

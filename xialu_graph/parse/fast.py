@@ -28,11 +28,13 @@ from .assignments import (
     LABEL_ROLE,
     MAX_BRACKET_SCAN,
     TERMINAL,
+    find_prose_roles,
     find_trailing_bracket,
     parse_assignment,
     plain_labels,
     read_heading,
     read_plain_list,
+    split_leaders,
     states_first_listed_rule,
 )
 from .items import Context, Items, TaskSpan
@@ -167,6 +169,8 @@ class _Fast:
         self.built = BuiltTasks()
         self.span: Optional[TaskSpan] = None  # the open task read by the general reader
         self.pattern_open = False  # the last task was read by the line pattern and nothing closed it
+        self.heading = ""  # the unnumbered heading the next tasks stand under
+        self.heading_names = False  # it names units or people (the general parser reads their tasks)
 
     # ---- lines
     def line(self, idx: int, raw: str, n: str, norms: list[str]) -> bool:
@@ -176,6 +180,8 @@ class _Fast:
         if self.body and c0 in "0123456789(" and ">" not in n:
             m = _TASK_LINE.fullmatch(n)
             if m is not None:
+                if self.heading_names:
+                    return False
                 style = "arabic" if m.group("n") is not None else "arabic_paren"
                 if self.task_style is not None and style != self.task_style or len(n) <= 24 and opens_header(norms, idx):
                     return False
@@ -232,7 +238,7 @@ class _Fast:
         if self.pattern_open and LABEL_RE.match(n):
             return False
         if item is not None:
-            if item.style not in ("arabic", "arabic_paren") or self.task_style is not None and item.style != self.task_style:
+            if self.heading_names or item.style not in ("arabic", "arabic_paren") or self.task_style is not None and item.style != self.task_style:
                 return False
             self.task_style = item.style
             self.close()
@@ -262,6 +268,7 @@ class _Fast:
             self.section = Section(head.label, title, ln, "")
             self.sections.append(self.section)
             self.subsection = None
+            self.heading, self.heading_names = "", False
             kinds[idx] = "section"
             return True
         if head.style == "cn_paren" and not self.assigned_below(idx, norms):
@@ -269,6 +276,7 @@ class _Fast:
             sec = self.section
             self.subsection = Subsection(sec.number if sec else "", head.label, title, ln, "")
             self.subsections.append(self.subsection)
+            self.heading, self.heading_names = "", False
             kinds[idx] = "subsection"
             return True
         return False
@@ -277,19 +285,62 @@ class _Fast:
         """An unnumbered line: the next line of a task that has no assignment yet (the general
         items pass decides any other case)."""
         span = self.span
-        if span is None or span.label_parts or span.has_assignment():
-            return False
-        last = span.nparts[-1].rstrip() if span.parts else ""
-        if last and last[-1] in TERMINAL and len(n) <= 40:
-            return False  # may be a heading between tasks
+        if span is not None and span.label_parts:
+            return False  # a label line broken inside a name, or text after it: the general parser
+        if span is None or span.has_assignment():
+            return self.unnumbered(idx, raw, n, norms)
+        if self.heading_between(span, n, norms, idx):
+            return self.heading_line(idx, raw)
         nxt = next((k for k in range(idx + 1, min(len(norms), idx + 20)) if norms[k]), None)
         if nxt is not None and norms[nxt][0] in ITEM_START:
             item = match_item(norms[nxt])
             if item is not None and item.style == self.task_style and item.number == 1 and read_heading(raw)[0]:
-                return False
+                return self.heading_line(idx, raw)  # the heading of the next group of tasks
         span.add(idx + 1, raw.strip(), n)
         self.kinds[idx] = "continuation"
         return True
+
+    def unnumbered(self, idx: int, raw: str, n: str, norms: list[str]) -> bool:
+        """An unnumbered line after a whole task (or none): text between tasks (``unattached_text``)
+        or a heading, as the general items pass reads it; False where that pass would make a
+        task of it or the heading names units or people."""
+        ln = idx + 1
+        if self.span is not None or self.pattern_open:
+            nxt = next((norms[j] for j in range(idx + 1, min(len(norms), idx + 50)) if norms[j]), None)
+            if nxt is None or match_item(nxt) is None and match_heading(nxt) is None:
+                self.close()
+                self.kinds[idx] = "other"
+                self.built.warnings.append((ln, "unattached_text", f"line not part of any task: {raw.strip()[:30]!r}"))
+                return True
+        self.close()
+        prev = next((k for k in range(idx - 1, -1, -1) if norms[k]), None)
+        if prev is not None and self.kinds[prev] == "section" and self.section is not None and (
+                find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None or find_prose_roles(n) is not None):
+            return False  # the paragraph under a heading may be its task
+        return self.heading_line(idx, raw)
+
+    def heading_line(self, idx: int, raw: str) -> bool:
+        """An unnumbered heading: the tasks after it stand under it."""
+        self.close()
+        title, leaders = split_leaders(raw.strip())
+        self.heading = title
+        self.heading_names = bool(leaders) or read_heading(title) != ([], [])
+        self.kinds[idx] = "heading"
+        return True
+
+    @staticmethod
+    def heading_between(span: TaskSpan, n: str, norms: list[str], idx: int) -> bool:
+        """A short line after a task that ends a sentence, and a numbered line next: a heading
+        (as :mod:`.items` reads it)."""
+        last = span.nparts[-1].rstrip() if span.parts else ""
+        if not last or last[-1] not in TERMINAL or len(n) > 40:
+            return False
+        if find_trailing_bracket(n) is not None or LABEL_RE.match(n):
+            return False
+        for j in range(idx + 1, min(len(norms), idx + 20)):
+            if norms[j]:
+                return match_item(norms[j]) is not None or match_heading(norms[j]) is not None
+        return False
 
     def assigned_below(self, idx: int, norms: list[str]) -> bool:
         """Whether the numbering pass counts a (一) line as carrying an assignment through the
@@ -310,7 +361,7 @@ class _Fast:
         return prev is None or self.kinds[prev] != "preamble" or not read_heading(self.lines[prev])[0]
 
     def context(self) -> Context:
-        return Context(self.section, self.subsection, "", "", [], [])
+        return Context(self.section, self.subsection, self.heading, "", [], [])
 
     def open_general(self, match, line: int, raw: str, norm: str) -> None:
         self.span = TaskSpan(match, line, context=self.context())
@@ -379,7 +430,7 @@ class _Fast:
         sec, sub = self.section, self.subsection
         task = Task(str(number), number, num + sep if num is not None else f"({pnum})", joined[:op].rstrip(),
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
-                    "", "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
+                    self.heading, "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
         intern = sys.intern
         task.raw_assignments = [RawAssignment(r, intern(nm), ln, "", p) for (r, _), nm, p in zip(units, raw_names, prefixes)]
