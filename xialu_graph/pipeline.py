@@ -86,6 +86,7 @@ def read_document(
         err = InputError(message, source=src.name)
         err.review_rows = found
         raise err from None
+    src.text = ""  # the Document keeps the lines: no second copy of the text while units are resolved
     doc.report.conventions["encoding"] = src.encoding
     doc.report.conventions["format"] = src.format
     for note in src.warnings:  # what the reader set aside (e.g. imported RTF content) is in the parse report

@@ -447,38 +447,47 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
         if prefix and any(r.rule == "prefix" for r in res):
             line = next((ra.line for t in doc.tasks for ra in t.raw_assignments if (ra.unit_raw, ra.prefix) == (raw, prefix)), 0)
             doc.report.warn(line, "guess_prefix", f"{raw!r} read as {res[0].unit!r}: the list's first unit carries the level prefix {prefix!r}")
-    mentions: dict[tuple, int] = {}
+    # each (raw name, resolution) gets a slot once per cache key, so the loop over mentions
+    # below hashes no Resolution (a frozen dataclass) and makes one dict look-up per name
+    slots: dict[tuple, int] = {}
+    slot_keys: list[tuple] = []
+    by_key: dict[tuple, tuple] = {}
+    for (raw, prefix), res in cache.items():
+        entry = []
+        for r in res:
+            k = (raw, r)
+            slot = slots.get(k)
+            if slot is None:
+                slot = slots[k] = len(slot_keys)
+                slot_keys.append(k)
+            entry.append((r.unit, r.via, r.kind, r.rule, r.note, slot))
+        by_key[(raw, prefix)] = (entry, any(r.rule == "unknown" for r in res))
+    counts = [0] * len(slot_keys)
     warned: set[str] = set()
-    doc.report.duplicates_merged = 0
+    merged = 0
     for t in doc.tasks:
         chosen: dict[str, Assignment] = {}
         order: list[str] = []
+        tid = t.task_id
         for ra in t.raw_assignments:
-            for r in cache[(ra.unit_raw, ra.prefix)]:
-                mentions[(ra.unit_raw, r)] = mentions.get((ra.unit_raw, r), 0) + 1
-                if r.rule == "unknown" and ra.unit_raw not in warned:
-                    warned.add(ra.unit_raw)
-                    doc.report.warn(ra.line, "unknown_unit", f"unit {ra.unit_raw!r} is in no table and matches no rule; kept as kind 'other'")
-                a = Assignment(
-                    task_id=t.task_id,
-                    unit=r.unit,
-                    unit_raw=ra.unit_raw,
-                    role=ra.role,
-                    via=r.via,
-                    unit_kind=r.kind,
-                    rule=r.rule,
-                    note=r.note,
-                    line=ra.line,
-                )
-                old = chosen.get(r.unit)
+            raw = ra.unit_raw
+            entry, unknown = by_key[(raw, ra.prefix)]
+            if unknown and raw not in warned:
+                warned.add(raw)
+                doc.report.warn(ra.line, "unknown_unit", f"unit {raw!r} is in no table and matches no rule; kept as kind 'other'")
+            role, line = ra.role, ra.line
+            for unit, via, kind, rule, note, slot in entry:
+                counts[slot] += 1
+                old = chosen.get(unit)
                 if old is None:
-                    chosen[r.unit] = a
-                    order.append(r.unit)
+                    chosen[unit] = Assignment(tid, unit, raw, role, via, kind, rule, note, line)
+                    order.append(unit)
                     continue
-                doc.report.duplicates_merged += 1
-                if (ROLE_RANK[a.role], bool(a.via)) < (ROLE_RANK[old.role], bool(old.via)):
-                    chosen[r.unit] = a
+                merged += 1
+                if (ROLE_RANK[role], bool(via)) < (ROLE_RANK[old.role], bool(old.via)):
+                    chosen[unit] = Assignment(tid, unit, raw, role, via, kind, rule, note, line)
         t.assignments = [chosen[u] for u in order]
+    doc.report.duplicates_merged = merged
     doc.unit_table = [
         {
             "unit_raw": raw,
@@ -490,6 +499,6 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
             "source": r.source,
             "n_mentions": n,
         }
-        for (raw, r), n in mentions.items()
+        for (raw, r), n in zip(slot_keys, counts)
     ]
     return doc

@@ -791,3 +791,83 @@ def first_listed_rule_line(norms: list[str]) -> int:
         if _RULE_RE.search(n):
             return i + 1
     return 0
+
+
+# ---------------------------------------------------------------- for the fast path (:mod:`.fast`)
+
+def plain_labels(norm: str) -> bool:
+    """Whether :func:`parse_assignment` reads a normalised text label by label, each value on
+    its own: no remark, ``会同`` or pinyin rewrites the whole text first.
+
+    Examples
+    --------
+    >>> plain_labels("牵头单位:区发改局;责任单位:区财政局"), plain_labels("牵头单位:区发改局,下同")
+    (True, False)
+    """
+    return not (_REMARK_RE.search(norm) or "会同" in norm or ("(" in norm and _PINYIN.search(norm)))
+
+
+_NOT_PLAIN = re.compile(r"[,;/|\s]")
+_PLAIN_NAMES: dict = {}
+_PLAIN_NAMES_MAX = 200000
+
+
+def read_plain_list(value: str, role: str) -> Optional[tuple[list, list]]:
+    """The (role, name) pairs and prefix hints a label's value adds to a
+    :class:`ParsedAssignment` (as :func:`parse_assignment` reads it), for the common value: names
+    separated by ``、`` only, none of which a neighbour joins, a role word or ``等和`` splits, or
+    the grammar sets aside as a note. None for any other value (read it the general way).
+
+    Examples
+    --------
+    >>> read_plain_list("区科信局、各街办(新区)", "responsible")
+    ([('responsible', '区科信局'), ('responsible', '各街办(新区)')], ['', ''])
+    >>> read_plain_list("市发改委、国土房管局", "lead")
+    ([('lead', '市发改委'), ('lead', '国土房管局')], ['', '市'])
+    >>> read_plain_list("区发改局牵头,区财政局配合", "responsible") is None
+    True
+    """
+    if not value or _NOT_PLAIN.search(value) or value[0] == "由" or value.strip(" 。.") != value:
+        return None
+    units: list = []
+    prefixes: list = []
+    prefix = ""
+    for k, piece in enumerate(value.split("、")):
+        got = _PLAIN_NAMES.get(piece)
+        if got is None:
+            got = _plain_name(piece)
+            if len(_PLAIN_NAMES) < _PLAIN_NAMES_MAX:
+                _PLAIN_NAMES[piece] = got
+        if got is False:
+            return None
+        name, lends, admin_start = got
+        if k == 0:
+            prefix = lends
+        units.append((role, name))
+        prefixes.append(prefix if k and prefix and not admin_start else "")
+    return units, prefixes
+
+
+def _plain_name(piece: str):
+    """One piece of a plain list: (name as kept, prefix it lends the later names, whether it
+    starts with a level) or False when the piece needs the general reading."""
+    if (not piece or piece.strip(" 。.:") != piece or piece.endswith(_ROLE_WORDS) or _NOTE_HINT.search(piece)
+            or _BARE_LEVELS.match(piece) or piece in _ADMIN_LEVELS or _BARE_ZONE.match(piece)
+            or _AND_SPLIT.search(piece) or "会同" in piece or split_units(piece) != [piece]):
+        return False
+    depth = 0
+    for c in piece:
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+    if depth:
+        return False
+    name = piece
+    if name[-1] == ")" and _INLINE_LEAD.search(name):
+        return False
+    etc = _TRAILING_ETC.search(name) if "等" in name else None
+    if etc and etc.start() > 0:
+        name = name[: etc.start()]
+    m0 = _LIST_PREFIX.match(piece)
+    return name, m0.group(1) if m0 else "", bool(_HAS_ADMIN_START.match(piece))

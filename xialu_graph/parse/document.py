@@ -10,7 +10,9 @@ from typing import Iterator, Optional
 
 from ..errors import InputError
 from ..model import Document, ParseReport
+from . import fast as fast_path
 from .assignments import first_listed_rule_line, states_first_listed_rule
+from .fast import read_fast
 from .ids import number_tasks
 from .items import find_items
 from .layout import prepare
@@ -21,7 +23,8 @@ from .tasks import build_tasks
 __all__ = ["parse_text", "drain"]
 
 
-def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None) -> Document:
+def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None,
+               fast: Optional[bool] = None) -> Document:
     """Parse the text of a responsibility breakdown into a Document (units not yet resolved).
 
     Parameters
@@ -34,6 +37,9 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         Raise InputError on the first warning instead of recording it.
     first_listed_leads : bool, optional
         Force or forbid the 列第一位者为牵头单位 rule; by default detected from the text.
+    fast : bool, optional
+        Try the fast path for the common document shape first (:mod:`.fast`; same output);
+        by default ``fast.ENABLED``. False: the general parser only.
 
     Returns
     -------
@@ -52,21 +58,25 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     >>> doc.tasks[0].raw_assignments[0].unit_raw
     '区发改局'
     """
-    layout = prepare(text)
-    report = ParseReport(conventions=dict(layout.conventions))
-    if first_listed_leads is None:
-        first_listed_leads = states_first_listed_rule(layout.text)
-    report.conventions["lead_rule"] = "first_listed_leads" if first_listed_leads else "labels"
-    rule_line = first_listed_rule_line(layout.norms) if first_listed_leads else 0
-    scan = scan_numbering(layout.norms)
-    report.conventions["numbering"] = scan.task_style
-    items = find_items(layout, scan, first_listed_leads=first_listed_leads)
-    report.conventions.update(items.conventions)
-    lines = layout.lines
-    # the numbering scan and the normalised text are not needed past the items pass, and each
-    # span is let go once its task is built: memory stays proportional to the file
-    del scan, layout
-    built = build_tasks(drain(items.entries), first_listed_leads=first_listed_leads, rule_line=rule_line)
+    quick = read_fast(text, first_listed_leads=first_listed_leads) if (fast_path.ENABLED if fast is None else fast) else None
+    if quick is not None:
+        items, built, lines, report = quick
+    else:
+        layout = prepare(text)
+        report = ParseReport(conventions=dict(layout.conventions))
+        if first_listed_leads is None:
+            first_listed_leads = states_first_listed_rule(layout.text)
+        report.conventions["lead_rule"] = "first_listed_leads" if first_listed_leads else "labels"
+        rule_line = first_listed_rule_line(layout.norms) if first_listed_leads else 0
+        scan = scan_numbering(layout.norms)
+        report.conventions["numbering"] = scan.task_style
+        items = find_items(layout, scan, first_listed_leads=first_listed_leads)
+        report.conventions.update(items.conventions)
+        lines = layout.lines
+        # the numbering scan and the normalised text are not needed past the items pass, and each
+        # span is let go once its task is built: memory stays proportional to the file
+        del scan, layout
+        built = build_tasks(drain(items.entries), first_listed_leads=first_listed_leads, rule_line=rule_line)
     _record(report, built.warnings, strict, source)
     if built.truncated:
         report.truncated = built.truncated
