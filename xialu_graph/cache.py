@@ -259,7 +259,15 @@ def cached_pack(args, key: Optional[dict] = None) -> bool:
 
 
 def add_report_arguments(rp) -> None:
-    """The options of ``xialu-graph report`` (shared by the CLI and the cached fast path)."""
+    """The options of ``xialu-graph report`` (shared by the CLI and the cached fast path).
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser(); add_report_arguments(p)
+    >>> a = p.parse_args(["d.txt", "--formats", "png", "--force"])
+    >>> a.formats, a.no_cache, a.jobs
+    ('png', True, None)
+    """
     rp.add_argument("input", help="document file")
     rp.add_argument("--out", default=None, help="output folder (default: reports/<document name>)")
     rp.add_argument("--figures", default=None, help="folder for figures (default: <out>/figures)")
@@ -314,7 +322,14 @@ def cached_report(argv) -> Optional[str]:
 
 
 def hit_message(args) -> str:
-    """The line a skipped re-run prints."""
+    """The line a skipped re-run prints.
+
+    Examples
+    --------
+    >>> import types
+    >>> hit_message(types.SimpleNamespace(input="d.txt", out="out"))[:28]
+    'unchanged since the last run'
+    """
     out = Path(getattr(args, "out", None) or default_out(args.input))
     fig = getattr(args, "figures", None)
     where = f"{out}" + (f" and {fig}" if fig else "")

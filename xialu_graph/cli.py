@@ -244,12 +244,14 @@ def _run_report(args, say=None) -> int:
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
         raise InputError(f"--jobs must be a positive number of worker processes, not {jobs}")
-    key = None
-    if Path(args.input).is_file():  # else read_document says what is wrong with it
-        key = report_key(args)
-        if not getattr(args, "no_cache", False) and cached_pack(args, key):
-            say(hit_message(args))
-            return 0
+    try:  # an input or option file that cannot be read is read_document's or load_weights' to report
+        key = report_key(args) if Path(args.input).is_file() else None
+        hit = key is not None and not getattr(args, "no_cache", False) and cached_pack(args, key)
+    except OSError:
+        key, hit = None, False
+    if hit:
+        say(hit_message(args))
+        return 0
     weights = load_weights(getattr(args, "weights", None))
     tables = None
     if getattr(args, "units", None):
