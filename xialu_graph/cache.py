@@ -287,8 +287,8 @@ def add_report_arguments(rp) -> None:
                     help="document title to use in every output (report, figures, views, tables) instead of the one read "
                          "from the document")
     rp.add_argument("--formats", metavar="LIST", default=None,
-                    help="figure formats, comma-separated, from png,svg,pdf (default all three; png is always "
-                         "included: the report embeds it). --formats png is the quickest pack")
+                    help="figure formats, comma-separated, from png,svg,pdf (default all three; the list must "
+                         "include png: the report embeds it). --formats png is the quickest pack")
     rp.add_argument("--jobs", type=int, default=None, metavar="N",
                     help="worker processes for the figures, views, tables and report documents (default: the "
                          "number of CPUs, at most the number of stages; 1 = one process). Same bytes either way")
