@@ -9,12 +9,23 @@ folder does not shadow ``PYTHONPATH`` (each tree's own package is imported). Wal
 with min–max over the rounds is printed. The machine is shared, so CPU time is the steadier
 figure.
 
+Variants of this tree's report (``--variants``, default all): ``report`` (the default pack,
+worker processes on every CPU), ``png`` (``--formats png``), ``serial`` (``--jobs 1``: one
+process, whose progress lines give the stage shares) and ``cached`` (the same command as
+``report`` again on its finished pack: the content-hash cache's early exit). A tree that has
+``xialu_graph/__main__.py`` is run as ``python -m xialu_graph`` (the ``xialu-graph``
+command's path, where the cache answers before pandas is imported), an older one as
+``python -m xialu_graph.cli``.
+
 Stage shares come from the progress lines on stderr (wall time from one stage's first line to
-the next stage's first line; "imports" is process start to the first line).
+the next stage's first line; "imports" is process start to the first line); they are printed
+for the one-process runs only (``serial`` and the baseline), since the workers' lines arrive
+when each stage ends.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_report.py [--runs 5] [--baseline /tmp/base] [--no-append]
+    .venv/bin/python benchmarks/bench_report.py [--runs 5] [--baseline /tmp/base] [--variants report,png,cached]
+                                                [--no-append]
 """
 
 from __future__ import annotations
@@ -77,6 +88,14 @@ def stages(res: dict) -> dict:
     return out
 
 
+VARIANTS = {"report": [], "png": ["--formats", "png"], "serial": ["--jobs", "1"], "cached": []}
+
+
+def entry(tree: str) -> list:
+    """How to start the command line of a source tree."""
+    return ["-m", "xialu_graph" if (Path(tree) / "xialu_graph" / "__main__.py").is_file() else "xialu_graph.cli"]
+
+
 def med(xs: list) -> str:
     return f"{statistics.median(xs):6.2f} ({min(xs):.2f}–{max(xs):.2f})"
 
@@ -87,11 +106,17 @@ def main(argv=None) -> list:
     ap.add_argument("--input", default=str(SEED_DOC))
     ap.add_argument("--baseline", default=None, help="another source tree to compare with (PYTHONPATH)")
     ap.add_argument("--extra", action="append", default=[], help="extra report arguments, e.g. --extra=--seed=1")
+    ap.add_argument("--variants", default=",".join(VARIANTS),
+                    help=f"this tree's runs, comma-separated from {','.join(VARIANTS)} (default all)")
     ap.add_argument("--no-append", action="store_true")
     a = ap.parse_args(argv)
 
     py = sys.executable
-    trees = {"report": str(REPO)}
+    variants = [v.strip() for v in a.variants.split(",") if v.strip()]
+    unknown = set(variants) - set(VARIANTS)
+    if unknown:
+        raise SystemExit(f"unknown variant(s) {sorted(unknown)}: choose from {sorted(VARIANTS)}")
+    trees = {v: str(REPO) for v in variants}
     if a.baseline:
         trees["baseline"] = str(Path(a.baseline).resolve())
     env0 = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -100,17 +125,23 @@ def main(argv=None) -> list:
     work = Path(tempfile.mkdtemp(prefix="bench-report-"))
     try:
         for r in range(a.runs):
-            jobs = ["floor", *trees]
+            jobs = ["floor", *(t for t in trees if t != "cached")]
             rng.shuffle(jobs)
+            if "cached" in trees:  # right after the run whose pack it finds
+                jobs.insert(jobs.index("report") + 1 if "report" in jobs else len(jobs), "cached")
             for job in jobs:
                 if job == "floor":
                     res = run([py, "-c", FLOOR], env0)
                 else:
-                    out = work / f"{job}-{r}"
-                    cmd = [py, "-P", "-m", "xialu_graph.cli", "report", a.input, "--out", str(out / "out"),
-                           "--figures", str(out / "fig"), *a.extra]
-                    res = run(cmd, {**env0, "PYTHONPATH": trees[job]})
-                    shutil.rmtree(out, ignore_errors=True)
+                    tree = trees[job]
+                    out = work / f"{'report' if job == 'cached' else job}-{r}"
+                    cmd = [py, "-P", *entry(tree), "report", a.input, "--out", str(out / "out"),
+                           "--figures", str(out / "fig"), *VARIANTS.get(job, []), *a.extra]
+                    res = run(cmd, {**env0, "PYTHONPATH": tree})
+                    if job == "cached" and not any("unchanged since the last run" in x for _, x in res["lines"]):
+                        raise SystemExit("the cached re-run rebuilt the pack:\n" + "\n".join(x for _, x in res["lines"]))
+                    if job != "report" or "cached" not in trees:
+                        shutil.rmtree(out, ignore_errors=True)
                 results[job].append(res)
             print(f"round {r + 1}/{a.runs}: " + ", ".join(
                 f"{j} {results[j][-1]['wall']:.1f} s wall / {results[j][-1]['cpu']:.1f} s CPU" for j in results), flush=True)
@@ -129,11 +160,11 @@ def main(argv=None) -> list:
         rw = [x["wall"] / f["wall"] for x, f in zip(rs, fl)]
         rc = [x["cpu"] / f["cpu"] for x, f in zip(rs, fl)]
         lines.append(f"{job:10s} {med(walls):>22s} {med(cpus):>22s} {med(rw):>22s} {med(rc):>22s}")
-    if "baseline" in results:
-        rw = [x["wall"] / b["wall"] for x, b in zip(results["report"], results["baseline"])]
-        rc = [x["cpu"] / b["cpu"] for x, b in zip(results["report"], results["baseline"])]
-        lines.append(f"report/baseline, paired: wall {med(rw)}, CPU {med(rc)}")
-    for job in trees:
+    for job in [t for t in trees if t != "baseline"] if "baseline" in results else []:
+        rw = [x["wall"] / b["wall"] for x, b in zip(results[job], results["baseline"])]
+        rc = [x["cpu"] / b["cpu"] for x, b in zip(results[job], results["baseline"])]
+        lines.append(f"{job}/baseline, paired: wall {med(rw)}, CPU {med(rc)}")
+    for job in [t for t in trees if t in ("serial", "baseline")]:
         per = [stages(x) for x in results[job]]
         names = [n for n in ["imports", *[s for s, _ in STAGES]] if all(n in p for p in per)]
         total = statistics.median(x["wall"] for x in results[job])
@@ -145,8 +176,9 @@ def main(argv=None) -> list:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from _results import append_results
 
-        cmd = COMMAND + "".join(f" --{k} {v}" for k, v in [("runs", a.runs), ("baseline", a.baseline)] if v and
-                                (k != "runs" or v != 5))
+        cmd = COMMAND + "".join(f" --{k} {v}" for k, v in [("runs", a.runs), ("baseline", a.baseline),
+                                                            ("variants", a.variants)] if v and
+                                (k != "runs" or v != 5) and (k != "variants" or v != ",".join(VARIANTS)))
         append_results(HEADING, cmd, lines)
     return lines
 

@@ -31,8 +31,8 @@ LAYERS = [
     ["analysis", "compare", "scenarios"],
     ["export", "batch_runs"],
     ["viz"],
-    ["report"],
-    ["cli"],
+    ["report", "cache"],
+    ["cli", "__main__"],
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}
 

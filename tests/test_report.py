@@ -209,7 +209,7 @@ def test_crash_midway_keeps_previous_outputs(pack, tmp_path, monkeypatch):
 
     monkeypatch.setattr(report, "write_tables", boom)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        run_report(_args(SEED, out, figs))
+        run_report(_args(SEED, out, figs, no_cache=True))  # a copied pack is otherwise found unchanged
     after = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figures", "out"]

@@ -28,7 +28,8 @@ def titled(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setattr(style, "source_line", lambda src: (lambda s: (lines.append(s), s)[1])(real(src)))
     try:
-        rc = cli.main(["report", str(EXCERPT), "--out", str(out), "--title", NEW, "--quiet"])
+        # one process: the spy on source_line sees the figures only where they are drawn
+        rc = cli.main(["report", str(EXCERPT), "--out", str(out), "--title", NEW, "--quiet", "--jobs", "1"])
     finally:
         mp.undo()
     return rc, out, old, lines

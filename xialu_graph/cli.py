@@ -23,13 +23,14 @@ from .errors import InputError, XialuError
 from .model import REVIEW_COLUMNS
 from .export import parse_report_dict, write_csv, write_workbook
 from .files import atomic_group, atomic_write_text
-from .glossary import LANGUAGES, use_language
+from .glossary import use_language
 from .graph import load_weights
 from .parse import read_corrections, review_frame
 from .pipeline import read_document
 from .report import build_pack, owned_folder, report_stem, write_comparison
 from .units import load_unit_tables
 from .batch_runs import batch
+from .cache import add_report_arguments, cached_pack, hit_message, parse_formats, report_key
 
 EXIT_USER_ERROR = 2
 
@@ -91,25 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         "tables (CSV, XLSX), figures (PNG/SVG/PDF), interactive views (HTML), graph exports (GEXF, GraphML), "
         "report.html, report.md and report.docx.",
     )
-    rp.add_argument("input", help="document file")
-    rp.add_argument("--out", default=None, help="output folder (default: reports/<document name>)")
-    rp.add_argument("--figures", default=None, help="folder for figures (default: <out>/figures)")
-    rp.add_argument("--weights", metavar="FILE", help="TOML file of role weights ([weights] lead=1.0 support=0.5 responsible=1.0)")
-    rp.add_argument("--seed", type=int, default=0, help="seed for community detection and layouts (default 0)")
-    rp.add_argument("--collectives", choices=("expand", "keep", "drop", "share"), default="expand",
-                    help="collective policy (各街办(新区), 区政府各部门 …): expand to known members, keep as one "
-                         "unit, drop, or share among members (default expand; docs/methods.md)")
-    rp.add_argument("--units", metavar="DIR", help="folder of unit tables (default: data/units)")
-    rp.add_argument("--place", help="district of the document, when its metadata does not say")
-    rp.add_argument("--corrections", metavar="FILE", help="an edited review file (xialu-graph parse --review)")
-    rp.add_argument("--strict", action="store_true", help="treat every parse warning as an error")
-    rp.add_argument("--lang", choices=LANGUAGES, default="zh",
-                    help="language of the report text and figure labels: zh (default) or en, with the terms of "
-                         "docs/glossary.md; the interactive views, table headers and the document's own text stay as they are")
-    rp.add_argument("--title", metavar="TEXT",
-                    help="document title to use in every output (report, figures, views, tables) instead of the one read "
-                         "from the document")
-    rp.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    add_report_arguments(rp)
     rp.set_defaults(func=cmd_report)
 
     cp = sub.add_parser(
@@ -254,6 +237,21 @@ def run_report(args, say=None) -> int:
 
 def _run_report(args, say=None) -> int:
     say = say or _silent
+    try:
+        formats = parse_formats(getattr(args, "formats", None))
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise InputError(f"--jobs must be a positive number of worker processes, not {jobs}")
+    try:  # an input or option file that cannot be read is read_document's or load_weights' to report
+        key = report_key(args) if Path(args.input).is_file() else None
+        hit = key is not None and not getattr(args, "no_cache", False) and cached_pack(args, key)
+    except OSError:
+        key, hit = None, False
+    if hit:
+        say(hit_message(args))
+        return 0
     weights = load_weights(getattr(args, "weights", None))
     tables = None
     if getattr(args, "units", None):
@@ -269,9 +267,11 @@ def _run_report(args, say=None) -> int:
     if title is not None:
         doc.metadata.title = title
     say(f"{len(doc.tasks)} tasks, {len(doc.assignments)} assignments, {len(doc.report.warnings)} parse warnings")
-    with use_language(getattr(args, "lang", None) or "zh"):
+    lang = getattr(args, "lang", None) or "zh"
+    with use_language(lang):
         res = build_pack(doc, out, figures_dir=fig, weights=weights, seed=int(getattr(args, "seed", 0) or 0),
-                         stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say)
+                         stem=report_stem(src), collectives=getattr(args, "collectives", None), say=say,
+                         formats=formats, jobs=jobs, manifest=key, lang=lang)
     say(f"done: {res['out'] / 'report.html'}")
     return 0
 

@@ -54,16 +54,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import re
 import unicodedata
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 from ..analysis import Analysis, analyse
+from ..cache import FIGURE_FORMATS, MANIFEST, report_stem, write_manifest
 from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
+from ..glossary import current_language, use_language
 from ..metrics import unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
@@ -83,6 +86,8 @@ __all__ = [
     "owned_folder",
     "report_stem",
     "TOP_EGO",
+    "MANIFEST",
+    "report_jobs",
 ]
 
 MARKER_TEXT = "Written by `xialu-graph report`. The whole folder is replaced on each run.\n"
@@ -122,8 +127,10 @@ def safe_filename(name: str, *, prefix: str = "", suffix: str = ".html", max_cha
 
 
 # ---------------------------------------------------------------------------- writers
-def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet) -> dict:
-    """Draw the six briefing figures and save each as PNG, SVG and PDF in ``folder``.
+def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet, names=None,
+                     formats=FIGURE_FORMATS) -> dict:
+    """Draw the six briefing figures and save each as PNG, SVG and PDF (``formats``; PNG
+    first) in ``folder``; ``names`` draws only those (default all, in :data:`FIGURES` order).
 
     Returns name → [png, svg, pdf] paths (names in :data:`FIGURES`).
     """
@@ -141,25 +148,34 @@ def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet) -> dict:
     }
     out = {}
     for name, make in makers.items():
+        if names is not None and name not in names:
+            continue
         say(f"figure {name}")
         fig = make()
-        out[name] = save_figure(fig, folder / name)
+        out[name] = save_figure(fig, folder / name, formats)
         fig.clear()
     return out
 
 
-def write_views(data: Analysis, folder, *, top: int = TOP_EGO, say: Callable = _quiet) -> dict:
+def write_views(data: Analysis, folder, *, top: int = TOP_EGO, say: Callable = _quiet,
+                which=("bipartite", "clusters", "ego")) -> dict:
     """The interactive views as standalone offline pages in ``folder``: bipartite.html,
-    clusters.html and one ego view per heaviest unit (``top`` of them).
+    clusters.html and one ego view per heaviest unit (``top`` of them); ``which`` writes only
+    those kinds.
 
     Returns a dict: ``"bipartite"``, ``"clusters"`` → path; ``"ego"`` → {unit: path}.
     """
     folder = Path(folder)
-    say("view bipartite")
-    out: dict = {"bipartite": bipartite_view(data.G, seed=data.seed).save(folder / "bipartite.html")}
-    say("view clusters")
-    out["clusters"] = cluster_view(data.P, data.clusters, data.load, seed=data.seed, backbone=data.backbone,
-                                   cluster_names=data.cluster_names).save(folder / "clusters.html")
+    out: dict = {}
+    if "bipartite" in which:
+        say("view bipartite")
+        out["bipartite"] = bipartite_view(data.G, seed=data.seed).save(folder / "bipartite.html")
+    if "clusters" in which:
+        say("view clusters")
+        out["clusters"] = cluster_view(data.P, data.clusters, data.load, seed=data.seed, backbone=data.backbone,
+                                       cluster_names=data.cluster_names).save(folder / "clusters.html")
+    if "ego" not in which:
+        return out
     out["ego"] = {}
     for unit in data.top_units[:top]:
         say(f"view ego {unit}")
@@ -224,8 +240,9 @@ def _write_text(path, text: str) -> Path:
 
 
 def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: dict,
-                 final_folder=None, final_path: Callable = Path, say: Callable = _quiet) -> dict:
-    """report.html, report.md and report.docx in ``folder``.
+                 final_folder=None, final_path: Callable = Path, say: Callable = _quiet,
+                 parts=("html", "md", "docx")) -> dict:
+    """report.html, report.md and report.docx in ``folder`` (``parts``: only those).
 
     ``figures``: name → [png, svg, pdf] paths as written; ``final_path`` maps such a path to
     where it lies once the folders are swapped in, and ``final_folder`` is where ``folder``
@@ -233,15 +250,19 @@ def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: d
     """
     folder = Path(folder)
     f = findings(data)
-    say("report.html")
     pngs = {name: paths[0] for name, paths in figures.items()}
-    out = {"html": _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder))}
-    say("report.md")
-    final = Path(final_folder) if final_folder is not None else folder
-    rel = {name: os.path.relpath(final_path(p), final) for name, p in pngs.items()}
-    out["md"] = _write_text(folder / "report.md", report_markdown(f, rel))
-    say("report.docx")
-    out["docx"] = write_docx(f, pngs, folder / "report.docx")
+    out = {}
+    if "html" in parts:
+        say("report.html")
+        out["html"] = _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder))
+    if "md" in parts:
+        say("report.md")
+        final = Path(final_folder) if final_folder is not None else folder
+        rel = {name: os.path.relpath(final_path(p), final) for name, p in pngs.items()}
+        out["md"] = _write_text(folder / "report.md", report_markdown(f, rel))
+    if "docx" in parts:
+        say("report.docx")
+        out["docx"] = write_docx(f, pngs, folder / "report.docx")
     return out
 
 
@@ -257,26 +278,158 @@ def staged_folder(target):
         yield tmp
 
 
-def report_stem(path) -> str:
-    """File-name stem of a document's outputs: its name, NFKC, safe characters only.
+# ---------------------------------------------------------------------------- worker processes
+# The stages after the analysis (figures, views, tables/exports, report documents) depend only
+# on the Analysis, so they run in forked worker processes: each inherits the Analysis (no
+# pickling) and writes its files into the staging folder; the parent waits, merges the returned
+# paths and says the workers' progress lines. The workers are forked before the folder locks are
+# taken (so none holds a lock), ignore Ctrl-C (the parent stops them), and die with the parent.
+_WORK: dict = {}
+FIGURE_ORDER = ("cluster_keywords", "load_ranking", "section_heatmap", "cluster_network", "centrality_vs_load",
+                "lorenz_curve")  # the longest first, so two workers finish together
+DRAW_ORDER = ("load_ranking", "lorenz_curve", "section_heatmap", "cluster_network", "centrality_vs_load",
+              "cluster_keywords")  # the order of briefing_figures, which the report documents follow
+
+
+def report_jobs(jobs=None) -> int:
+    """Worker processes a pack uses: ``jobs``, or (None) one per CPU — at most the number of
+    independent stages (figures, views, tables/exports, report documents: 4); 1 means none.
 
     Examples
     --------
-    >>> report_stem("data/raw/xialu_2020.txt")
-    'xialu_2020'
+    >>> report_jobs(1), report_jobs(64), report_jobs(None) >= 1
+    (1, 4, True)
     """
-    s = unicodedata.normalize("NFKC", Path(path).stem)
-    s = re.sub(r"[^\w\-]+", "_", s).strip("_.")
-    return s[:60] or "document"
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(int(jobs), 4))
+
+
+def _init_worker(parent: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # Linux: die with the parent (a SIGKILLed run must not leave writers behind)
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover
+        pass
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+
+
+def _task(name: str, kwargs: dict):
+    """Run one stage in a worker; returns (result, progress lines) or ("error", exception)."""
+    lines: list = []
+    try:
+        with use_language(_WORK["lang"]):
+            fn = {"figures": briefing_figures, "views": write_views, "tables": write_tables,
+                  "report": write_report}[name]
+            res = fn(_WORK["data"], say=lines.append, **kwargs)
+        return "ok", res, lines
+    except BaseException as e:  # noqa: BLE001 - handed back to the parent, which raises it
+        import pickle
+
+        try:
+            pickle.dumps(e)
+        except Exception:  # noqa: BLE001
+            e = RuntimeError(f"{type(e).__name__}: {e}")
+        return "error", e, lines
+
+
+@contextmanager
+def _workers(n: int, data: Analysis):
+    """A pool of ``n`` forked workers holding ``data``; stopped (killed, waited for) on exit."""
+    import multiprocessing as mp
+
+    _WORK.update(data=data, lang=current_language())
+    try:
+        pool = mp.get_context("fork").Pool(n, initializer=_init_worker, initargs=(os.getpid(),))
+    finally:
+        _WORK.clear()
+    try:
+        yield pool
+    finally:
+        pool.terminate()  # SIGTERM to every worker, then join: nothing writes after this
+        pool.join()
+
+
+class _FinalPath:
+    """Where a file written in a staging folder lies once the folders are swapped in
+    (picklable, for the workers)."""
+
+    def __init__(self, finals: dict):
+        self.finals = finals
+
+    def __call__(self, p) -> Path:
+        return self.finals[Path(p).resolve().parent] / Path(p).name
+
+
+def _run_stages(pool, tmp_out: Path, tmp_fig: Path, *, stem: str, formats, finals: dict, out_abs: Path,
+                say: Callable) -> dict:
+    """Figures, views, tables and the report documents on the pool; returns the files dict."""
+    done: queue.Queue = queue.Queue()
+    pending: dict = {}
+
+    def submit(tag: str, name: str, **kwargs) -> None:
+        pending[tag] = pool.apply_async(_task, (name, kwargs), callback=lambda r, t=tag: done.put((t, r)),
+                                        error_callback=lambda e, t=tag: done.put((t, ("error", e, []))))
+
+    for fig_name in FIGURE_ORDER:
+        submit(f"figure:{fig_name}", "figures", folder=tmp_fig, names=(fig_name,), formats=formats)
+    submit("views", "views", folder=tmp_out / "views")
+    submit("tables", "tables", folder=tmp_out, stem=stem)
+    figs: dict = {}
+    results: dict = {}
+    report_parts = {"report:html": ("html", "md"), "report:docx": ("docx",)}
+    final_path = _FinalPath(finals)
+    while pending:
+        try:
+            tag, (status, res, lines) = done.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        del pending[tag]
+        for line in lines:
+            say(line)
+        if status == "error":
+            raise res
+        if tag.startswith("figure:"):
+            figs.update(res or {})
+        else:
+            results[tag] = res
+        figures_done = not any(t.startswith("figure:") for t in pending)
+        if figures_done:
+            figs = {**{n: figs[n] for n in DRAW_ORDER if n in figs}, **figs}
+        if figures_done and "report:docx" not in results and "report:docx" not in pending:
+            submit("report:docx", "report", folder=tmp_out, figures=dict(figs), views={}, files={},
+                   final_folder=out_abs, parts=report_parts["report:docx"])
+        if (figures_done and "views" in results and "tables" in results and "report:html" not in results
+                and "report:html" not in pending):
+            submit("report:html", "report", folder=tmp_out, figures=dict(figs), views=results["views"],
+                   files=results["tables"], final_folder=out_abs, final_path=final_path,
+                   parts=report_parts["report:html"])
+    files = dict(results["tables"] or {})
+    for tag in report_parts:
+        files.update(results[tag] or {})
+    return files
 
 
 def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem: str = "xialu",
-               collectives=None, say: Callable = _quiet) -> dict:
+               collectives=None, say: Callable = _quiet, formats=FIGURE_FORMATS, jobs: Optional[int] = 1,
+               manifest: Optional[dict] = None, lang: Optional[str] = None) -> dict:
     """Compute and write the whole pack for a parsed document (see the module docstring).
 
     ``figures_dir`` None → ``<out>/figures``; ``collectives`` is the collective policy of
-    :func:`xialu_graph.analysis.analyse` (default ``"expand"``). Returns ``out``, ``figures`` (folders) and ``data``
-    (the :class:`~xialu_graph.analysis.Analysis`).
+    :func:`xialu_graph.analysis.analyse` (default ``"expand"``); ``formats`` the figure formats
+    (PNG always). ``jobs``: worker processes for the stages after the analysis (figures,
+    views, tables/exports, report documents; :func:`report_jobs`, None = one per CPU; 1 = all
+    in this process) — the files are the same either way. ``manifest``: the key of
+    :func:`xialu_graph.cache.report_key`, written with the file hashes into each folder
+    (:data:`MANIFEST`) so that a re-run can be skipped. ``lang``: the report language
+    (default: the current one, :func:`xialu_graph.glossary.use_language`). Returns ``out``,
+    ``figures`` (folders) and ``data`` (the :class:`~xialu_graph.analysis.Analysis`).
 
     Examples
     --------
@@ -305,20 +458,45 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     if not fig_inside and not owned_folder(fig_target):
         raise InputError("figures folder exists and was not written by xialu-graph report (no .xialu-graph "
                          "marker); choose another --figures or empty it", source=str(fig_target))
-    data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
-    with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
-        tmp_out = staging[0]
-        tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
-        if fig_inside:
-            tmp_fig.mkdir(parents=True, exist_ok=True)
-            (tmp_fig / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        figs = briefing_figures(data, tmp_fig, say=say)
-        views = write_views(data, tmp_out / "views", say=say)
-        files = write_tables(data, tmp_out, stem=stem, say=say)
-        finals = {tmp_out.resolve(): out_abs, tmp_fig.resolve(): fig_abs}
-        files.update(write_report(data, tmp_out, figures=figs, views=views, files=files, say=say,
-                                  final_folder=out_abs, final_path=lambda p: finals[Path(p).resolve().parent] / Path(p).name))
-        say(f"moving the new outputs into place: {out}" + ("" if fig_inside else f" and {fig_target}"))
+    lang = lang or current_language()
+    n_jobs = report_jobs(jobs)
+    with use_language(lang):
+        data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
+    with ExitStack() as stack:
+        pool = None
+        if n_jobs > 1:  # forked here, before the folder locks are taken
+            with use_language(lang):
+                pool = stack.enter_context(_workers(n_jobs, data))
+        with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
+            tmp_out = staging[0]
+            tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
+            if fig_inside:
+                tmp_fig.mkdir(parents=True, exist_ok=True)
+                (tmp_fig / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            finals = {tmp_out.resolve(): out_abs, tmp_fig.resolve(): fig_abs}
+            if pool is not None:
+                say(f"figures, views, tables and report documents in {n_jobs} worker processes")
+                try:
+                    _run_stages(pool, tmp_out, tmp_fig, stem=stem, formats=formats, finals=finals,
+                                out_abs=out_abs, say=say)
+                except BaseException:
+                    pool.terminate()  # no worker may write into the staging folder once it is removed
+                    pool.join()
+                    raise
+            else:
+                with use_language(lang):
+                    figs = briefing_figures(data, tmp_fig, say=say, formats=formats)
+                    views = write_views(data, tmp_out / "views", say=say)
+                    files = write_tables(data, tmp_out, stem=stem, say=say)
+                    write_report(data, tmp_out, figures=figs, views=views, files=files, say=say, final_folder=out_abs,
+                                 final_path=_FinalPath(finals))
+            if manifest is not None:
+                if fig_inside:
+                    write_manifest(tmp_out, manifest)
+                else:
+                    write_manifest(tmp_fig, manifest)
+                    write_manifest(tmp_out, manifest)
+            say(f"moving the new outputs into place: {out}" + ("" if fig_inside else f" and {fig_target}"))
     return {"out": out, "figures": fig_target, "data": data}
 
 
