@@ -228,12 +228,20 @@ def batch(
         say(f"{n_skipped} of {len(docs)} documents already done in {out / 'parts'}: skipped")
 
     schemas = arrow_schemas()
-    if todo:
-        _run(docs, todo, keys, settings, out, schemas, metas, failures, n_jobs, scheduler, chunk_size, progress)
-    n_failed = len(failures)
-    result = BatchResult(out=out, n_documents=len(docs), n_skipped=n_skipped, n_failed=n_failed)
-    result.n_analysed = sum(1 for k in todo if k in metas)
-    result.paths = write_panel(out, docs, keys, metas, failures, mapping, schemas, csv=csv)
+    ctx, client = _parallel_context(scheduler, n_jobs)
+    try:
+        with ctx:
+            workers = _n_workers(n_jobs, scheduler, client)
+            if todo:
+                _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress)
+            n_failed = len(failures)
+            result = BatchResult(out=out, n_documents=len(docs), n_skipped=n_skipped, n_failed=n_failed)
+            result.n_analysed = sum(1 for k in todo if k in metas)
+            result.paths = write_panel(out, docs, keys, metas, failures, mapping, schemas, csv=csv,
+                                       map_slices=_local_pool(n_jobs, scheduler, workers))
+    finally:
+        if client is not None:
+            client.close()
     result.seconds = time.perf_counter() - t0
     say(
         f"{len(docs)} documents: {result.n_analysed} analysed, {n_skipped} skipped, {n_failed} failed "
@@ -242,38 +250,50 @@ def batch(
     return result
 
 
-def _run(docs, todo, keys, settings, out, schemas, metas, failures, n_jobs, scheduler, chunk_size, progress):
+def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress):
     from joblib import Parallel, delayed
 
     items = [(i, docs[i][1]) for i in sorted(todo.values())]
-    ctx, client = _parallel_context(scheduler, n_jobs)
-    try:
-        with ctx:
-            workers = _n_workers(n_jobs, scheduler, client)
-            size = chunk_size or max(1, min(64, -(-len(items) // (workers * 8))))
-            chunks = [items[k : k + size] for k in range(0, len(items), size)]
-            bar = Progress(len(items), enabled=progress)
-            if scheduler is not None:
-                par = Parallel(return_as="generator_unordered")
+    # small chunks (about 32 per worker, at most 32 documents): the workers finish together
+    size = chunk_size or max(1, min(32, -(-len(items) // (workers * 32))))
+    chunks = [items[k : k + size] for k in range(0, len(items), size)]
+    bar = Progress(len(items), enabled=progress)
+    if scheduler is not None:
+        par = Parallel(return_as="generator_unordered")
+    else:
+        par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+    for chunk_result in par(delayed(analyse_chunk)(c, settings) for c in chunks):
+        nfail = 0
+        for idx, res in chunk_result:
+            if isinstance(res, str):
+                failures[idx] = res
+                nfail += 1
             else:
-                par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
-            for chunk_result in par(delayed(analyse_chunk)(c, settings) for c in chunks):
-                nfail = 0
-                for idx, res in chunk_result:
-                    if isinstance(res, str):
-                        failures[idx] = res
-                        nfail += 1
-                    else:
-                        metas[keys[idx]] = write_part(out, keys[idx], res)
-                bar.step(len(chunk_result), nfail)
-    finally:
-        if client is not None:
-            client.close()
+                metas[keys[idx]] = write_part(out, keys[idx], res)
+        bar.step(len(chunk_result), nfail)
     # identical files analysed once: their failure applies to every copy
     for i, k in enumerate(keys):
         if k and k not in metas and i not in failures:
             first = todo.get(k)
             failures[i] = failures.get(first, "not analysed")
+
+
+def _local_pool(n_jobs, scheduler, workers):
+    """The panel's slices on the local worker processes (None: in this process).
+
+    Only with joblib's local ``loky`` pool, whose workers see ``OUT`` as this process does;
+    on a Dask cluster the workers may not, so the parent assembles the panel itself.
+    """
+    from joblib import Parallel, delayed
+    from joblib.parallel import get_active_backend
+
+    if scheduler is not None or workers < 2 or type(get_active_backend()[0]).__name__ != "LokyBackend":
+        return None
+
+    def map_slices(fn, kwargs_list):
+        return Parallel(n_jobs=n_jobs, return_as="generator")(delayed(fn)(**kw) for kw in kwargs_list)
+
+    return map_slices
 
 
 def _n_workers(n_jobs, scheduler, client) -> int:
