@@ -63,7 +63,7 @@ class BatchResult:
         return to_pandas(pq.read_table(self.paths[f"{table}.parquet"]))
 
 
-def _settings(units, weights, expand_collectives, clusters, cluster_runs, resolution, betweenness, seed) -> dict:
+def _settings(units, weights, expand_collectives, clusters, resolution, betweenness, seed) -> dict:
     try:
         w = coerce_weights(weights).as_dict()
     except (ValueError, OSError) as e:
@@ -79,7 +79,6 @@ def _settings(units, weights, expand_collectives, clusters, cluster_runs, resolu
         "weights": w,
         "expand_collectives": bool(expand_collectives),
         "clusters": bool(clusters),
-        "cluster_runs": int(cluster_runs),
         "resolution": float(resolution),
         "betweenness": bool(betweenness),
         "seed": int(seed),
@@ -114,7 +113,6 @@ def batch(
     weights=None,
     expand_collectives: bool = True,
     clusters: bool = True,
-    cluster_runs: int = 1,
     resolution: float = 1.0,
     betweenness: bool = False,
     seed: int = 0,
@@ -146,11 +144,9 @@ def batch(
     expand_collectives : bool, default True
         Expand collectives with known members (各街办(新区) → the street offices).
     clusters : bool, default True
-        Compute co-responsibility clusters (seeded Louvain).
-    cluster_runs : int, default 1
-        Seeds per document for the clusters. The panel's clusters are those of ``seed``
-        whatever this number (more runs only measure stability, which the panel does not
-        hold), so the worker makes one run; the number is still part of the part key.
+        Compute co-responsibility clusters (one seeded Louvain run per document: the panel
+        holds the clusters of ``seed``, not their stability over seeds, so there is no
+        option for more runs).
     resolution : float, default 1.0
         Modularity resolution of the clusters.
     betweenness : bool, default False
@@ -197,10 +193,13 @@ def batch(
 
     out = Path(out)
     docs = expand_inputs(paths)
-    settings = _settings(units, weights, expand_collectives, clusters, cluster_runs, resolution, betweenness, seed)
+    settings = _settings(units, weights, expand_collectives, clusters, resolution, betweenness, seed)
     mapping = _matches_mapping(matches)
+    # "cluster_runs": 1 is what parts were keyed on when batch still had that option (which did
+    # not change them): kept so that their keys, and the panel's doc_key, stay the same
     fp = json.dumps(
-        {"version": __version__, "schema": SCHEMA_VERSION, **settings, "units": units_fingerprint(settings["units"])},
+        {"version": __version__, "schema": SCHEMA_VERSION, **settings, "cluster_runs": 1,
+         "units": units_fingerprint(settings["units"])},
         sort_keys=True,
     ).encode()
     say = (lambda msg: print(f"[xialu-graph] {msg}", file=sys.stderr, flush=True)) if progress else (lambda msg: None)
