@@ -212,9 +212,12 @@ def panel_slice(*, out, heads, mapping, csv: bool, header: bool) -> dict:
         table = pa.concat_tables(tables) if tables else schema.empty_table()
         res[name] = table
         if csv:
-            buf = io.StringIO()
-            _csv_chunk(to_pandas(table), buf, header=header)
-            res[f"{name}_csv"] = buf.getvalue().encode("utf-8")
+            # encoded as it is written: a str buffer of Chinese text would take 4 bytes a character
+            buf = io.BytesIO()
+            with io.TextIOWrapper(buf, encoding="utf-8", newline="") as fh:
+                _csv_chunk(to_pandas(table), fh, header=header)
+                fh.flush()
+                res[f"{name}_csv"] = buf.getvalue()
     return res
 
 
