@@ -290,7 +290,10 @@ def _local_pool(n_jobs, scheduler, workers):
         return None
 
     def map_slices(fn, kwargs_list):
-        return Parallel(n_jobs=n_jobs, return_as="generator")(delayed(fn)(**kw) for kw in kwargs_list)
+        # one slice per worker in flight: the parent holds a few slices' rows, whatever the run's size
+        return Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="n_jobs")(
+            delayed(fn)(**kw) for kw in kwargs_list
+        )
 
     return map_slices
 
