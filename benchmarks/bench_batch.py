@@ -12,10 +12,13 @@ Reported: wall seconds, documents/s, speed-up from 1 to 2 workers, peak RSS of t
 process (``ru_maxrss``; with 1 worker the analysis runs in the parent itself), and the growth
 exponents b of time ∝ N^b and of parent memory ∝ N^b between the two sizes (1 = linear, 0 =
 flat); and the CPU seconds of the run (its process and the worker processes it reaped), a
-figure that other users of a shared machine do not inflate. The machine's load average is
+figure that other users of a shared machine do not inflate, split into the parent's and the
+workers' (with 1 worker everything runs in the parent). The parent's CPU per document is what
+limits the speed-up: on 2 cores, 2 workers give at most 2 × T1 / (T1 + the parent's serial
+work), so it is the figure to keep small. The machine's load average is
 printed before and after.
 
-Run: ``.venv/bin/python benchmarks/bench_batch.py [--sizes 1000,10000] [--no-append]``; prints
+Run: ``.venv/bin/python benchmarks/bench_batch.py [--sizes 1000,10000] [--no-append] [--root CHECKOUT]``; prints
 the figures and appends them to ``benchmarks/results.md`` under "Batch runs (bench_batch.py)".
 Targets (issue 15): linear growth, parent memory flat in N, ≥ 1.8× from 1 to 2 workers on
 2 cores, 10,000 documents in under 5 minutes.
@@ -47,23 +50,27 @@ from xialu_graph.batch_runs import batch
 paths = open(sys.argv[1], encoding="utf-8").read().splitlines()
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 r = batch(paths, out=sys.argv[2], n_jobs=int(sys.argv[3]), progress=False)
+me = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": r.seconds, "analysed": r.n_analysed, "skipped": r.n_skipped, "failed": r.n_failed,
-                  "rss_start_mb": rss0 / 1024, "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_start_mb": rss0 / 1024, "rss_peak_mb": me.ru_maxrss / 1024,
+                  "cpu_parent": me.ru_utime + me.ru_stime}))
 """
 
 
-def run(paths: list, out: Path, jobs: int, work: Path) -> dict:
+def run(paths: list, out: Path, jobs: int, work: Path, root: Path = ROOT) -> dict:
     listing = work / f"list_{len(paths)}.txt"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = subprocess.run([sys.executable, "-c", CHILD, str(listing), str(out), str(jobs)], cwd=ROOT,
-                       capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    r = subprocess.run([sys.executable, "-c", CHILD, str(listing), str(out), str(jobs)], cwd=root,
+                       capture_output=True, text=True, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode:
         raise SystemExit(f"batch run failed:\n{r.stderr[-3000:]}")
     res = json.loads(r.stdout.strip().splitlines()[-1])
     # CPU of the run's process and of the worker processes it waited for (loky's, at exit)
     res["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    res["cpu_workers"] = max(0.0, res["cpu"] - res["cpu_parent"])
     return res
 
 
@@ -82,12 +89,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--no-append", action="store_true", help="do not append to benchmarks/results.md")
+    ap.add_argument("--root", default=str(ROOT),
+                    help="checkout whose xialu_graph the batches run (default this one; e.g. a baseline worktree)")
     args = ap.parse_args()
     sizes = sorted(int(x) for x in args.sizes.split(","))
+    root = Path(args.root).resolve()
 
     from xialu_graph.batch_runs import write_synthetic_corpus
 
     lines = [f"load average before: {load_average()} ({os.cpu_count()} CPUs, shared)"]
+    if root != ROOT:
+        lines.append(f"package: {root}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         t0 = time.perf_counter()
@@ -99,17 +111,18 @@ def main() -> None:
         res: dict = {}
         for n in sizes:
             for jobs in (1, 2):
-                r = run(files[:n], work / f"out_{n}_{jobs}", jobs, work)
+                r = run(files[:n], work / f"out_{n}_{jobs}", jobs, work, root)
                 assert r["analysed"] == n and r["failed"] == 0, r
                 res[n, jobs] = r
                 line = (f"N={n:>6} workers={jobs}: {r['seconds']:8.1f} s  {n / r['seconds']:6.1f} docs/s  "
-                        f"CPU {r['cpu']:7.1f} s ({1000 * r['cpu'] / n:.0f} ms/doc)  "
+                        f"CPU {r['cpu']:7.1f} s ({1000 * r['cpu'] / n:.0f} ms/doc: parent "
+                        f"{1000 * r['cpu_parent'] / n:.1f}, workers {1000 * r['cpu_workers'] / n:.1f})  "
                         f"parent peak RSS {r['rss_peak_mb']:5.0f} MB (after imports {r['rss_start_mb']:.0f} MB)")
                 lines.append(line)
                 print(line, flush=True)
             su = res[n, 1]["seconds"] / res[n, 2]["seconds"]
             lines.append(f"N={n:>6} speed-up 1 → 2 workers: {su:.2f}× (target ≥ 1.8×)")
-            r = run(files[:n], work / f"out_{n}_2", 2, work)
+            r = run(files[:n], work / f"out_{n}_2", 2, work, root)
             assert r["skipped"] == n, r
             lines.append(f"N={n:>6} resumed run, all {n} done already: {r['seconds']:.1f} s "
                          f"(hash, check parts, rewrite panel)")
@@ -126,7 +139,7 @@ def main() -> None:
         real = sorted(str(p) for d in (ROOT / "data" / "raw", ROOT / "tests" / "genre" / "docs", ROOT / "tests" / "genre" / "holdout")
                       if d.is_dir() for p in d.rglob("*") if p.suffix in (".txt", ".html", ".htm", ".docx"))
         if real:
-            r = run(real, work / "out_real", 2, work)
+            r = run(real, work / "out_real", 2, work, root)
             lines.append(f"real documents (data/raw, tests/genre): {len(real)} files, {r['analysed']} analysed, "
                          f"{r['failed']} failed, {r['seconds']:.1f} s on 2 workers")
     lines.append(f"load average after: {load_average()}")

@@ -10,7 +10,8 @@ already done; a part whose files were damaged is detected (sizes and checksums r
 its ``part.json``) and redone. A document that cannot be read or analysed becomes a row of
 the failures table instead of stopping the run.
 
-At the end the parts are streamed, a few hundred at a time, into one long table per level,
+At the end the parts are streamed, a few hundred at a time, into one long table per level
+(locally the worker processes assemble the slices and the parent writes them in order),
 written as Parquet (pyarrow) and as CSV (UTF-8 with BOM, spreadsheet-safe cells)::
 
     OUT/panel/units.parquet      units.csv       one row per unit and document

@@ -7,7 +7,9 @@ editions per place; ``canonical_unit`` applies the confirmed unit matches.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+import codecs
+import io
+from contextlib import ExitStack
 from pathlib import Path
 
 from ..files import atomic_path, clean_cell
@@ -60,8 +62,14 @@ def _documents_frame(docs, keys, metas):
     return df[cols]
 
 
-def write_panel(out: Path, docs, keys, metas, failures, mapping, schemas, *, csv: bool, group: int = 256) -> dict:
+def write_panel(out: Path, docs, keys, metas, failures, mapping, schemas, *, csv: bool, group: int = 256,
+                map_slices=None) -> dict:
     """Write the four panel tables of a run from its parts; returns ``"<table>.<suffix>"`` → path.
+
+    The units and tasks rows are assembled ``group`` documents at a time by
+    :func:`panel_slice` (reading the parts, adding the document columns, rendering the CSV),
+    in this process or, through ``map_slices``, in the run's workers; this process writes
+    the slices in order (Parquet row groups and CSV text), so the panel is the same either way.
 
     Parameters
     ----------
@@ -82,7 +90,10 @@ def write_panel(out: Path, docs, keys, metas, failures, mapping, schemas, *, csv
     csv : bool
         Also write CSV.
     group : int, default 256
-        Parts read and written at a time (the parent's memory is flat in the number of documents).
+        Documents per slice (the parent's memory is flat in the number of documents).
+    map_slices : callable, optional
+        ``map_slices(function, list of kwargs)`` → the results, in order (for instance an
+        ordered joblib ``Parallel`` generator); default: one after the other here.
 
     Examples
     --------
@@ -118,39 +129,96 @@ def write_panel(out: Path, docs, keys, metas, failures, mapping, schemas, *, csv
                 _csv_chunk(df, fh, header=True)
             paths[f"{name}.csv"] = panel / f"{name}.csv"
 
-    heads = documents[["document", "doc_key", "place", "year", "level"]].to_dict("records")
+    heads = [
+        {c: (None if pd.isna(v) else v) for c, v in h.items()}
+        for h in documents[["document", "doc_key", "place", "year", "level"]].to_dict("records")
+    ]
+    slices = [
+        {"out": out, "heads": heads[k : k + group], "mapping": mapping, "csv": csv, "header": k == 0}
+        for k in range(0, max(len(heads), 1), group)
+    ]
+    results = map_slices(panel_slice, slices) if map_slices is not None else (panel_slice(**a) for a in slices)
+    names = ("units", "tasks")
+    with ExitStack() as stack:
+        writers, handles, targets = {}, {}, {}
+        for name in names:
+            targets[name] = (panel / f"{name}.parquet", panel / f"{name}.csv")
+            pq_tmp = stack.enter_context(atomic_path(targets[name][0]))
+            writers[name] = stack.enter_context(pq.ParquetWriter(pq_tmp, schemas[name], compression="zstd"))
+            if csv:
+                csv_tmp = stack.enter_context(atomic_path(targets[name][1]))
+                handles[name] = stack.enter_context(open(csv_tmp, "wb"))
+                handles[name].write(codecs.BOM_UTF8)
+        for res in results:
+            for name in names:
+                writers[name].write_table(res[name])
+                if csv:
+                    handles[name].write(res[f"{name}_csv"])
+    for name in names:
+        paths[f"{name}.parquet"] = targets[name][0]
+        if csv:
+            paths[f"{name}.csv"] = targets[name][1]
+    return paths
+
+
+def panel_slice(*, out, heads, mapping, csv: bool, header: bool) -> dict:
+    """The units and tasks rows of some documents, as the panel writes them (the work of one slice).
+
+    Parameters
+    ----------
+    out : Path
+        The run's output folder (the parts are read from ``out/parts``).
+    heads : list of dict
+        Per document, in panel order: ``document``, ``doc_key``, ``place``, ``year`` (None when
+        unknown) and ``level``.
+    mapping : dict
+        Unit → canonical unit (confirmed matches).
+    csv : bool
+        Also render the rows as CSV.
+    header : bool
+        Begin the CSV with the header line (the first slice).
+
+    Returns
+    -------
+    dict
+        ``units`` and ``tasks`` (pyarrow Tables with the panel schemas) and, with ``csv``,
+        ``units_csv`` and ``tasks_csv`` (UTF-8 bytes, no BOM, cells spreadsheet-safe).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> r = panel_slice(out=Path(tempfile.mkdtemp()), heads=[], mapping={}, csv=True, header=True)
+    >>> r["units"].num_rows, r["tasks_csv"].decode()[:24]
+    (0, 'document,doc_key,place,y')
+    """
+    import pyarrow as pa
+
+    schemas = arrow_schemas()
+    res = {}
     for name in ("units", "tasks"):
         schema = schemas[name]
-        pq_target, csv_target = panel / f"{name}.parquet", panel / f"{name}.csv"
-        with atomic_path(pq_target) as pq_tmp, (atomic_path(csv_target) if csv else nullcontext(None)) as csv_tmp:
-            fh = open(csv_tmp, "w", encoding="utf-8-sig", newline="") if csv else None
-            writer = pq.ParquetWriter(pq_tmp, schema, compression="zstd")
-            try:
-                for k in range(0, max(len(heads), 1), group):
-                    tables = []
-                    for h in heads[k : k + group]:
-                        part = read_part_table(out, h["doc_key"], name)
-                        n = part.num_rows
-                        cols = {c: pa.repeat(pa.scalar(h[c] if not pd.isna(h[c]) else None, schema.field(c).type), n)
-                                for c in ("document", "doc_key", "place", "year", "level")}
-                        if name == "units":
-                            units_ = part.column("unit").to_pylist()
-                            cols["canonical_unit"] = pa.array([mapping.get(u, u) for u in units_], pa.string())
-                        for c in part.column_names:
-                            cols[c] = part.column(c)
-                        tables.append(pa.table([cols[c] for c in schema.names], schema=schema))
-                    table = pa.concat_tables(tables) if tables else schema.empty_table()
-                    writer.write_table(table)
-                    if fh is not None:
-                        _csv_chunk(to_pandas(table), fh, header=(k == 0))
-            finally:
-                writer.close()
-                if fh is not None:
-                    fh.close()
-        paths[f"{name}.parquet"] = pq_target
+        tables = []
+        for h in heads:
+            part = read_part_table(out, h["doc_key"], name)
+            n = part.num_rows
+            cols = {c: pa.repeat(pa.scalar(h[c], schema.field(c).type), n)
+                    for c in ("document", "doc_key", "place", "year", "level")}
+            if name == "units":
+                units_ = part.column("unit").to_pylist()
+                cols["canonical_unit"] = pa.array([mapping.get(u, u) for u in units_], pa.string())
+            for c in part.column_names:
+                cols[c] = part.column(c)
+            tables.append(pa.table([cols[c] for c in schema.names], schema=schema))
+        table = pa.concat_tables(tables) if tables else schema.empty_table()
+        res[name] = table
         if csv:
-            paths[f"{name}.csv"] = csv_target
-    return paths
+            # encoded as it is written: a str buffer of Chinese text would take 4 bytes a character
+            buf = io.BytesIO()
+            with io.TextIOWrapper(buf, encoding="utf-8", newline="") as fh:
+                _csv_chunk(to_pandas(table), fh, header=header)
+                fh.flush()
+                res[f"{name}_csv"] = buf.getvalue()
+    return res
 
 
 def to_pandas(table):

@@ -63,7 +63,7 @@ class BatchResult:
         return to_pandas(pq.read_table(self.paths[f"{table}.parquet"]))
 
 
-def _settings(units, weights, expand_collectives, clusters, cluster_runs, resolution, betweenness, seed) -> dict:
+def _settings(units, weights, expand_collectives, clusters, resolution, betweenness, seed) -> dict:
     try:
         w = coerce_weights(weights).as_dict()
     except (ValueError, OSError) as e:
@@ -79,7 +79,6 @@ def _settings(units, weights, expand_collectives, clusters, cluster_runs, resolu
         "weights": w,
         "expand_collectives": bool(expand_collectives),
         "clusters": bool(clusters),
-        "cluster_runs": int(cluster_runs),
         "resolution": float(resolution),
         "betweenness": bool(betweenness),
         "seed": int(seed),
@@ -114,7 +113,6 @@ def batch(
     weights=None,
     expand_collectives: bool = True,
     clusters: bool = True,
-    cluster_runs: int = 1,
     resolution: float = 1.0,
     betweenness: bool = False,
     seed: int = 0,
@@ -146,11 +144,9 @@ def batch(
     expand_collectives : bool, default True
         Expand collectives with known members (各街办(新区) → the street offices).
     clusters : bool, default True
-        Compute co-responsibility clusters (seeded Louvain).
-    cluster_runs : int, default 1
-        Seeds per document for the clusters. The panel's clusters are those of ``seed``
-        whatever this number (more runs only measure stability, which the panel does not
-        hold), so the worker makes one run; the number is still part of the part key.
+        Compute co-responsibility clusters (one seeded Louvain run per document: the panel
+        holds the clusters of ``seed``, not their stability over seeds, so there is no
+        option for more runs).
     resolution : float, default 1.0
         Modularity resolution of the clusters.
     betweenness : bool, default False
@@ -197,10 +193,13 @@ def batch(
 
     out = Path(out)
     docs = expand_inputs(paths)
-    settings = _settings(units, weights, expand_collectives, clusters, cluster_runs, resolution, betweenness, seed)
+    settings = _settings(units, weights, expand_collectives, clusters, resolution, betweenness, seed)
     mapping = _matches_mapping(matches)
+    # "cluster_runs": 1 is what parts were keyed on when batch still had that option (which did
+    # not change them): kept so that their keys, and the panel's doc_key, stay the same
     fp = json.dumps(
-        {"version": __version__, "schema": SCHEMA_VERSION, **settings, "units": units_fingerprint(settings["units"])},
+        {"version": __version__, "schema": SCHEMA_VERSION, **settings, "cluster_runs": 1,
+         "units": units_fingerprint(settings["units"])},
         sort_keys=True,
     ).encode()
     say = (lambda msg: print(f"[xialu-graph] {msg}", file=sys.stderr, flush=True)) if progress else (lambda msg: None)
@@ -228,12 +227,20 @@ def batch(
         say(f"{n_skipped} of {len(docs)} documents already done in {out / 'parts'}: skipped")
 
     schemas = arrow_schemas()
-    if todo:
-        _run(docs, todo, keys, settings, out, schemas, metas, failures, n_jobs, scheduler, chunk_size, progress)
-    n_failed = len(failures)
-    result = BatchResult(out=out, n_documents=len(docs), n_skipped=n_skipped, n_failed=n_failed)
-    result.n_analysed = sum(1 for k in todo if k in metas)
-    result.paths = write_panel(out, docs, keys, metas, failures, mapping, schemas, csv=csv)
+    ctx, client = _parallel_context(scheduler, n_jobs)
+    try:
+        with ctx:
+            workers = _n_workers(n_jobs, scheduler, client)
+            if todo:
+                _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress)
+            n_failed = len(failures)
+            result = BatchResult(out=out, n_documents=len(docs), n_skipped=n_skipped, n_failed=n_failed)
+            result.n_analysed = sum(1 for k in todo if k in metas)
+            result.paths = write_panel(out, docs, keys, metas, failures, mapping, schemas, csv=csv,
+                                       map_slices=_local_pool(n_jobs, scheduler, workers))
+    finally:
+        if client is not None:
+            client.close()
     result.seconds = time.perf_counter() - t0
     say(
         f"{len(docs)} documents: {result.n_analysed} analysed, {n_skipped} skipped, {n_failed} failed "
@@ -242,38 +249,53 @@ def batch(
     return result
 
 
-def _run(docs, todo, keys, settings, out, schemas, metas, failures, n_jobs, scheduler, chunk_size, progress):
+def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress):
     from joblib import Parallel, delayed
 
     items = [(i, docs[i][1]) for i in sorted(todo.values())]
-    ctx, client = _parallel_context(scheduler, n_jobs)
-    try:
-        with ctx:
-            workers = _n_workers(n_jobs, scheduler, client)
-            size = chunk_size or max(1, min(64, -(-len(items) // (workers * 8))))
-            chunks = [items[k : k + size] for k in range(0, len(items), size)]
-            bar = Progress(len(items), enabled=progress)
-            if scheduler is not None:
-                par = Parallel(return_as="generator_unordered")
+    # small chunks (about 32 per worker, at most 32 documents): the workers finish together
+    size = chunk_size or max(1, min(32, -(-len(items) // (workers * 32))))
+    chunks = [items[k : k + size] for k in range(0, len(items), size)]
+    bar = Progress(len(items), enabled=progress)
+    if scheduler is not None:
+        par = Parallel(return_as="generator_unordered")
+    else:
+        par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+    for chunk_result in par(delayed(analyse_chunk)(c, settings) for c in chunks):
+        nfail = 0
+        for idx, res in chunk_result:
+            if isinstance(res, str):
+                failures[idx] = res
+                nfail += 1
             else:
-                par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
-            for chunk_result in par(delayed(analyse_chunk)(c, settings) for c in chunks):
-                nfail = 0
-                for idx, res in chunk_result:
-                    if isinstance(res, str):
-                        failures[idx] = res
-                        nfail += 1
-                    else:
-                        metas[keys[idx]] = write_part(out, keys[idx], res)
-                bar.step(len(chunk_result), nfail)
-    finally:
-        if client is not None:
-            client.close()
+                metas[keys[idx]] = write_part(out, keys[idx], res)
+        bar.step(len(chunk_result), nfail)
     # identical files analysed once: their failure applies to every copy
     for i, k in enumerate(keys):
         if k and k not in metas and i not in failures:
             first = todo.get(k)
             failures[i] = failures.get(first, "not analysed")
+
+
+def _local_pool(n_jobs, scheduler, workers):
+    """The panel's slices on the local worker processes (None: in this process).
+
+    Only with joblib's local ``loky`` pool, whose workers see ``OUT`` as this process does;
+    on a Dask cluster the workers may not, so the parent assembles the panel itself.
+    """
+    from joblib import Parallel, delayed
+    from joblib.parallel import get_active_backend
+
+    if scheduler is not None or workers < 2 or type(get_active_backend()[0]).__name__ != "LokyBackend":
+        return None
+
+    def map_slices(fn, kwargs_list):
+        # one slice per worker in flight: the parent holds a few slices' rows, whatever the run's size
+        return Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="n_jobs")(
+            delayed(fn)(**kw) for kw in kwargs_list
+        )
+
+    return map_slices
 
 
 def _n_workers(n_jobs, scheduler, client) -> int:

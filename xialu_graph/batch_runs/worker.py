@@ -21,7 +21,7 @@ from ..graph import (
     unit_name,
     unit_nodes,
 )
-from ..metrics import gini, herfindahl
+from ..metrics import gini, herfindahl, unit_load
 from ..pipeline import read_document
 from ..units import load_unit_tables
 from .schema import arrow_schemas
@@ -66,7 +66,7 @@ def analyse_document(path, *, settings: dict) -> dict:
         The document file.
     settings : dict
         ``units`` (folder of unit tables), ``weights`` (role → weight), ``expand_collectives``,
-        ``clusters``, ``cluster_runs``, ``resolution``, ``betweenness``, ``seed``.
+        ``clusters``, ``resolution``, ``betweenness``, ``seed``.
 
     Returns
     -------
@@ -79,7 +79,7 @@ def analyse_document(path, *, settings: dict) -> dict:
     --------
     >>> from xialu_graph.units import default_tables_dir
     >>> s = {"units": str(default_tables_dir()), "weights": {"lead": 1.0, "support": 0.5, "responsible": 1.0},
-    ...      "expand_collectives": True, "clusters": False, "cluster_runs": 1, "resolution": 1.0,
+    ...      "expand_collectives": True, "clusters": False, "resolution": 1.0,
     ...      "betweenness": False, "seed": 0}
     >>> r = analyse_document("data/raw/huangshigang_2021_excerpt.txt", settings=s)
     >>> r["document"]["place"], r["document"]["n_tasks"], r["units"]["unit"][0]
@@ -91,7 +91,8 @@ def analyse_document(path, *, settings: dict) -> dict:
     if not doc.tasks:
         raise InputError("no tasks found", source=str(path))
     G = build_graph(doc, weights=settings["weights"], collectives="expand" if settings["expand_collectives"] else "keep")
-    load = _unit_rows(G)
+    # the columns the panel writes, as plain lists (no sections, partners or DataFrame)
+    load = unit_load(G, sections=False, partners=False, as_frame=False)
     names = load["unit"]
     n_tasks_of = load["n_tasks"]
     task_ids = [str(t.task_id) for t in doc.tasks if f"t:{t.task_id}" in G]
@@ -104,8 +105,8 @@ def analyse_document(path, *, settings: dict) -> dict:
         "n_responsible": load["n_responsible"],
         "n_tasks": n_tasks_of,
         "weighted_load": load["weighted_load"],
-        "share": load["share"],
-        "load_rank": load["rank"],
+        "share": load["load_share"],
+        "load_rank": load["load_rank"],
         "ranked": load["ranked"],
         "degree": [k / n_t if n_t else 0.0 for k in n_tasks_of],
         "betweenness": [float("nan")] * len(names),
@@ -177,41 +178,6 @@ def analyse_document(path, *, settings: dict) -> dict:
     return {"units": units, "tasks": tasks, "document": document}
 
 
-def _unit_rows(G) -> dict:
-    """The columns of :func:`xialu_graph.metrics.unit_load` that the panel writes, row for row.
-
-    The same units, order (ranked units by rank then name, then the others by name), counts,
-    loads, shares and ranks (method "min"), without what the panel does not use (sections,
-    partners, lead ratio) and without a DataFrame: 0.6 ms instead of 11 ms on a generated
-    100-task document. ``tests/test_batch.py`` checks the panel against ``unit_load``.
-    """
-    import numpy as np
-
-    rows = []
-    for u in unit_nodes(G):
-        counts = {"lead": 0, "support": 0, "responsible": 0}
-        wl = 0.0
-        for d in G[u].values():
-            role = d.get("role", "responsible")
-            counts[role] = counts.get(role, 0) + 1
-            wl += edge_weight(d, "weight")
-        kind = node_kind(G, u)
-        rows.append((str(unit_name(G, u)), kind, counts["lead"], counts["support"], counts["responsible"],
-                     G.degree(u), wl, kind != COLLECTIVE))
-    # total over the ranked units in graph order, summed as pandas does (numpy, pairwise)
-    total = float(np.array([r[6] for r in rows if r[7]], dtype=float).sum())
-    rank = {}
-    for i, r in enumerate(rows):
-        if r[7]:
-            rank[i] = 1 + sum(1 for o in rows if o[7] and o[6] > r[6])
-    order = sorted(range(len(rows)), key=lambda i: (not rows[i][7], rank.get(i, len(rows) + 1), rows[i][0]))
-    cols = ("unit", "kind", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "ranked")
-    out = {c: [rows[i][k] for i in order] for k, c in enumerate(cols)}
-    out["share"] = [(rows[i][6] / total if total > 0 else rows[i][6] * 0.0) if rows[i][7] else None for i in order]
-    out["rank"] = [rank.get(i) for i in order]
-    return out
-
-
 def _clusters(G, *, seed: int, resolution: float):
     """Co-responsibility clusters as the panel writes them, computed once.
 
@@ -219,9 +185,10 @@ def _clusters(G, *, seed: int, resolution: float):
     on the product projection of the non-collective units, clusters numbered from 1 by size
     then first name), its modularity, and each task's cluster as
     :func:`xialu_graph.metrics.task_clusters` assigns it (Barber's rule) — without the
-    stability runs, Barber modularity and tables the panel does not write (7 ms instead of
-    13 ms on a generated 100-task document). The labels do not depend on ``cluster_runs``
-    (further seeds only measure stability, which the panel does not hold), so one run is made.
+    stability runs, Barber modularity and tables the panel does not write: the same labels
+    for 12 ms of CPU a document against 32 ms through ``co_responsibility_clusters(n_runs=1)``
+    and ``task_clusters`` (40 generated 100-task documents, a loaded machine). One run:
+    further seeds only measure stability, which the panel does not hold.
 
     Returns
     -------
@@ -296,7 +263,7 @@ def analyse_chunk(items, settings):
     --------
     >>> from xialu_graph.units import default_tables_dir
     >>> s = {"units": str(default_tables_dir()), "weights": {"lead": 1.0, "support": 0.5, "responsible": 1.0},
-    ...      "expand_collectives": True, "clusters": False, "cluster_runs": 1, "resolution": 1.0,
+    ...      "expand_collectives": True, "clusters": False, "resolution": 1.0,
     ...      "betweenness": False, "seed": 0}
     >>> res = analyse_chunk([(0, "data/raw/huangshigang_2021_excerpt.txt"), (1, "no/such/file.txt")], s)
     >>> [i for i, _ in res], sorted(res[0][1]), res[0][1]["document"]["n_tasks"]

@@ -33,10 +33,18 @@ rank
 
 Rows: ranked units by rank then name, then the unranked (collective) units by name.
 ``df.attrs``: ``include_collectives``, ``n_sections_total``, ``total_weighted_load``.
+
+``sections=False`` leaves out ``n_sections`` (and ``n_sections_total`` is None) and
+``partners=False`` leaves out ``n_partners``: they are the costly columns (each unit's tasks'
+sections; each task's other units), and a caller that does not use them (the batch worker)
+skips them. Every other column is the same, row for row.
 """
 
 from __future__ import annotations
 
+import bisect
+
+import numpy as np
 import pandas as pd
 
 from ..graph import edge_weight, is_collective, node_kind, section_key, task_nodes, unit_name, unit_nodes
@@ -61,7 +69,15 @@ LOAD_COLUMNS = [
 ]
 
 
-def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -> pd.DataFrame:
+def unit_load(
+    G,
+    *,
+    include_collectives: bool = False,
+    weight: str = "weight",
+    sections: bool = True,
+    partners: bool = True,
+    as_frame: bool = True,
+):
     """Tasks and weighted load carried by each unit.
 
     Parameters
@@ -73,11 +89,20 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
         reported at the end of the table with ``ranked=False`` and no rank or load share.
     weight : str, default "weight"
         Edge attribute holding the role weight (missing → 1.0).
+    sections : bool, default True
+        Count each unit's sections (``n_sections``); False leaves the column out.
+    partners : bool, default True
+        Count each unit's partners (``n_partners``); False leaves the column out.
+    as_frame : bool, default True
+        False: the same columns as a dict of lists (column name → values in row order,
+        None where the DataFrame has <NA>; the dict's ``attrs`` as the DataFrame's), without
+        building a DataFrame (about 1 ms instead of 10 on a 100-task document).
 
     Returns
     -------
-    pandas.DataFrame
-        Columns ``LOAD_COLUMNS``, described in the module docstring.
+    pandas.DataFrame or dict
+        Columns ``LOAD_COLUMNS`` (without ``n_sections`` / ``n_partners`` when they are
+        switched off), described in the module docstring.
 
     Examples
     --------
@@ -90,12 +115,52 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
     >>> G.add_edge("u:乙", "t:1", role="support", weight=0.5)
     >>> unit_load(G)[["unit", "n_lead", "n_support", "weighted_load", "rank"]].values.tolist()
     [['甲', 1, 0, 1.0, 1], ['乙', 0, 1, 0.5, 2]]
+    >>> lean = unit_load(G, sections=False, partners=False)
+    >>> [c for c in LOAD_COLUMNS if c not in lean.columns]
+    ['n_sections', 'n_partners']
+    >>> lean.equals(unit_load(G).drop(columns=["n_sections", "n_partners"]))
+    True
+    >>> cols = unit_load(G, sections=False, partners=False, as_frame=False)
+    >>> cols["unit"], cols["load_share"], cols["rank"]
+    (['甲', '乙'], [0.6666666666666666, 0.3333333333333333], [1, 2])
     """
-    units = unit_nodes(G)
-    tasks = task_nodes(G)
-    sections = {t: section_key(G, t) for t in tasks}
+    cols = _load_columns(G, include_collectives, weight, sections, partners)
+    if not as_frame:
+        return cols
+    plain = [c for c in cols if c not in ("load_share", "rank", "load_rank")]
+    dtypes = {
+        "unit": "str",
+        "kind": "str",
+        "n_lead": "int64",
+        "n_support": "int64",
+        "n_responsible": "int64",
+        "n_tasks": "int64",
+        "weighted_load": "float64",
+        "n_sections": "int64",
+        "n_partners": "int64",
+        "lead_ratio": "float64",
+        "ranked": "bool",
+    }
+    df = pd.DataFrame({c: cols[c] for c in plain}, columns=plain).astype({c: dtypes[c] for c in plain})
+    df["load_share"] = pd.array(cols["load_share"], dtype="Float64")
+    df["rank"] = pd.array(cols["rank"], dtype="Int64")
+    df["load_rank"] = df["rank"]
+    df = df[list(cols)]
+    df.attrs.update(cols.attrs)
+    return df
+
+
+class _Columns(dict):
+    """Column name → list, with the table's ``attrs`` (as a DataFrame's)."""
+
+    attrs: dict
+
+
+def _load_columns(G, include_collectives, weight, want_sections, want_partners) -> _Columns:
+    """The columns of :func:`unit_load`, in its row order, as plain lists (one pass over the graph)."""
+    sections = {t: section_key(G, t) for t in task_nodes(G)} if want_sections else {}
     rows = []
-    for u in units:
+    for u in unit_nodes(G):
         counts = {"lead": 0, "support": 0, "responsible": 0}
         wl = 0.0
         secs = set()
@@ -104,56 +169,48 @@ def unit_load(G, *, include_collectives: bool = False, weight: str = "weight") -
             role = d.get("role", "responsible")
             counts[role] = counts.get(role, 0) + 1
             wl += edge_weight(d, weight)
-            secs.add(sections.get(t, ""))
-            for v in G[t]:
-                if v != u and (include_collectives or not is_collective(G, v)):
-                    partners.add(v)
+            if want_sections:
+                secs.add(sections.get(t, ""))
+            if want_partners:
+                for v in G[t]:
+                    if v != u and (include_collectives or not is_collective(G, v)):
+                        partners.add(v)
         n_tasks = G.degree(u)
         rows.append(
             {
-                "unit": unit_name(G, u),
-                "kind": node_kind(G, u),
+                "unit": str(unit_name(G, u)),
+                "kind": str(node_kind(G, u)),
                 "n_lead": counts["lead"],
                 "n_support": counts["support"],
                 "n_responsible": counts["responsible"],
                 "n_tasks": n_tasks,
-                "weighted_load": wl,
+                "weighted_load": float(wl),
                 "n_sections": len(secs),
                 "n_partners": len(partners),
                 "lead_ratio": counts["lead"] / n_tasks if n_tasks else 0.0,
-                "ranked": include_collectives or not is_collective(G, u),
+                "ranked": bool(include_collectives or not is_collective(G, u)),
             }
         )
-    df = pd.DataFrame(rows, columns=[c for c in LOAD_COLUMNS if c not in ("load_share", "rank", "load_rank")])
-    df = df.astype(
-        {
-            "unit": "str",
-            "kind": "str",
-            "n_lead": "int64",
-            "n_support": "int64",
-            "n_responsible": "int64",
-            "n_tasks": "int64",
-            "weighted_load": "float64",
-            "n_sections": "int64",
-            "n_partners": "int64",
-            "lead_ratio": "float64",
-            "ranked": "bool",
-        }
-    )
-    ranked = df["ranked"]
-    total = float(df.loc[ranked, "weighted_load"].sum())
-    share = df["weighted_load"] / total if total > 0 else df["weighted_load"] * 0.0
-    df["load_share"] = share.where(ranked).astype("Float64")
-    df["rank"] = (
-        df["weighted_load"].where(ranked).rank(method="min", ascending=False).astype("Int64")
-    )
-    df["load_rank"] = df["rank"]
-    df = df[LOAD_COLUMNS]
-    order = df.assign(_r=df["rank"].fillna(len(df) + 1).astype("int64"), _u=~ranked)
-    df = df.loc[order.sort_values(["_u", "_r", "unit"], kind="stable").index].reset_index(drop=True)
-    df.attrs.update(
-        include_collectives=include_collectives,
-        n_sections_total=len(set(sections.values())),
-        total_weighted_load=total,
-    )
-    return df
+    loads = [r["weighted_load"] for r in rows if r["ranked"]]
+    # summed as pandas sums a float column (numpy, pairwise), in graph order
+    total = float(np.array(loads, dtype=float).sum())
+    ascending = sorted(loads)
+    for r in rows:
+        if r["ranked"]:
+            wl = r["weighted_load"]
+            r["load_share"] = wl / total if total > 0 else wl * 0.0
+            # method "min": 1 + the number of strictly heavier ranked units
+            r["rank"] = 1 + len(ascending) - bisect.bisect_right(ascending, wl)
+        else:
+            r["load_share"] = r["rank"] = None
+        r["load_rank"] = r["rank"]
+    # ranked units by rank then name, then the others by name
+    rows.sort(key=lambda r: (not r["ranked"], r["rank"] if r["ranked"] else len(rows) + 1, r["unit"]))
+    skipped = {c for c, want in (("n_sections", want_sections), ("n_partners", want_partners)) if not want}
+    out = _Columns((c, [r[c] for r in rows]) for c in LOAD_COLUMNS if c not in skipped)
+    out.attrs = {
+        "include_collectives": include_collectives,
+        "n_sections_total": len(set(sections.values())) if want_sections else None,
+        "total_weighted_load": total,
+    }
+    return out
