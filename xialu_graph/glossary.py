@@ -29,7 +29,7 @@ import contextlib
 import contextvars
 from typing import NamedTuple, Optional
 
-__all__ = ["Term", "GLOSSARY", "CONCEPTS", "FORMATS", "LANGUAGES", "term", "concept", "zh_header", "header",
+__all__ = ["Term", "GLOSSARY", "CONCEPTS", "FORMATS", "LANGUAGES", "term", "concept", "phrase", "zh_header", "header",
            "glossary_frame", "glossary_markdown", "use_language", "current_language", "pick"]
 
 LANGUAGES = ("zh", "en")
@@ -339,6 +339,107 @@ _CONCEPT_ROWS = [
     ("warning.guess_prefix", "推测的单位前缀", "unit prefix guessed", "解析提示代码 guess_prefix"),
     ("warning.unknown_unit", "未知单位", "unknown unit", "解析提示代码 unknown_unit"),
     ("warning.reader_skipped", "读取时跳过的内容", "content skipped when reading", "解析提示代码 reader_skipped"),
+    # -- unit kinds (views' legends and tooltips) -------------------------------------------
+    ("kind.department", "部门", "department", "单位类型 department"),
+    ("kind.street_office", "街道办事处", "street office", "单位类型 street_office"),
+    ("kind.vertical", "垂直管理单位", "vertically managed unit", "单位类型 vertical"),
+    ("kind.enterprise", "企业", "enterprise", "单位类型 enterprise"),
+    ("kind.task_force", "专班/指挥部", "task force", "单位类型 task_force"),
+    ("kind.collective", "集合称谓", "collective", "单位类型 collective"),
+    ("kind.other", "其他", "other", "单位类型 other"),
+    # -- interactive views: roles, tooltips, legends, titles ({…} are filled in) -------------
+    ("view.role.lead", "牵头", "lead", "交互视图：分工角色"),
+    ("view.role.responsible", "责任", "responsible", "交互视图：分工角色（未列牵头单位时）"),
+    ("view.role.support", "配合", "support", "交互视图：分工角色"),
+    ("view.role_legend", "{label} ({role})", "{label}", "交互视图图例中的分工角色"),
+    ("view.units_by_role.lead", "牵头单位", "Lead units", "交互视图提示：任务的牵头单位"),
+    ("view.units_by_role.responsible", "责任单位", "Responsible units", "交互视图提示：任务的责任单位"),
+    ("view.units_by_role.support", "配合单位", "Support units", "交互视图提示：任务的配合单位"),
+    ("view.task_label", "任务{id}", "Task {id}", "交互视图中任务节点的标签"),
+    ("view.tip.section", "章节", "Section", "交互视图提示：任务所在部分"),
+    ("view.tip.subsection", "小节", "Subsection", "交互视图提示：任务所在小节"),
+    ("view.tip.task", "任务", "Task", "交互视图提示：任务内容"),
+    ("view.tip.kind", "类型", "Kind", "交互视图提示：单位类型"),
+    ("view.tip.n_tasks", "任务数", "Tasks", "交互视图提示：单位的任务数"),
+    ("view.tip.role_counts", "{n}（牵头 {lead} · 责任 {responsible} · 配合 {support}）",
+     "{n} (lead {lead} · responsible {responsible} · support {support})", "交互视图提示：按角色的任务数"),
+    ("view.tip.task_ids", "任务编号", "Task nos.", "交互视图提示：单位的任务编号"),
+    ("view.tip.role", "分工", "Role", "交互视图提示：连线的分工角色"),
+    ("view.tip.cluster", "群组", "Cluster", "交互视图提示：单位所在群组"),
+    ("view.tip.load", "加权工作量", "Weighted load", "交互视图提示：加权工作量"),
+    ("view.tip.partners", "协作单位数", "Partners", "交互视图提示：协作单位数"),
+    ("view.tip.top_partners", "主要协作", "Main partners", "交互视图提示：共同任务最多的协作单位"),
+    ("view.tip.shared", "共同任务", "Shared tasks", "交互视图提示：两单位共同承担的任务数"),
+    ("view.tip.weight", "权重", "Weight", "交互视图提示：连线权重"),
+    ("view.tip.expected", "随机预期", "Expected by chance", "交互视图提示：零模型下的期望共同任务数"),
+    ("view.tip.q_value", "q 值", "q-value", "交互视图提示：校正后的 q 值"),
+    ("view.tip.edition", "版本", "Edition", "比较视图提示：文件版本"),
+    ("view.tip.rank", "排名", "Rank", "比较视图提示：工作量排名"),
+    ("view.tip.change", "较上一版", "Change from previous", "比较视图提示：加权工作量较上一版本的变化"),
+    ("view.tip.new", "新出现", "new", "比较视图提示：上一版本没有的单位"),
+    ("view.tip.new_short", "新", "new", "比较视图表格：上一版本没有的单位"),
+    ("view.cluster", "群组{n}", "Cluster {n}", "群组的写法（从 1 编号）"),
+    ("view.cluster_named", "群组{n}（{name}）", "Cluster {n} ({name})", "有名称的群组的写法"),
+    ("view.unclustered", "未归类", "Unclustered", "不属于任何群组的单位"),
+    ("view.legend.nodes", "节点", "Nodes", "交互视图图例：节点"),
+    ("view.legend.roles", "分工", "Roles", "交互视图图例：分工角色"),
+    ("view.legend.task", "任务", "Task", "交互视图图例：任务节点"),
+    ("view.legend.size_tasks", "单位大小：任务数", "Unit size: number of tasks", "交互视图图例说明"),
+    ("view.legend.clusters", "群组", "Clusters", "交互视图图例：群组"),
+    ("view.legend.ties", "连线", "Ties", "交互视图图例：连线"),
+    ("view.legend.backbone", "超出随机预期的共同责任（SDSM，FDR {alpha}；其余 {rest} 对未画出）",
+     "Co-responsibility beyond chance (SDSM, FDR {alpha}; the other {rest} pairs not drawn)", "交互视图图例：骨干连线"),
+    ("view.legend.shared", "共同任务（粗细=权重）", "Shared tasks (width = weight)", "交互视图图例：共同任务连线"),
+    ("view.legend.size_load", "节点大小：加权工作量", "Node size: weighted load", "交互视图图例说明"),
+    ("view.legend.size_strength", "（未给出时为协作强度）", " (co-responsibility strength when no load is given)",
+     "交互视图图例说明：未给出工作量时"),
+    ("view.legend.center", "中心（黑框）：{name}", "Centre (black border): {name}", "个体网络视图图例说明"),
+    ("view.legend.edition_colour", "颜色：该版本的协作群组", "Colour: the edition's clusters", "比较视图图例"),
+    ("view.legend.edition_absent", "浅灰：该版本未出现", "Light grey: not in this edition", "比较视图图例"),
+    ("view.legend.edition_note", "节点大小：加权工作量；相同单位在各版本位置相同。← → 键切换版本。",
+     "Node size: weighted load; a unit keeps its place in every edition. ← → keys switch editions.", "比较视图图例说明"),
+    ("view.title.bipartite", "{title} · 单位—任务网络", "{title} · unit–task network", "二模网络视图标题"),
+    ("view.title.bipartite_plain", "单位—任务网络", "Unit–task network", "二模网络视图标题（无文件标题时）"),
+    ("view.title.cluster", "{title} · 协同网络", "{title} · co-responsibility network", "协同网络视图标题"),
+    ("view.title.cluster_plain", "单位协同网络", "Co-responsibility network of units", "协同网络视图标题（无文件标题时）"),
+    ("view.title.ego", "{name} 的任务与协作单位", "{name}: tasks and partner units", "个体网络视图标题"),
+    ("view.title.compare", "协同网络：按版本切换", "Co-responsibility network by edition", "比较视图标题"),
+    ("view.sub.units", "{n} 个单位", "{n} units", "交互视图副标题：单位数"),
+    ("view.sub.units_collectives", "{n} 个单位，另 {c} 个集合主体", "{n} units and {c} collectives",
+     "交互视图副标题：单位数（参与排名的单位）与集合称谓数，与报告的排名一致"),
+    ("view.sub.bipartite", "{units} · {tasks} 项任务 · {edges} 条分工", "{units} · {tasks} tasks · {edges} assignments",
+     "二模网络视图副标题"),
+    ("view.sub.cluster", "{units} · {edges} 对协作 · {groups}", "{units} · {edges} co-responsible pairs · {groups}",
+     "协同网络视图副标题"),
+    ("view.sub.backbone", "{units} · {kept} 对超出随机的协作（共 {edges} 对）· {groups}",
+     "{units} · {kept} pairs beyond chance (of {edges}) · {groups}", "协同网络视图副标题（骨干连线）"),
+    ("view.sub.ego", "{tasks} 项任务 · {partners} 个协作单位", "{tasks} tasks · {partners} partner units", "个体网络视图副标题"),
+    ("view.sub.edition", "{label}：{tasks} 项任务，{units} 个单位", "{label}: {tasks} tasks, {units} units", "比较视图的版本说明"),
+    ("view.sub.edition_excerpt", "；节选（文本在中途截断，只反映前几项任务）",
+     "; excerpt (the text stops mid-way and covers only the first tasks)", "比较视图：节选版本的说明"),
+    ("view.groups", "{n} 个群组", "{n} clusters", "群组数（两个及以上单位的群组）"),
+    ("view.groups_single", "（另 {n} 个单位单独成组）", " ({n} more units on their own)", "单独成组的单位数"),
+    ("view.source", "数据来源：{text}", "Source: {text}", "交互视图的数据来源行"),
+    ("view.more", " …(另 {n} 个)", " …({n} more)", "列表过长时省略的个数"),
+    ("view.absent", "本版本未出现", "not in this edition", "比较视图：单位不在该版本"),
+    ("view.editions", "版本", "Editions", "比较视图：版本切换按钮组"),
+    ("view.page.search", "查找单位…", "Find a unit…", "交互视图：搜索框提示"),
+    ("view.page.search_label", "查找单位", "Find a unit", "交互视图：搜索框名称"),
+    ("view.page.find", "查找", "Find", "交互视图：查找按钮"),
+    ("view.page.png", "保存为图片", "Save as PNG", "交互视图：保存图片按钮"),
+    ("view.page.png_title", "把当前画面保存为 PNG 图片", "Save the current picture as a PNG image", "交互视图：保存图片按钮说明"),
+    ("view.page.not_found", "未找到单位：", "No unit found: ", "交互视图：搜索无结果"),
+    ("view.page.found", "已定位：", "Found: ", "交互视图：搜索定位到单位"),
+    ("view.page.saved", "已保存图片：", "Picture saved: ", "交互视图：图片已保存"),
+    ("view.page.no_nodes", "（无节点）", "(no nodes)", "静态图：没有节点"),
+    ("view.fallback_hint", "交互视图需在受信任的笔记本中显示：File → Trust Notebook，或打开导出的 HTML（view.save(…)）",
+     "The interactive view shows in a trusted notebook: File → Trust Notebook, or open the exported HTML (view.save(…))",
+     "笔记本不受信任时静态图下方的说明"),
+    ("view.static", "（静态图）", " (static picture)", "静态图的替代文字后缀"),
+    ("view.plain", "{title}：{nodes} 个节点，{edges} 条连线。", "{title}: {nodes} nodes, {edges} edges. ",
+     "笔记本纯文本输出"),
+    # -- workbook -------------------------------------------------------------------------
+    ("workbook.legend", "说明", "Legend", "工作簿中列说明工作表的名称"),
 ]
 
 CONCEPTS: dict[str, Term] = {r[0]: Term(*r, "text") for r in _CONCEPT_ROWS}
@@ -359,6 +460,20 @@ def concept(key: str) -> str:
     """
     t = CONCEPTS[key]
     return t.en if _LANGUAGE.get() == "en" else t.zh
+
+
+def phrase(key: str, **fields) -> str:
+    """A sentence template of :data:`CONCEPTS` in the current language, its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> phrase("view.sub.units_collectives", n=44, c=13)
+    '44 个单位，另 13 个集合主体'
+    >>> with use_language("en"):
+    ...     phrase("view.sub.units_collectives", n=44, c=13)
+    '44 units and 13 collectives'
+    """
+    return concept(key).format(**fields)
 
 
 def header(column: str, *, table: Optional[str] = None) -> str:
