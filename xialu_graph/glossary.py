@@ -141,7 +141,7 @@ _ROWS = [
     ("load_rank", "工作量排名", "Load rank", "按加权工作量的排名（1 = 最重）", "count"),
     ("rank", "排名", "Rank", "排名（1 = 最高）", "count"),
     ("measure", "指标", "Measure", "所度量的量（加权工作量、任务数……）", "text"),
-    ("n_units", "单位数", "Units", "单位数", "count"),
+    ("n_units", "单位数", "No. of units", "单位数", "count"),
     ("total", "合计", "Total", "全部单位的合计", "load"),
     ("mean", "平均值", "Mean", "每个单位的平均值", "load"),
     ("std", "标准差", "Std. dev.", "单位间的标准差", "load"),
