@@ -438,6 +438,71 @@ _CONCEPT_ROWS = [
     ("view.static", "（静态图）", " (static picture)", "静态图的替代文字后缀"),
     ("view.plain", "{title}：{nodes} 个节点，{edges} 条连线。", "{title}: {nodes} nodes, {edges} edges. ",
      "笔记本纯文本输出"),
+    # -- report findings: facts and key sentences ({…} are filled in) -----------------------
+    ("fact.document", "文件", "Document", "报告概况：文件标题"),
+    ("fact.place", "地区", "Place", "报告概况：地区"),
+    ("fact.year", "年份", "Year", "报告概况：年份"),
+    ("fact.date", "发布日期", "Date", "报告概况：发布日期"),
+    ("fact.issuer", "发布机构", "Issued by", "报告概况：发布机构"),
+    ("fact.doc_number", "文号", "Document no.", "报告概况：文号"),
+    ("fact.counts", "任务 / 部分 / 单位", "Tasks / sections / units", "报告概况：任务、部分、单位数"),
+    ("fact.weights", "角色权重", "Role weights", "报告概况：角色权重"),
+    ("fact.weights_value", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}",
+     "lead {lead:g}, support {support:g}, responsible {responsible:g}", "报告概况：角色权重的写法"),
+    ("fact.collectives", "集合单位口径", "Collectives", "报告概况：集合单位口径"),
+    ("fact.collectives_value", "{label}（{key}）", "{label} ({key})", "报告概况：集合单位口径的写法"),
+    ("fact.gini", "基尼系数", "Gini", "报告概况：基尼系数"),
+    ("fact.seed", "随机种子", "Random seed", "报告概况：随机种子"),
+    ("finding.gini_words.nan", "无法计算", "it cannot be computed", "基尼系数的解读：无法计算"),
+    ("finding.gini_words.even", "各单位的工作量较为均衡", "the units' loads are fairly even", "基尼系数的解读：< 0.2"),
+    ("finding.gini_words.some", "各单位的工作量有一定差距", "the loads differ somewhat", "基尼系数的解读：0.2–0.35"),
+    ("finding.gini_words.clear", "工作量明显集中在部分单位", "the load is clearly concentrated in some units",
+     "基尼系数的解读：0.35–0.5"),
+    ("finding.gini_words.high", "工作量高度集中在少数单位", "the load is highly concentrated in a few units",
+     "基尼系数的解读：≥ 0.5"),
+    ("finding.gini_text",
+     "加权工作量的基尼系数为 {gini_ci}，{words}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
+     "越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {top5_ci}的加权工作量，"
+     "最重的 10 个承担了 {top10}。置信区间由任务自助重抽样（{n_boot} 次，随机种子 {seed}）得出；"
+     "按单位数做小样本校正后基尼系数为 {gini_corrected}。",
+     "The Gini coefficient of the weighted load is {gini_ci}: {words}. The Gini lies between 0 and 1: 0 means every "
+     "unit has the same load, values near 1 mean the work sits with a few units. Of {n} units, the 5 heaviest carry "
+     "{top5_ci} of the weighted load. The 10 heaviest carry {top10}. The intervals come from a task bootstrap "
+     "({n_boot} resamples, seed {seed}); corrected for the number of units, the Gini is {gini_corrected}. ",
+     "报告：基尼系数段落"),
+    ("finding.gini_lead", "只看牵头任务，基尼系数为 {g}。", "Counting lead tasks only, the Gini is {g}. ",
+     "报告：牵头任务的基尼系数"),
+    ("finding.gini_policy", "以上数字的集合单位口径为“{label}”（{key}），其他口径见口径对比表。",
+     "These numbers treat collectives as “{label}” ({key}); the other policies are in the policy comparison table.",
+     "报告：基尼系数所用的集合单位口径"),
+    ("finding.sentence_sep", "。", ". ", "句子之间的分隔（要点取基尼系数段落的第一、三句）"),
+    ("finding.sentence_end", "。", ".", "句末标点"),
+    ("finding.overview", "共 {tasks} 项任务、{sections} 个部分，涉及 {n} 个单位（集合单位另计）。",
+     "{tasks} tasks in {sections} sections, involving {n} units (collectives counted apart).", "要点：规模"),
+    ("finding.top_units", "工作量最重的单位：{units}（集合单位口径“{policy}”）。",
+     "Heaviest units: {units} (collectives “{policy}”).", "要点：工作量最重的单位"),
+    ("finding.backbone", "共同责任：{tested} 对单位中，共同承担任务显著多于随机的有 {significant} 对"
+     "（随机度序列模型，错误发现率 {alpha}）。",
+     "Co-responsibility: of {tested} unit pairs, {significant} share significantly more tasks than chance "
+     "(stochastic degree sequence model, false discovery rate {alpha}).", "要点：共同责任骨干"),
+    ("finding.clusters", "识别出 {k} 个经常共同承担任务的单位群组（另有 {single} 个单位单独成组，不列为群组）；"
+     "最大的群组有 {size} 个单位",
+     "{k} cluster(s) of units that often share tasks (another {single} unit(s) stand alone and are not counted as "
+     "clusters); the largest has {size} units", "要点：群组"),
+    ("finding.cluster_keywords", "，关键词：{words}。", ", keywords: {words}.", "要点：最大群组的关键词"),
+    ("finding.cluster_ari", "对任务重抽样后重新分组，与原分组的调整兰德指数平均 {mean}（5%–95%：{p05}–{p95}），",
+     " Re-clustering bootstrap resamples of the tasks gives a mean adjusted Rand index of {mean} "
+     "(5%–95%: {p05}–{p95}); ", "要点：群组的稳定性"),
+    ("finding.cluster_loose", "群组宜看作倾向而非固定分组。", "read the clusters as tendencies, not fixed groups.",
+     "要点：群组不稳定时"),
+    ("finding.cluster_stable", "分组较稳定。", "the clusters are stable.", "要点：群组稳定时"),
+    ("finding.checks", "问责提示：{items}。", "Responsibility checks: {items}.", "要点：问责提示"),
+    ("finding.check_item", "{label} {n} 项", "{label} {n}", "要点：一类问责提示的项数"),
+    ("finding.list_sep", "；", "; ", "要点中并列项的分隔"),
+    ("finding.warnings", "解析提示 {n} 条（见文末，请核对原文）。",
+     "{n} parse warning(s) (listed at the end; check against the original).", "要点：有解析提示时"),
+    ("finding.no_warnings", "解析提示 {n} 条，文件已完整解析。", "{n} parse warning(s); the document was parsed completely.",
+     "要点：没有解析提示时"),
     # -- workbook -------------------------------------------------------------------------
     ("workbook.legend", "说明", "Legend", "工作簿中列说明工作表的名称"),
 ]
@@ -462,7 +527,7 @@ def concept(key: str) -> str:
     return t.en if _LANGUAGE.get() == "en" else t.zh
 
 
-def phrase(key: str, **fields) -> str:
+def phrase(key: str, /, **fields) -> str:
     """A sentence template of :data:`CONCEPTS` in the current language, its ``{fields}`` filled in.
 
     Examples
