@@ -100,7 +100,8 @@ def _warning_word(code: str) -> str:
 
 
 def input_caveats(doc) -> list:
-    """What the report must say first when the input is partial: sentences in Chinese.
+    """What the report must say first when the input is partial: sentences in the current language
+    (the glossary's ``caveat.*`` templates).
 
     Empty when the document was read whole and without parse warnings. For an excerpt (the
     text stops mid-item, ``doc.report.truncated``) it says where the text stops, how many tasks
@@ -123,35 +124,17 @@ def input_caveats(doc) -> list:
 
         m = re.match(r"\s*[（(]?\s*(\d+)", cut)
         shown = cut if len(cut) <= 30 else cut[:29] + "…"
-        if current_language() == "en":
-            where = f"item {m.group(1)}" if m else "the last item"
-            out.append(f"This document is an excerpt, not the whole document: the text stops at {where} (“{shown}”); "
-                       f"no task or unit after it was read, and this report covers only the {len(doc.tasks)} tasks "
-                       "before the cut.")
-            out.append("So: each unit's task count and weighted load count the excerpt only and may be too low; the "
-                       "ranking, the Gini, the clusters and the responsibility checks describe the excerpt, not the whole "
-                       "document; a unit that does not appear may still have tasks in the full document. Analyse the "
-                       "complete document once you have it.")
-        else:
-            where = f"第 {m.group(1)} 项" if m else "末项"
-            out.append(f"本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
-                       f"本报告只分析中断前的 {len(doc.tasks)} 项任务。")
-            out.append("因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
-                       "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。")
+        where = phrase("caveat.where_item", n=m.group(1)) if m else concept("caveat.where_last")
+        out.append(phrase("caveat.excerpt", where=where, shown=shown, n=len(doc.tasks)))
+        out.append(concept("caveat.excerpt_means"))
     others = [w for w in rep.warnings if w.code != "truncated_item"]
     if others:
         counts: dict = {}
         for w in others:
             counts[w.code] = counts.get(w.code, 0) + 1
-        if current_language() == "en":
-            kinds = ", ".join(f"{_warning_word(c)} {n}" for c, n in counts.items())
-            out.append(f"Parsing left {len(others)} warning(s) ({kinds}); see “Parse warnings” at the end. The tasks "
-                       "concerned may have been missed or their units misread, so those units' task counts, loads and "
-                       "ranks may be off; check against the original before quoting them.")
-            return out
-        kinds = "、".join(f"{WARNING_LABELS.get(c, c)} {n} 条" for c, n in counts.items())
-        out.append(f"解析时有 {len(others)} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
-                   "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。")
+        kinds = concept("caveat.kind_sep").join(phrase("caveat.warning_kind", word=_warning_word(c), n=n)
+                                                for c, n in counts.items())
+        out.append(phrase("caveat.warnings", n=len(others), kinds=kinds))
     return out
 
 
