@@ -265,3 +265,37 @@ def test_chinese_workbook_and_check_labels_unchanged(tmp_path):
     assert book.sheetnames[-1] == "说明"
     assert [c.value for c in book["说明"][1]] == ["工作表", "中文列名", "列名", "英文列名", "说明"]
     assert [c.value for c in book["load"][1]][:3] == ["单位", "单位类型", "牵头任务数"]
+
+
+def test_compare_view_and_figures_follow_the_language():
+    """compare's switchable view and figures: English under use_language("en"), Chinese by default."""
+    from matplotlib.text import Text
+
+    from xialu_graph.compare import compare_corpus, read_corpus
+    from xialu_graph.viz.compare_figures import network_small_multiples, slope_chart
+    from xialu_graph.viz.compare_view import compare_view
+
+    corpus = read_corpus([RAW / "huangshigang_2021_excerpt.txt", RAW / "huangshigang_2022_excerpt.txt"], progress=False)
+    cmp = compare_corpus(corpus)
+    pieces = sorted({str(p) for e in corpus for p in _doc_pieces(e.document)} | set(cmp.labels), key=len, reverse=True)
+    trunc = {e.label: e.truncated for e in corpus}
+
+    def build():
+        view = compare_view(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, truncated=trunc, seed=cmp.seed)
+        figs = [slope_chart(cmp.unit_loads, labels=cmp.labels, source="数据来源: " + "；".join(cmp.labels)),
+                network_small_multiples(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, seed=cmp.seed)]
+        return view, figs
+
+    zh_view, zh_figs = build()
+    with use_language("en"):
+        en_view, en_figs = build()
+    zh_page, en_page = zh_view.html(), en_view.html()
+    assert '<html lang="zh-CN">' in zh_page and "本版本未出现" in zh_page and zh_view.title == "协同网络：按版本切换"
+    assert zh_figs[0].axes[0].get_ylabel() == "加权工作量"
+    assert '<html lang="en">' in en_page and en_view.title == "Co-responsibility network by edition"
+    left = [s for s in (_strip(x, pieces) for x in _view_strings(en_page)) if CJK.search(s)]
+    assert not left, left[:5]
+    for fig in en_figs:
+        texts = [_strip(t.get_text(), pieces) for t in fig.findobj(Text) if t.get_text().strip()]
+        assert not [t for t in texts if CJK.search(t)], [t for t in texts if CJK.search(t)]
+    assert en_figs[0].axes[0].get_ylabel() == "Weighted load"

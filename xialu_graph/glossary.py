@@ -503,6 +503,35 @@ _CONCEPT_ROWS = [
      "{n} parse warning(s) (listed at the end; check against the original).", "要点：有解析提示时"),
     ("finding.no_warnings", "解析提示 {n} 条，文件已完整解析。", "{n} parse warning(s); the document was parsed completely.",
      "要点：没有解析提示时"),
+    # -- the notice at the top of a report on partial input ({…} are filled in) ----------------
+    ("caveat.where_item", "第 {n} 项", "item {n}", "输入不完整提示：中断在第几项"),
+    ("caveat.where_last", "末项", "the last item", "输入不完整提示：中断在末项"),
+    ("caveat.excerpt", "本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
+     "本报告只分析中断前的 {n} 项任务。",
+     "This document is an excerpt, not the whole document: the text stops at {where} (“{shown}”); no task or unit "
+     "after it was read, and this report covers only the {n} tasks before the cut.", "输入不完整提示：节选"),
+    ("caveat.excerpt_means", "因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
+     "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。",
+     "So: each unit's task count and weighted load count the excerpt only and may be too low; the ranking, the Gini, "
+     "the clusters and the responsibility checks describe the excerpt, not the whole document; a unit that does not "
+     "appear may still have tasks in the full document. Analyse the complete document once you have it.",
+     "输入不完整提示：节选对数字的影响"),
+    ("caveat.warnings", "解析时有 {n} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
+     "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。",
+     "Parsing left {n} warning(s) ({kinds}); see “Parse warnings” at the end. The tasks concerned may have been "
+     "missed or their units misread, so those units' task counts, loads and ranks may be off; check against the "
+     "original before quoting them.", "输入不完整提示：解析提示"),
+    ("caveat.warning_kind", "{word} {n} 条", "{word} {n}", "输入不完整提示：一类解析提示的条数"),
+    ("caveat.kind_sep", "、", ", ", "输入不完整提示：各类解析提示之间的分隔"),
+    # -- compare figures --------------------------------------------------------------------
+    ("figure.slope_title", "各单位工作量的变化（加权工作量）", "Change in each unit's load (weighted load)",
+     "比较图：斜率图标题"),
+    ("figure.networks_title", "各版本的协同网络（相同单位位置相同）",
+     "Co-responsibility network of each edition (a unit keeps its place)", "比较图：各版本网络图标题"),
+    ("figure.networks_caption", "各版本的协同网络", "Co-responsibility network of each edition", "比较摘要页：各版本网络图的小标题"),
+    ("figure.edition_units", "{label}（{n} 个单位）", "{label} ({n} units)", "比较图：一个版本的小标题"),
+    ("figure.excerpt", "（节选）", " (excerpt)", "比较图数据来源中节选版本的标记"),
+    ("figure.compare_source", "{labels}的重点工作分解", "{labels}: key-work breakdowns", "比较图的数据来源"),
     # -- workbook -------------------------------------------------------------------------
     ("workbook.legend", "说明", "Legend", "工作簿中列说明工作表的名称"),
 ]
