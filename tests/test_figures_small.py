@@ -75,3 +75,39 @@ def test_load_ranking_small_document(small, lang):
         assert not b1.overlaps(b2), (t1.get_text(), t2.get_text())
     # the bar-end note is part of the axis label, not a loose text that can overlap the ticks
     assert ("加权工作量" if lang == "zh" else "weighted load") in ax.get_xlabel()
+
+
+def _many_sections(n: int) -> str:
+    """A document of ``n`` sections with long titles, one task each."""
+    digits = "一二三四五六七八九"
+    nums = [digits[i - 1] if i < 10 else "十" + (digits[i - 11] if i > 10 else "") for i in range(1, n + 1)]
+    return "".join(f"{no}、全力推进第{i}部分的重点改革创新发展工作\n"
+                   f"{i}、抓落实。[牵头单位:区发改局;配合单位:区财政局]\n" for i, no in enumerate(nums, 1))
+
+
+@pytest.mark.parametrize("case", ["seed", "small", "many"])
+def test_heatmap_section_labels_in_full(seed_doc, small, case):
+    """Section labels are whole (wrapped, never cut with "…"), inside the canvas, overlapping nothing."""
+    if case == "seed":
+        doc = seed_doc
+    elif case == "small":
+        doc = small[0]
+    else:
+        doc = xg.read_document(_many_sections(16))
+        assert len(doc.sections) == 16
+    G = xg.build_graph(doc)
+    table = F.heatmap_table(G)
+    fig = F.plot_section_heatmap(table, source=doc)
+    texts, r = _texts(fig)
+    ax = fig.axes[0]
+    shown = [lab.get_text() for lab in ax.get_xticklabels()]
+    assert len(shown) == len(table.columns)
+    for s, full in zip(shown, table.columns):
+        assert "…" not in s and s.replace("\n", "").replace(" ", "") == str(full).replace(" ", ""), (s, full)
+    if case == "seed":
+        assert max(len(c) for c in table.columns) > 9 and any("\n" in s for s in shown)  # wrapped, not cut
+    canvas = fig.bbox
+    for t, b in texts:
+        assert b.x0 >= canvas.x0 - 0.5 and b.x1 <= canvas.x1 + 0.5 and b.y0 >= canvas.y0 - 0.5 and b.y1 <= canvas.y1 + 0.5, t.get_text()
+    for (t1, b1), (t2, b2) in itertools.combinations(texts, 2):
+        assert not b1.overlaps(b2), (t1.get_text(), t2.get_text())

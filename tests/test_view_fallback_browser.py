@@ -1,9 +1,9 @@
 """View fallbacks in a browser: the 保存为图片 button downloads a PNG, offline, in a saved page
-and in the notebook iframe; a saved, untrusted notebook in a real JupyterLab shows the static
-picture of each view (``_repr_mimebundle_``) instead of an empty output.
+and in the notebook iframe; a saved, untrusted notebook in a real JupyterLab and in a real Jupyter
+Notebook 7 shows the static picture of each view (``_repr_mimebundle_``) instead of an empty output.
 
-Needs /usr/bin/chromium (see tests/test_browser.py) and, for the JupyterLab test, the
-``jupyter lab`` command of the environment.
+Needs /usr/bin/chromium (see tests/test_browser.py) and, for the notebook tests, the ``jupyterlab``
+and ``notebook`` (7) packages of the environment.
 """
 
 from __future__ import annotations
@@ -104,18 +104,28 @@ def _notebook(views: dict) -> dict:
             "nbformat": 4, "nbformat_minor": 5}
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lab")
+FRONT_ENDS = {
+    # front end: (module run with ``python -m``, its options, the notebook's URL path)
+    "jupyterlab": ("jupyterlab", ["--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+                   "/lab/tree/"),
+    "notebook7": ("notebook", [], "/notebooks/"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FRONT_ENDS))
+def lab(tmp_path_factory, request):
+    """A running JupyterLab, then a running Jupyter Notebook 7 (package ``notebook``), on a local port."""
+    module, options, path = FRONT_ENDS[request.param]
+    root = tmp_path_factory.mktemp(request.param)
     port, token = _free_port(), "xialu-test-" + os.urandom(8).hex()
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_DATA_DIR=str(root / "data"),
                JUPYTER_RUNTIME_DIR=str(root / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(root / "settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(root / "workspaces"))
     nbdir = root / "notebooks"
     nbdir.mkdir()
-    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+    cmd = [sys.executable, "-m", module, "--no-browser", f"--port={port}", "--ip=127.0.0.1",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={nbdir}",
-           "--ServerApp.disable_check_xsrf=True", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+           "--ServerApp.disable_check_xsrf=True", *options]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(root / "lab.log", "wb")
@@ -129,9 +139,9 @@ def lab(tmp_path_factory):
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > end:
-                    pytest.fail("jupyter lab did not start:\n" + (root / "lab.log").read_text(errors="replace")[-3000:])
+                    pytest.fail(f"{module} did not start:\n" + (root / "lab.log").read_text(errors="replace")[-3000:])
                 time.sleep(0.5)
-        yield base, token, nbdir
+        yield base, token, nbdir, path
     finally:
         proc.terminate()
         try:
@@ -142,7 +152,7 @@ def lab(tmp_path_factory):
 
 
 def test_untrusted_saved_notebook_shows_static_pictures(browser, lab):  # noqa: F811
-    base, token, nbdir = lab
+    base, token, nbdir, path = lab
     views = _views()
     (nbdir / "saved.ipynb").write_text(json.dumps(_notebook(views), ensure_ascii=False), encoding="utf-8")
     ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
@@ -150,7 +160,7 @@ def test_untrusted_saved_notebook_shows_static_pictures(browser, lab):  # noqa: 
     outside = []
     page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:", "about:")) else outside.append(r.url))
     try:
-        page.goto(f"{base}/lab/tree/saved.ipynb?token={token}")
+        page.goto(f"{base}{path}saved.ipynb?token={token}")
         page.locator(".jp-OutputArea-output").first.wait_for(timeout=60_000)
         wait_until(page, f"document.querySelectorAll('.jp-OutputArea-output img.xialu-static').length === {len(views)}",
                    timeout_ms=30_000)

@@ -29,7 +29,7 @@ import contextlib
 import contextvars
 from typing import NamedTuple, Optional
 
-__all__ = ["Term", "GLOSSARY", "CONCEPTS", "FORMATS", "LANGUAGES", "term", "concept", "zh_header", "header",
+__all__ = ["Term", "GLOSSARY", "CONCEPTS", "FORMATS", "LANGUAGES", "term", "concept", "phrase", "zh_header", "header",
            "glossary_frame", "glossary_markdown", "use_language", "current_language", "pick"]
 
 LANGUAGES = ("zh", "en")
@@ -141,7 +141,7 @@ _ROWS = [
     ("load_rank", "工作量排名", "Load rank", "按加权工作量的排名（1 = 最重）", "count"),
     ("rank", "排名", "Rank", "排名（1 = 最高）", "count"),
     ("measure", "指标", "Measure", "所度量的量（加权工作量、任务数……）", "text"),
-    ("n_units", "单位数", "Units", "单位数", "count"),
+    ("n_units", "单位数", "No. of units", "单位数", "count"),
     ("total", "合计", "Total", "全部单位的合计", "load"),
     ("mean", "平均值", "Mean", "每个单位的平均值", "load"),
     ("std", "标准差", "Std. dev.", "单位间的标准差", "load"),
@@ -339,6 +339,201 @@ _CONCEPT_ROWS = [
     ("warning.guess_prefix", "推测的单位前缀", "unit prefix guessed", "解析提示代码 guess_prefix"),
     ("warning.unknown_unit", "未知单位", "unknown unit", "解析提示代码 unknown_unit"),
     ("warning.reader_skipped", "读取时跳过的内容", "content skipped when reading", "解析提示代码 reader_skipped"),
+    # -- unit kinds (views' legends and tooltips) -------------------------------------------
+    ("kind.department", "部门", "department", "单位类型 department"),
+    ("kind.street_office", "街道办事处", "street office", "单位类型 street_office"),
+    ("kind.vertical", "垂直管理单位", "vertically managed unit", "单位类型 vertical"),
+    ("kind.enterprise", "企业", "enterprise", "单位类型 enterprise"),
+    ("kind.task_force", "专班/指挥部", "task force", "单位类型 task_force"),
+    ("kind.collective", "集合称谓", "collective", "单位类型 collective"),
+    ("kind.other", "其他", "other", "单位类型 other"),
+    # -- interactive views: roles, tooltips, legends, titles ({…} are filled in) -------------
+    ("view.role.lead", "牵头", "lead", "交互视图：分工角色"),
+    ("view.role.responsible", "责任", "responsible", "交互视图：分工角色（未列牵头单位时）"),
+    ("view.role.support", "配合", "support", "交互视图：分工角色"),
+    ("view.role_legend", "{label} ({role})", "{label}", "交互视图图例中的分工角色"),
+    ("view.units_by_role.lead", "牵头单位", "Lead units", "交互视图提示：任务的牵头单位"),
+    ("view.units_by_role.responsible", "责任单位", "Responsible units", "交互视图提示：任务的责任单位"),
+    ("view.units_by_role.support", "配合单位", "Support units", "交互视图提示：任务的配合单位"),
+    ("view.task_label", "任务{id}", "Task {id}", "交互视图中任务节点的标签"),
+    ("view.tip.section", "章节", "Section", "交互视图提示：任务所在部分"),
+    ("view.tip.subsection", "小节", "Subsection", "交互视图提示：任务所在小节"),
+    ("view.tip.task", "任务", "Task", "交互视图提示：任务内容"),
+    ("view.tip.kind", "类型", "Kind", "交互视图提示：单位类型"),
+    ("view.tip.n_tasks", "任务数", "Tasks", "交互视图提示：单位的任务数"),
+    ("view.tip.role_counts", "{n}（牵头 {lead} · 责任 {responsible} · 配合 {support}）",
+     "{n} (lead {lead} · responsible {responsible} · support {support})", "交互视图提示：按角色的任务数"),
+    ("view.tip.task_ids", "任务编号", "Task nos.", "交互视图提示：单位的任务编号"),
+    ("view.tip.role", "分工", "Role", "交互视图提示：连线的分工角色"),
+    ("view.tip.cluster", "群组", "Cluster", "交互视图提示：单位所在群组"),
+    ("view.tip.load", "加权工作量", "Weighted load", "交互视图提示：加权工作量"),
+    ("view.tip.partners", "协作单位数", "Partners", "交互视图提示：协作单位数"),
+    ("view.tip.top_partners", "主要协作", "Main partners", "交互视图提示：共同任务最多的协作单位"),
+    ("view.tip.shared", "共同任务", "Shared tasks", "交互视图提示：两单位共同承担的任务数"),
+    ("view.tip.weight", "权重", "Weight", "交互视图提示：连线权重"),
+    ("view.tip.expected", "随机预期", "Expected by chance", "交互视图提示：零模型下的期望共同任务数"),
+    ("view.tip.q_value", "q 值", "q-value", "交互视图提示：校正后的 q 值"),
+    ("view.tip.edition", "版本", "Edition", "比较视图提示：文件版本"),
+    ("view.tip.rank", "排名", "Rank", "比较视图提示：工作量排名"),
+    ("view.tip.change", "较上一版", "Change from previous", "比较视图提示：加权工作量较上一版本的变化"),
+    ("view.tip.new", "新出现", "new", "比较视图提示：上一版本没有的单位"),
+    ("view.tip.new_short", "新", "new", "比较视图表格：上一版本没有的单位"),
+    ("view.cluster", "群组{n}", "Cluster {n}", "群组的写法（从 1 编号）"),
+    ("view.cluster_named", "群组{n}（{name}）", "Cluster {n} ({name})", "有名称的群组的写法"),
+    ("view.unclustered", "未归类", "Unclustered", "不属于任何群组的单位"),
+    ("view.legend.nodes", "节点", "Nodes", "交互视图图例：节点"),
+    ("view.legend.roles", "分工", "Roles", "交互视图图例：分工角色"),
+    ("view.legend.task", "任务", "Task", "交互视图图例：任务节点"),
+    ("view.legend.size_tasks", "单位大小：任务数", "Unit size: number of tasks", "交互视图图例说明"),
+    ("view.legend.clusters", "群组", "Clusters", "交互视图图例：群组"),
+    ("view.legend.ties", "连线", "Ties", "交互视图图例：连线"),
+    ("view.legend.backbone", "超出随机预期的共同责任（SDSM，FDR {alpha}；其余 {rest} 对未画出）",
+     "Co-responsibility beyond chance (SDSM, FDR {alpha}; the other {rest} pairs not drawn)", "交互视图图例：骨干连线"),
+    ("view.legend.shared", "共同任务（粗细=权重）", "Shared tasks (width = weight)", "交互视图图例：共同任务连线"),
+    ("view.legend.size_load", "节点大小：加权工作量", "Node size: weighted load", "交互视图图例说明"),
+    ("view.legend.size_strength", "（未给出时为协作强度）", " (co-responsibility strength when no load is given)",
+     "交互视图图例说明：未给出工作量时"),
+    ("view.legend.center", "中心（黑框）：{name}", "Centre (black border): {name}", "个体网络视图图例说明"),
+    ("view.legend.edition_colour", "颜色：该版本的协作群组", "Colour: the edition's clusters", "比较视图图例"),
+    ("view.legend.edition_absent", "浅灰：该版本未出现", "Light grey: not in this edition", "比较视图图例"),
+    ("view.legend.edition_note", "节点大小：加权工作量；相同单位在各版本位置相同。← → 键切换版本。",
+     "Node size: weighted load; a unit keeps its place in every edition. ← → keys switch editions.", "比较视图图例说明"),
+    ("view.title.bipartite", "{title} · 单位—任务网络", "{title} · unit–task network", "二模网络视图标题"),
+    ("view.title.bipartite_plain", "单位—任务网络", "Unit–task network", "二模网络视图标题（无文件标题时）"),
+    ("view.title.cluster", "{title} · 协同网络", "{title} · co-responsibility network", "协同网络视图标题"),
+    ("view.title.cluster_plain", "单位协同网络", "Co-responsibility network of units", "协同网络视图标题（无文件标题时）"),
+    ("view.title.ego", "{name} 的任务与协作单位", "{name}: tasks and partner units", "个体网络视图标题"),
+    ("view.title.compare", "协同网络：按版本切换", "Co-responsibility network by edition", "比较视图标题"),
+    ("view.sub.units", "{n} 个单位", "{n} units", "交互视图副标题：单位数"),
+    ("view.sub.units_collectives", "{n} 个单位，另 {c} 个集合主体", "{n} units and {c} collectives",
+     "交互视图副标题：单位数（参与排名的单位）与集合称谓数，与报告的排名一致"),
+    ("view.sub.bipartite", "{units} · {tasks} 项任务 · {edges} 条分工", "{units} · {tasks} tasks · {edges} assignments",
+     "二模网络视图副标题"),
+    ("view.sub.cluster", "{units} · {edges} 对协作 · {groups}", "{units} · {edges} co-responsible pairs · {groups}",
+     "协同网络视图副标题"),
+    ("view.sub.backbone", "{units} · {kept} 对超出随机的协作（共 {edges} 对）· {groups}",
+     "{units} · {kept} pairs beyond chance (of {edges}) · {groups}", "协同网络视图副标题（骨干连线）"),
+    ("view.sub.ego", "{tasks} 项任务 · {partners} 个协作单位", "{tasks} tasks · {partners} partner units", "个体网络视图副标题"),
+    ("view.sub.edition", "{label}：{tasks} 项任务，{units} 个单位", "{label}: {tasks} tasks, {units} units", "比较视图的版本说明"),
+    ("view.sub.edition_excerpt", "；节选（文本在中途截断，只反映前几项任务）",
+     "; excerpt (the text stops mid-way and covers only the first tasks)", "比较视图：节选版本的说明"),
+    ("view.groups", "{n} 个群组", "{n} clusters", "群组数（两个及以上单位的群组）"),
+    ("view.groups_single", "（另 {n} 个单位单独成组）", " ({n} more units on their own)", "单独成组的单位数"),
+    ("view.source", "数据来源：{text}", "Source: {text}", "交互视图的数据来源行"),
+    ("view.more", " …(另 {n} 个)", " …({n} more)", "列表过长时省略的个数"),
+    ("view.absent", "本版本未出现", "not in this edition", "比较视图：单位不在该版本"),
+    ("view.editions", "版本", "Editions", "比较视图：版本切换按钮组"),
+    ("view.page.search", "查找单位…", "Find a unit…", "交互视图：搜索框提示"),
+    ("view.page.search_label", "查找单位", "Find a unit", "交互视图：搜索框名称"),
+    ("view.page.find", "查找", "Find", "交互视图：查找按钮"),
+    ("view.page.png", "保存为图片", "Save as PNG", "交互视图：保存图片按钮"),
+    ("view.page.png_title", "把当前画面保存为 PNG 图片", "Save the current picture as a PNG image", "交互视图：保存图片按钮说明"),
+    ("view.page.not_found", "未找到单位：", "No unit found: ", "交互视图：搜索无结果"),
+    ("view.page.found", "已定位：", "Found: ", "交互视图：搜索定位到单位"),
+    ("view.page.saved", "已保存图片：", "Picture saved: ", "交互视图：图片已保存"),
+    ("view.page.no_nodes", "（无节点）", "(no nodes)", "静态图：没有节点"),
+    ("view.fallback_hint", "交互视图需在受信任的笔记本中显示：File → Trust Notebook，或打开导出的 HTML（view.save(…)）",
+     "The interactive view shows in a trusted notebook: File → Trust Notebook, or open the exported HTML (view.save(…))",
+     "笔记本不受信任时静态图下方的说明"),
+    ("view.static", "（静态图）", " (static picture)", "静态图的替代文字后缀"),
+    ("view.plain", "{title}：{nodes} 个节点，{edges} 条连线。", "{title}: {nodes} nodes, {edges} edges. ",
+     "笔记本纯文本输出"),
+    # -- report findings: facts and key sentences ({…} are filled in) -----------------------
+    ("fact.document", "文件", "Document", "报告概况：文件标题"),
+    ("fact.place", "地区", "Place", "报告概况：地区"),
+    ("fact.year", "年份", "Year", "报告概况：年份"),
+    ("fact.date", "发布日期", "Date", "报告概况：发布日期"),
+    ("fact.issuer", "发布机构", "Issued by", "报告概况：发布机构"),
+    ("fact.doc_number", "文号", "Document no.", "报告概况：文号"),
+    ("fact.counts", "任务 / 部分 / 单位", "Tasks / sections / units", "报告概况：任务、部分、单位数"),
+    ("fact.weights", "角色权重", "Role weights", "报告概况：角色权重"),
+    ("fact.weights_value", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}",
+     "lead {lead:g}, support {support:g}, responsible {responsible:g}", "报告概况：角色权重的写法"),
+    ("fact.collectives", "集合单位口径", "Collectives", "报告概况：集合单位口径"),
+    ("fact.collectives_value", "{label}（{key}）", "{label} ({key})", "报告概况：集合单位口径的写法"),
+    ("fact.gini", "基尼系数", "Gini", "报告概况：基尼系数"),
+    ("fact.seed", "随机种子", "Random seed", "报告概况：随机种子"),
+    ("finding.gini_words.nan", "无法计算", "it cannot be computed", "基尼系数的解读：无法计算"),
+    ("finding.gini_words.even", "各单位的工作量较为均衡", "the units' loads are fairly even", "基尼系数的解读：< 0.2"),
+    ("finding.gini_words.some", "各单位的工作量有一定差距", "the loads differ somewhat", "基尼系数的解读：0.2–0.35"),
+    ("finding.gini_words.clear", "工作量明显集中在部分单位", "the load is clearly concentrated in some units",
+     "基尼系数的解读：0.35–0.5"),
+    ("finding.gini_words.high", "工作量高度集中在少数单位", "the load is highly concentrated in a few units",
+     "基尼系数的解读：≥ 0.5"),
+    ("finding.gini_text",
+     "加权工作量的基尼系数为 {gini_ci}，{words}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
+     "越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {top5_ci}的加权工作量，"
+     "最重的 10 个承担了 {top10}。置信区间由任务自助重抽样（{n_boot} 次，随机种子 {seed}）得出；"
+     "按单位数做小样本校正后基尼系数为 {gini_corrected}。",
+     "The Gini coefficient of the weighted load is {gini_ci}: {words}. The Gini lies between 0 and 1: 0 means every "
+     "unit has the same load, values near 1 mean the work sits with a few units. Of {n} units, the 5 heaviest carry "
+     "{top5_ci} of the weighted load. The 10 heaviest carry {top10}. The intervals come from a task bootstrap "
+     "({n_boot} resamples, seed {seed}); corrected for the number of units, the Gini is {gini_corrected}. ",
+     "报告：基尼系数段落"),
+    ("finding.gini_lead", "只看牵头任务，基尼系数为 {g}。", "Counting lead tasks only, the Gini is {g}. ",
+     "报告：牵头任务的基尼系数"),
+    ("finding.gini_policy", "以上数字的集合单位口径为“{label}”（{key}），其他口径见口径对比表。",
+     "These numbers treat collectives as “{label}” ({key}); the other policies are in the policy comparison table.",
+     "报告：基尼系数所用的集合单位口径"),
+    ("finding.sentence_sep", "。", ". ", "句子之间的分隔（要点取基尼系数段落的第一、三句）"),
+    ("finding.sentence_end", "。", ".", "句末标点"),
+    ("finding.overview", "共 {tasks} 项任务、{sections} 个部分，涉及 {n} 个单位（集合单位另计）。",
+     "{tasks} tasks in {sections} sections, involving {n} units (collectives counted apart).", "要点：规模"),
+    ("finding.top_units", "工作量最重的单位：{units}（集合单位口径“{policy}”）。",
+     "Heaviest units: {units} (collectives “{policy}”).", "要点：工作量最重的单位"),
+    ("finding.backbone", "共同责任：{tested} 对单位中，共同承担任务显著多于随机的有 {significant} 对"
+     "（随机度序列模型，错误发现率 {alpha}）。",
+     "Co-responsibility: of {tested} unit pairs, {significant} share significantly more tasks than chance "
+     "(stochastic degree sequence model, false discovery rate {alpha}).", "要点：共同责任骨干"),
+    ("finding.clusters", "识别出 {k} 个经常共同承担任务的单位群组（另有 {single} 个单位单独成组，不列为群组）；"
+     "最大的群组有 {size} 个单位",
+     "{k} cluster(s) of units that often share tasks (another {single} unit(s) stand alone and are not counted as "
+     "clusters); the largest has {size} units", "要点：群组"),
+    ("finding.cluster_keywords", "，关键词：{words}。", ", keywords: {words}.", "要点：最大群组的关键词"),
+    ("finding.cluster_ari", "对任务重抽样后重新分组，与原分组的调整兰德指数平均 {mean}（5%–95%：{p05}–{p95}），",
+     " Re-clustering bootstrap resamples of the tasks gives a mean adjusted Rand index of {mean} "
+     "(5%–95%: {p05}–{p95}); ", "要点：群组的稳定性"),
+    ("finding.cluster_loose", "群组宜看作倾向而非固定分组。", "read the clusters as tendencies, not fixed groups.",
+     "要点：群组不稳定时"),
+    ("finding.cluster_stable", "分组较稳定。", "the clusters are stable.", "要点：群组稳定时"),
+    ("finding.checks", "问责提示：{items}。", "Responsibility checks: {items}.", "要点：问责提示"),
+    ("finding.check_item", "{label} {n} 项", "{label} {n}", "要点：一类问责提示的项数"),
+    ("finding.list_sep", "；", "; ", "要点中并列项的分隔"),
+    ("finding.warnings", "解析提示 {n} 条（见文末，请核对原文）。",
+     "{n} parse warning(s) (listed at the end; check against the original).", "要点：有解析提示时"),
+    ("finding.no_warnings", "解析提示 {n} 条，文件已完整解析。", "{n} parse warning(s); the document was parsed completely.",
+     "要点：没有解析提示时"),
+    # -- the notice at the top of a report on partial input ({…} are filled in) ----------------
+    ("caveat.where_item", "第 {n} 项", "item {n}", "输入不完整提示：中断在第几项"),
+    ("caveat.where_last", "末项", "the last item", "输入不完整提示：中断在末项"),
+    ("caveat.excerpt", "本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
+     "本报告只分析中断前的 {n} 项任务。",
+     "This document is an excerpt, not the whole document: the text stops at {where} (“{shown}”); no task or unit "
+     "after it was read, and this report covers only the {n} tasks before the cut.", "输入不完整提示：节选"),
+    ("caveat.excerpt_means", "因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
+     "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。",
+     "So: each unit's task count and weighted load count the excerpt only and may be too low; the ranking, the Gini, "
+     "the clusters and the responsibility checks describe the excerpt, not the whole document; a unit that does not "
+     "appear may still have tasks in the full document. Analyse the complete document once you have it.",
+     "输入不完整提示：节选对数字的影响"),
+    ("caveat.warnings", "解析时有 {n} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
+     "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。",
+     "Parsing left {n} warning(s) ({kinds}); see “Parse warnings” at the end. The tasks concerned may have been "
+     "missed or their units misread, so those units' task counts, loads and ranks may be off; check against the "
+     "original before quoting them.", "输入不完整提示：解析提示"),
+    ("caveat.warning_kind", "{word} {n} 条", "{word} {n}", "输入不完整提示：一类解析提示的条数"),
+    ("caveat.kind_sep", "、", ", ", "输入不完整提示：各类解析提示之间的分隔"),
+    # -- compare figures --------------------------------------------------------------------
+    ("figure.slope_title", "各单位工作量的变化（加权工作量）", "Change in each unit's load (weighted load)",
+     "比较图：斜率图标题"),
+    ("figure.networks_title", "各版本的协同网络（相同单位位置相同）",
+     "Co-responsibility network of each edition (a unit keeps its place)", "比较图：各版本网络图标题"),
+    ("figure.networks_caption", "各版本的协同网络", "Co-responsibility network of each edition", "比较摘要页：各版本网络图的小标题"),
+    ("figure.edition_units", "{label}（{n} 个单位）", "{label} ({n} units)", "比较图：一个版本的小标题"),
+    ("figure.excerpt", "（节选）", " (excerpt)", "比较图数据来源中节选版本的标记"),
+    ("figure.compare_source", "{labels}的重点工作分解", "{labels}: key-work breakdowns", "比较图的数据来源"),
+    # -- workbook -------------------------------------------------------------------------
+    ("workbook.legend", "说明", "Legend", "工作簿中列说明工作表的名称"),
 ]
 
 CONCEPTS: dict[str, Term] = {r[0]: Term(*r, "text") for r in _CONCEPT_ROWS}
@@ -359,6 +554,20 @@ def concept(key: str) -> str:
     """
     t = CONCEPTS[key]
     return t.en if _LANGUAGE.get() == "en" else t.zh
+
+
+def phrase(key: str, /, **fields) -> str:
+    """A sentence template of :data:`CONCEPTS` in the current language, its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> phrase("view.sub.units_collectives", n=44, c=13)
+    '44 个单位，另 13 个集合主体'
+    >>> with use_language("en"):
+    ...     phrase("view.sub.units_collectives", n=44, c=13)
+    '44 units and 13 collectives'
+    """
+    return concept(key).format(**fields)
 
 
 def header(column: str, *, table: Optional[str] = None) -> str:

@@ -39,6 +39,7 @@ import pandas as pd
 
 from ..analysis import metric_tables
 from ..files import atomic_path, clean_cell
+from ..glossary import concept
 from ..graph import node_kind, task_id, task_nodes, unit_name, unit_nodes
 from ..metrics import cluster_summary, unit_section_matrix, unit_task_matrix
 from .graphs import graph_scalar
@@ -95,8 +96,8 @@ def write_csv(df: pd.DataFrame, path, *, index: bool = False, encoding: str = "u
 def write_workbook(frames: dict, path, *, index: bool = False, legend: bool = True) -> Path:
     """One workbook, one sheet per table (name → DataFrame), ready to paste, written atomically.
 
-    Every sheet has one header row of Chinese column names (:func:`xialu_graph.glossary.zh_header`,
-    the sheet name deciding scoped meanings), bold and frozen, with an autofilter; column widths
+    Every sheet has one header row of Chinese column names (:func:`xialu_graph.glossary.header`,
+    the sheet name deciding scoped meanings; English ones under ``use_language("en")``), bold and frozen, with an autofilter; column widths
     fitted to the content (a CJK character counts double); numbers formatted by the glossary
     (shares as ``0.0%``, loads ``0.0``, counts ``0``, coefficients ``0.000``); task numbers that are
     numbers stored as numbers. Text cells are made safe (:func:`neutralise_frame`).
@@ -110,7 +111,8 @@ def write_workbook(frames: dict, path, *, index: bool = False, legend: bool = Tr
         Write the index of frames given without a flag.
     legend : bool, default True
         Add a last sheet ``说明`` listing, for every column of every sheet, the Chinese header, the
-        English column key (as in the CSV files and the API), the English header and a description.
+        English column key (as in the CSV files and the API), the English header and a description
+        (in English: a sheet ``Legend`` with the English header and the column key).
 
     Examples
     --------
@@ -139,9 +141,10 @@ def write_workbook(frames: dict, path, *, index: bool = False, legend: bool = Tr
                 written[str(name)] = (df, idx)
             if legend and written:
                 leg = legend_frame(written)
+                leg_name = concept("workbook.legend")  # 说明, or Legend under --lang en
                 out, fmts = sheet_frame(neutralise_frame(leg), table="说明", index=False)
-                out.to_excel(xw, sheet_name="说明", index=False)
-                format_sheet(xw.sheets["说明"], out, fmts, index=False)
+                out.to_excel(xw, sheet_name=leg_name, index=False)
+                format_sheet(xw.sheets[leg_name], out, fmts, index=False)
     return path
 
 

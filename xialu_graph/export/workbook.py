@@ -12,7 +12,7 @@ import unicodedata
 
 import pandas as pd
 
-from ..glossary import FORMATS, term, zh_header
+from ..glossary import FORMATS, LANGUAGES, concept, current_language, header, term, use_language
 
 __all__ = ["display_width", "sheet_frame", "format_sheet", "legend_frame", "read_workbook"]
 
@@ -50,7 +50,8 @@ def _as_number(v):
 
 
 def sheet_frame(df: pd.DataFrame, *, table: str, index: bool) -> tuple[pd.DataFrame, list]:
-    """The frame as written (Chinese headers, task numbers as numbers) and the format of each column.
+    """The frame as written (headers in the current language, Chinese by default; task numbers as
+    numbers) and the format of each column.
 
     The formats list has one entry per written column, the index first when it is written.
 
@@ -71,8 +72,8 @@ def sheet_frame(df: pd.DataFrame, *, table: str, index: bool) -> tuple[pd.DataFr
         if name in _ID_COLUMNS:
             out.index = pd.Index([_as_number(v) for v in out.index], name=name, dtype=object)
         fmts = [_fmt(name, table)] + fmts
-        out.index.name = zh_header(name, table=table)
-    out.columns = [zh_header(c, table=table) for c in out.columns]
+        out.index.name = header(name, table=table) if isinstance(name, str) else name
+    out.columns = [header(c, table=table) if isinstance(c, str) else c for c in out.columns]
     return out, fmts
 
 
@@ -121,6 +122,9 @@ def format_sheet(ws, df: pd.DataFrame, fmts: list, *, index: bool) -> None:
 def legend_frame(frames: dict) -> pd.DataFrame:
     """The 说明 sheet: one row per column of every written sheet that has a glossary entry.
 
+    Under ``use_language("en")`` (the ``Legend`` sheet) the columns are sheet, English header and
+    column key: the descriptions are written in Chinese only.
+
     Examples
     --------
     >>> legend_frame({"load": (pd.DataFrame({"unit": ["a"], "weighted_load": [1.0]}), False)}).iloc[1].tolist()
@@ -138,13 +142,16 @@ def legend_frame(frames: dict) -> pd.DataFrame:
                 continue
             rows.append({"sheet": str(name)[:31], "header_zh": t.zh, "column": c, "header_en": t.en,
                          "description": t.description})
+    if current_language() == "en":  # the shown header, then the key; the descriptions are written in Chinese only
+        return pd.DataFrame(rows, columns=["sheet", "header_en", "column"])
     return pd.DataFrame(rows, columns=["sheet", "header_zh", "column", "header_en", "description"])
 
 
 def read_workbook(path, *, sheet_name=None) -> dict:
     """Read a workbook written by :func:`~xialu_graph.export.write_workbook` back with the English keys.
 
-    The 说明 sheet maps each sheet's Chinese headers to the column keys; it is not returned.
+    The 说明 (or, written in English, Legend) sheet maps each sheet's headers to the column keys; it is not
+    returned.
 
     Examples
     --------
@@ -155,7 +162,10 @@ def read_workbook(path, *, sheet_name=None) -> dict:
     ['unit', 'n_tasks']
     """
     book = pd.read_excel(path, sheet_name=None)
-    legend = book.pop("说明", None)
+    legend = None
+    for lang in LANGUAGES:  # 说明 (Chinese workbook) or Legend (--lang en)
+        with use_language(lang):
+            legend = book.pop(concept("workbook.legend"), legend)
     out = {}
     for name, df in book.items():
         if sheet_name is not None and name != sheet_name:

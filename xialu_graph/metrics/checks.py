@@ -26,7 +26,8 @@ check
     ``no_units``
         no unit at all
 label
-    the check in Chinese (``CHECK_LABELS_ZH``), for the briefing reader
+    the check in the briefing's language (the glossary's ``check.*`` concepts: Chinese, ``CHECK_LABELS_ZH``,
+    by default; English under :func:`xialu_graph.glossary.use_language` ``("en")``), for the briefing reader
 task_id, task_text
     task number and its text as written
 units
@@ -42,7 +43,7 @@ Columns of :func:`unit_checks` (``UNIT_CHECK_COLUMNS``), one row per unit findin
 check
     ``support_never_leads``: the unit supports at least one task and leads none
 label
-    the check in Chinese (``CHECK_LABELS_ZH``)
+    the check in the briefing's language (as above)
 unit
     the unit
 n_support, n_responsible, n_lead
@@ -59,7 +60,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from ..glossary import CONCEPTS
+from ..glossary import CONCEPTS, concept
 from ..graph import is_collective, task_id, task_nodes, task_sort_key, unit_name, unit_nodes
 
 __all__ = [
@@ -120,7 +121,7 @@ def unit_checks(G, *, include_collectives: bool = False) -> pd.DataFrame:
         roles = [d.get("role") for d in G[u].values()]
         n_sup, n_lead = roles.count("support"), roles.count("lead")
         if n_sup and not n_lead:
-            rows.append({"check": "support_never_leads", "label": CHECK_LABELS_ZH["support_never_leads"],
+            rows.append({"check": "support_never_leads", "label": concept("check.support_never_leads"),
                          "unit": unit_name(G, u), "n_support": n_sup,
                          "n_responsible": roles.count("responsible"), "n_lead": 0})
     return pd.DataFrame(rows, columns=UNIT_CHECK_COLUMNS).astype(
@@ -237,7 +238,7 @@ def responsibility_checks(G, *, checks=RESPONSIBILITY_CHECKS, many_leads=None, m
         for h in hits:
             found[h].append((task_id(G, t), text, "、".join(x[0] for x in named), n, n_leads))
     rows = [
-        {"check": c, "label": CHECK_LABELS_ZH[c], "task_id": tid, "task_text": txt, "units": us,
+        {"check": c, "label": concept(f"check.{c}"), "task_id": tid, "task_text": txt, "units": us,
          "n_units": n, "n_leads": nl}
         for c in RESPONSIBILITY_CHECKS
         if c in checks

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..export import write_csv
 from ..files import atomic_write_text
-from ..glossary import term
+from ..glossary import concept, phrase, pick, term
 from ..viz.compare_figures import network_small_multiples, slope_chart
 from ..viz.compare_view import compare_view
 from ..viz.style import save_figure
@@ -178,14 +178,15 @@ def _write_comparison(cmp, out: Path, *, figures: bool, say) -> dict:
     trunc = {e.label: e.truncated for e in cmp.corpus}
     figs: dict = {}
     if figures:
-        src = "数据来源: " + "；".join(e.label + ("（节选）" if e.truncated else "") for e in cmp.corpus) + "的重点工作分解"
+        labels = pick("；", "; ").join(e.label + (concept("figure.excerpt") if e.truncated else "") for e in cmp.corpus)
+        src = "数据来源: " + phrase("figure.compare_source", labels=labels)
         fig = slope_chart(cmp.unit_loads, labels=cmp.labels, source=src)
         paths = save_figure(fig, out / "figures" / "slope_chart")
-        figs["各单位工作量的变化（加权工作量）"] = paths[0]
+        figs[concept("figure.slope_title")] = paths[0]
         written["slope_chart"] = paths[0]
         fig = network_small_multiples(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, seed=cmp.seed, source=src)
         paths = save_figure(fig, out / "figures" / "networks")
-        figs["各版本的协同网络"] = paths[0]
+        figs[concept("figure.networks_caption")] = paths[0]
         written["networks"] = paths[0]
         say(f"figures → {out / 'figures'}")
     view = compare_view(cmp.graphs, clusters=cmp.clusters, loads=cmp.unit_loads, truncated=trunc, seed=cmp.seed)

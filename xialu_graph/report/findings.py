@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from ..analysis import Analysis
-from ..glossary import CONCEPTS, concept, current_language, header
+from ..glossary import CONCEPTS, concept, current_language, header, phrase
 from ..text import cluster_title
 from .assumptions import assumptions
 
@@ -100,7 +100,8 @@ def _warning_word(code: str) -> str:
 
 
 def input_caveats(doc) -> list:
-    """What the report must say first when the input is partial: sentences in Chinese.
+    """What the report must say first when the input is partial: sentences in the current language
+    (the glossary's ``caveat.*`` templates).
 
     Empty when the document was read whole and without parse warnings. For an excerpt (the
     text stops mid-item, ``doc.report.truncated``) it says where the text stops, how many tasks
@@ -123,54 +124,25 @@ def input_caveats(doc) -> list:
 
         m = re.match(r"\s*[（(]?\s*(\d+)", cut)
         shown = cut if len(cut) <= 30 else cut[:29] + "…"
-        if current_language() == "en":
-            where = f"item {m.group(1)}" if m else "the last item"
-            out.append(f"This document is an excerpt, not the whole document: the text stops at {where} (“{shown}”); "
-                       f"no task or unit after it was read, and this report covers only the {len(doc.tasks)} tasks "
-                       "before the cut.")
-            out.append("So: each unit's task count and weighted load count the excerpt only and may be too low; the "
-                       "ranking, the Gini, the clusters and the responsibility checks describe the excerpt, not the whole "
-                       "document; a unit that does not appear may still have tasks in the full document. Analyse the "
-                       "complete document once you have it.")
-        else:
-            where = f"第 {m.group(1)} 项" if m else "末项"
-            out.append(f"本文件是节选，不是完整文件：原文在{where}（“{shown}”）处中断，其后的任务和单位都没有读到，"
-                       f"本报告只分析中断前的 {len(doc.tasks)} 项任务。")
-            out.append("因此：各单位的任务数和加权工作量只计节选部分，可能偏低；排名、基尼系数、群组和问责提示描述的是节选，"
-                       "不代表整份文件；某个单位没有出现，不等于它在整份文件中没有任务。请取得完整文件后重新分析。")
+        where = phrase("caveat.where_item", n=m.group(1)) if m else concept("caveat.where_last")
+        out.append(phrase("caveat.excerpt", where=where, shown=shown, n=len(doc.tasks)))
+        out.append(concept("caveat.excerpt_means"))
     others = [w for w in rep.warnings if w.code != "truncated_item"]
     if others:
         counts: dict = {}
         for w in others:
             counts[w.code] = counts.get(w.code, 0) + 1
-        if current_language() == "en":
-            kinds = ", ".join(f"{_warning_word(c)} {n}" for c, n in counts.items())
-            out.append(f"Parsing left {len(others)} warning(s) ({kinds}); see “Parse warnings” at the end. The tasks "
-                       "concerned may have been missed or their units misread, so those units' task counts, loads and "
-                       "ranks may be off; check against the original before quoting them.")
-            return out
-        kinds = "、".join(f"{WARNING_LABELS.get(c, c)} {n} 条" for c, n in counts.items())
-        out.append(f"解析时有 {len(others)} 条提示（{kinds}），明细见文末“解析提示”。涉及的任务可能漏读、或单位识别有误，"
-                   "相关单位的任务数、工作量和排名可能有偏差；引用前请对照原文核对。")
+        kinds = concept("caveat.kind_sep").join(phrase("caveat.warning_kind", word=_warning_word(c), n=n)
+                                                for c, n in counts.items())
+        out.append(phrase("caveat.warnings", n=len(others), kinds=kinds))
     return out
 
 
 def _gini_words(g: float) -> str:
-    if current_language() == "en":
-        if g != g:
-            return "it cannot be computed"
-        return ("the units' loads are fairly even" if g < 0.2 else "the loads differ somewhat" if g < 0.35
-                else "the load is clearly concentrated in some units" if g < 0.5
-                else "the load is highly concentrated in a few units")
     if g != g:
-        return "无法计算"
-    if g < 0.2:
-        return "各单位的工作量较为均衡"
-    if g < 0.35:
-        return "各单位的工作量有一定差距"
-    if g < 0.5:
-        return "工作量明显集中在部分单位"
-    return "工作量高度集中在少数单位"
+        return concept("finding.gini_words.nan")
+    key = "even" if g < 0.2 else "some" if g < 0.35 else "clear" if g < 0.5 else "high"
+    return concept(f"finding.gini_words.{key}")
 
 
 def findings(data: Analysis, *, top: int = 10) -> dict:
@@ -197,28 +169,12 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     lead_row = bal[bal["measure"] == "n_lead"]
     g_lead = float(lead_row["gini"].iloc[0]) if len(lead_row) else float("nan")
     a = assumptions(data)
-    en = current_language() == "en"
-    gini_text = (
-        f"The Gini coefficient of the weighted load is {a['gini_with_ci']}: {_gini_words(g)}. The Gini lies between 0 "
-        f"and 1: 0 means every unit has the same load, values near 1 mean the work sits with a few units. Of {n} units, "
-        f"the 5 heaviest carry {a['top5_with_ci']} of the weighted load. "
-        f"The 10 heaviest carry {t10:.0%}. The intervals come from a task bootstrap ({a['n_boot']} resamples, seed "
-        f"{data.seed}); corrected for the number of units, the Gini is {a['gini_corrected']:.2f}. "
-    ) if en else (
-        f"加权工作量的基尼系数为 {a['gini_with_ci']}，{_gini_words(g)}。基尼系数在 0 到 1 之间：0 表示每个单位的工作量完全相同，"
-        f"越接近 1 表示工作越集中在少数单位。{n} 个单位中，最重的 5 个承担了 {a['top5_with_ci']}的加权工作量，"
-        f"最重的 10 个承担了 {t10:.0%}。置信区间由任务自助重抽样（{a['n_boot']} 次，随机种子 {data.seed}）得出；"
-        f"按单位数做小样本校正后基尼系数为 {a['gini_corrected']:.2f}。"
-    )
-    if en:
-        if g_lead == g_lead:
-            gini_text += f"Counting lead tasks only, the Gini is {g_lead:.2f}. "
-        gini_text += (f"These numbers treat collectives as “{a['policy_label']}” ({a['collectives']}); the other "
-                      "policies are in the policy comparison table.")
-    else:
-        if g_lead == g_lead:
-            gini_text += f"只看牵头任务，基尼系数为 {g_lead:.2f}。"
-        gini_text += f"以上数字的集合单位口径为“{a['policy_label']}”（{a['collectives']}），其他口径见口径对比表。"
+    gini_text = phrase("finding.gini_text", gini_ci=a["gini_with_ci"], words=_gini_words(g), n=n,
+                       top5_ci=a["top5_with_ci"], top10=f"{t10:.0%}", n_boot=a["n_boot"], seed=data.seed,
+                       gini_corrected=f"{a['gini_corrected']:.2f}")
+    if g_lead == g_lead:
+        gini_text += phrase("finding.gini_lead", g=f"{g_lead:.2f}")
+    gini_text += phrase("finding.gini_policy", label=a["policy_label"], key=a["collectives"])
     kw = data.keywords
     clusters = []
     n_single = 0
@@ -250,94 +206,41 @@ def findings(data: Analysis, *, top: int = 10) -> dict:
     top_df = ranked.head(top)[["rank", "unit", "n_lead", "n_support", "n_responsible", "n_tasks", "weighted_load", "load_share"]]
     top3 = "、".join(ranked["unit"].head(3))
     bb = a["backbone"]
-    if en:
-        return _english(doc, md, data, a, bb, n, g_lead, g, t5, t10, top3, top_df, gini_text, clusters, n_single,
-                        checks, unit_checks, warns, ari)
+    sentences = gini_text.split(concept("finding.sentence_sep"))
     bullets = [
-        f"共 {len(doc.tasks)} 项任务、{len(doc.sections)} 个部分，涉及 {n} 个单位（集合单位另计）。",
+        phrase("finding.overview", tasks=len(doc.tasks), sections=len(doc.sections), n=n),
         a["policy_text"],
-        f"工作量最重的单位：{top3}（集合单位口径“{a['policy_label']}”）。",
-        gini_text.split("。")[0] + "。" + gini_text.split("。")[2] + "。",
-        f"共同责任：{bb['n_tested']} 对单位中，共同承担任务显著多于随机的有 {bb['n_significant']} 对"
-        f"（随机度序列模型，错误发现率 {bb['alpha']:.0%}）。",
+        phrase("finding.top_units", units=top3, policy=a["policy_label"]),
+        sentences[0] + concept("finding.sentence_sep") + sentences[2] + concept("finding.sentence_end"),
+        phrase("finding.backbone", tested=bb["n_tested"], significant=bb["n_significant"], alpha=f"{bb['alpha']:.0%}"),
     ]
     if clusters:
         c0 = clusters[0]
         bullets.append(
-            f"识别出 {len(clusters)} 个经常共同承担任务的单位群组（另有 {n_single} 个单位单独成组，不列为群组）；"
-            f"最大的群组有 {c0['n_units']} 个单位"
-            + (f"，关键词：{'、'.join(c0['keywords'][:4])}。" if c0["keywords"] else "。")
-            + (f"对任务重抽样后重新分组，与原分组的调整兰德指数平均 {ari['ari_mean']:.2f}"
-               f"（5%–95%：{ari['ari_p05']:.2f}–{ari['ari_p95']:.2f}），"
-               + ("群组宜看作倾向而非固定分组。" if ari["ari_mean"] < 0.75 else "分组较稳定。")
+            phrase("finding.clusters", k=len(clusters), single=n_single, size=c0["n_units"])
+            + (phrase("finding.cluster_keywords", words="、".join(c0["keywords"][:4])) if c0["keywords"]
+               else concept("finding.sentence_end"))
+            + (phrase("finding.cluster_ari", mean=f"{ari['ari_mean']:.2f}", p05=f"{ari['ari_p05']:.2f}",
+                      p95=f"{ari['ari_p95']:.2f}")
+               + concept("finding.cluster_loose" if ari["ari_mean"] < 0.75 else "finding.cluster_stable")
                if ari["ari_mean"] == ari["ari_mean"] else "")
         )
     if checks:
-        bullets.append("问责提示：" + "；".join(f"{lab} {len(rows)} 项" for lab, rows in checks) + "。")
-    bullets.append(
-        f"解析提示 {len(warns)} 条" + ("（见文末，请核对原文）。" if warns else "，文件已完整解析。")
-    )
+        bullets.append(phrase("finding.checks", items=concept("finding.list_sep").join(
+            phrase("finding.check_item", label=lab, n=len(rows)) for lab, rows in checks)))
+    bullets.append(phrase("finding.warnings" if warns else "finding.no_warnings", n=len(warns)))
     facts = [
-        ("文件", md.title or md.source),
-        ("地区", md.place or "—"),
-        ("年份", str(md.year or "—")),
-        ("发布日期", md.date or "—"),
-        ("发布机构", md.issuer or "—"),
-        ("文号", md.doc_number or "—"),
-        ("任务 / 部分 / 单位", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
-        ("角色权重", "牵头 {lead:g}，配合 {support:g}，责任 {responsible:g}".format(**data.weights)),
-        ("集合单位口径", f"{a['policy_label']}（{a['collectives']}）"),
-        ("基尼系数", a["gini_with_ci"]),
-        ("随机种子", str(data.seed)),
-    ]
-    return dict(
-        title=md.title or md.source, caveats=input_caveats(doc), facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,
-        gini_text=gini_text, top5_share=t5, top10_share=t10, n_units=n, clusters=clusters, n_single=n_single,
-        checks=checks, unit_checks=unit_checks, warnings=warns, bullets=bullets, **ari, **a,
-        modularity=float(data.clusters.attrs.get("modularity", float("nan"))),
-        stability_ari=float(data.clusters.attrs.get("stability_ari", float("nan"))),
-    )
-
-
-def _english(doc, md, data, a, bb, n, g_lead, g, t5, t10, top3, top_df, gini_text, clusters, n_single, checks,
-             unit_checks, warns, ari) -> dict:
-    """The findings dict of :func:`findings` with its sentences in English."""
-    sentences = gini_text.split(". ")
-    bullets = [
-        f"{len(doc.tasks)} tasks in {len(doc.sections)} sections, involving {n} units (collectives counted apart).",
-        a["policy_text"],
-        f"Heaviest units: {top3} (collectives “{a['policy_label']}”).",
-        sentences[0] + ". " + sentences[2] + ".",
-        f"Co-responsibility: of {bb['n_tested']} unit pairs, {bb['n_significant']} share significantly more tasks than "
-        f"chance (stochastic degree sequence model, false discovery rate {bb['alpha']:.0%}).",
-    ]
-    if clusters:
-        c0 = clusters[0]
-        bullets.append(
-            f"{len(clusters)} cluster(s) of units that often share tasks (another {n_single} unit(s) stand alone and are "
-            f"not counted as clusters); the largest has {c0['n_units']} units"
-            + (f", keywords: {'、'.join(c0['keywords'][:4])}." if c0["keywords"] else ".")
-            + (f" Re-clustering bootstrap resamples of the tasks gives a mean adjusted Rand index of {ari['ari_mean']:.2f} "
-               f"(5%–95%: {ari['ari_p05']:.2f}–{ari['ari_p95']:.2f}); "
-               + ("read the clusters as tendencies, not fixed groups." if ari["ari_mean"] < 0.75 else "the clusters are stable.")
-               if ari["ari_mean"] == ari["ari_mean"] else "")
-        )
-    if checks:
-        bullets.append("Responsibility checks: " + "; ".join(f"{lab} {len(rows)}" for lab, rows in checks) + ".")
-    bullets.append(f"{len(warns)} parse warning(s)" + (" (listed at the end; check against the original)." if warns
-                                                         else "; the document was parsed completely."))
-    facts = [
-        ("Document", md.title or md.source),
-        ("Place", md.place or "—"),
-        ("Year", str(md.year or "—")),
-        ("Date", md.date or "—"),
-        ("Issued by", md.issuer or "—"),
-        ("Document no.", md.doc_number or "—"),
-        ("Tasks / sections / units", f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
-        ("Role weights", "lead {lead:g}, support {support:g}, responsible {responsible:g}".format(**data.weights)),
-        ("Collectives", f"{a['policy_label']} ({a['collectives']})"),
-        ("Gini", a["gini_with_ci"]),
-        ("Random seed", str(data.seed)),
+        (concept("fact.document"), md.title or md.source),
+        (concept("fact.place"), md.place or "—"),
+        (concept("fact.year"), str(md.year or "—")),
+        (concept("fact.date"), md.date or "—"),
+        (concept("fact.issuer"), md.issuer or "—"),
+        (concept("fact.doc_number"), md.doc_number or "—"),
+        (concept("fact.counts"), f"{len(doc.tasks)} / {len(doc.sections)} / {n}"),
+        (concept("fact.weights"), phrase("fact.weights_value", **data.weights)),
+        (concept("fact.collectives"), phrase("fact.collectives_value", label=a["policy_label"], key=a["collectives"])),
+        (concept("fact.gini"), a["gini_with_ci"]),
+        (concept("fact.seed"), str(data.seed)),
     ]
     return dict(
         title=md.title or md.source, caveats=input_caveats(doc), facts=facts, top_units=top_df, gini=g, gini_lead=g_lead,

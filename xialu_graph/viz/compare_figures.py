@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .style import FONT_SIZE, OKABE_ITO, add_title_and_source, house_style, new_figure
+from ..glossary import CONCEPTS, concept, header, phrase
 from ..graph import project_units
 from ..graph import is_collective
 from .figures import cluster_color, component_layout, repel_labels
@@ -36,8 +37,22 @@ def _spread(values: list, min_gap: float) -> list:
     return [v - shift / 2 for v in out]
 
 
+SLOPE_TITLE = CONCEPTS["figure.slope_title"].zh
+"""Default title of :func:`slope_chart` (in the current language when left as it is)."""
+NETWORKS_TITLE = CONCEPTS["figure.networks_title"].zh
+"""Default title of :func:`network_small_multiples` (in the current language when left as it is)."""
+
+
+def _default_title(title):
+    if title == SLOPE_TITLE:
+        return concept("figure.slope_title")
+    if title == NETWORKS_TITLE:
+        return concept("figure.networks_title")
+    return title
+
+
 def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int = 12, measure: str = "weighted_load",
-                ax=None, source=None, title: Optional[str] = "各单位工作量的变化（加权工作量）"):
+                ax=None, source=None, title: Optional[str] = SLOPE_TITLE):
     """Slope chart: one line per unit across editions (x = edition, y = load).
 
     Parameters
@@ -80,7 +95,7 @@ def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int 
         if ax is None:
             fig = new_figure(9.5)
             ax = fig.add_subplot()
-            add_title_and_source(fig, title, source)
+            add_title_and_source(fig, _default_title(title), source)
         else:
             fig = ax.figure
             if title:
@@ -111,7 +126,7 @@ def slope_chart(unit_loads, *, labels: Optional[Sequence[str]] = None, top: int 
         ax.set_xticks(x, labels)
         ax.set_xlim(-0.2, len(labels) - 1 + 0.9)
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("加权工作量")
+        ax.set_ylabel(header("weighted_load"))
         ax.grid(axis="y", color="#dddddd", lw=0.5)
         ax.set_axisbelow(True)
     return fig
@@ -152,7 +167,7 @@ def shared_layout(graphs, *, seed: int = 0, weight: str = "weight") -> dict:
 
 def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=None, labels: Optional[Sequence[str]] = None,
                             seed: int = 0, ncols: Optional[int] = None, label_top: int = 6, axes=None, source=None,
-                            title: Optional[str] = "各版本的协同网络（相同单位位置相同）"):
+                            title: Optional[str] = NETWORKS_TITLE):
     """Small multiples of the unit co-responsibility network, one panel per edition, with the
     same position for a unit in every panel (:func:`shared_layout`).
 
@@ -205,7 +220,7 @@ def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=No
         if axes is None:
             fig = new_figure(2.5 + 5.6 * nrows)
             axs = [fig.add_subplot(nrows, ncols, i + 1) for i in range(n)]
-            add_title_and_source(fig, title, source)
+            add_title_and_source(fig, _default_title(title), source)
         else:
             axs = list(axes)
             fig = axs[0].figure
@@ -253,5 +268,5 @@ def network_small_multiples(graphs, *, clusters: Optional[dict] = None, loads=No
             ax.set_yticks([])
             for s in ax.spines.values():
                 s.set_visible(False)
-            ax.set_title(f"{lab}（{len(present)} 个单位）", loc="left", fontsize=FONT_SIZE)
+            ax.set_title(phrase("figure.edition_units", label=lab, n=len(present)), loc="left", fontsize=FONT_SIZE)
     return fig

@@ -14,9 +14,11 @@ from the previous one. The page references no URL.
 
 from __future__ import annotations
 
+import html
 from typing import Optional
 
 from . import page as _page
+from ..glossary import concept, header, phrase, use_language
 from ..graph import project_units
 from ..graph import is_collective
 from .compare_figures import shared_layout
@@ -114,19 +116,24 @@ class CompareView(_page.NetworkView):
 
     def html(self) -> str:
         if self._html is None:
-            self._html = _page.render_page(self, _page.PageExtension(
+            with use_language(self.lang):
+                self._html = self._render()
+        return self._html
+
+    def _render(self) -> str:
+        label = html.escape(concept("view.editions"), quote=True)
+        return _page.render_page(self, _page.PageExtension(
                 css=_SWITCH_CSS,
-                header_html='<div id="xialu-editions" role="toolbar" aria-label="版本"></div><p id="xialu-edinfo"></p>\n',
+                header_html=f'<div id="xialu-editions" role="toolbar" aria-label="{label}"></div><p id="xialu-edinfo"></p>\n',
                 aside_html='<aside><table id="xialu-table"></table></aside>',
                 data_id="xialu-editions-data",
                 data=self.editions,
                 js=_SWITCH_JS,
             ))
-        return self._html
 
 
 def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, truncated: Optional[dict] = None,
-                 seed: int = 0, title: str = "协同网络：按版本切换", height: str = "680px", top: int = 15) -> CompareView:
+                 seed: int = 0, title: Optional[str] = None, height: str = "680px", top: int = 15) -> CompareView:
     """Interactive co-responsibility network whose editions can be switched.
 
     Parameters
@@ -143,7 +150,7 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
     seed : int
         Layout seed (same positions as :func:`~xialu_graph.viz.compare_figures.network_small_multiples`).
     title, height
-        Page title (escaped) and network height.
+        Page title (escaped; default 协同网络：按版本切换, in the current language) and network height.
     top : int
         Rows of the side table.
 
@@ -185,13 +192,15 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         ed_units = {}
         for u in sorted(nm.values()):
             ld = lmap.get(u, 0.0)
-            rows = [["", _page.clean_text(u)], ["版本", _page.clean_text(lab)], ["加权工作量", f"{ld:g}"]]
+            rows = [["", _page.clean_text(u)], [concept("view.tip.edition"), _page.clean_text(lab)],
+                    [concept("view.tip.load"), f"{ld:g}"]]
             if u in rmap and rmap[u] == rmap[u]:
-                rows.append(["排名", str(int(rmap[u]))])
+                rows.append([concept("view.tip.rank"), str(int(rmap[u]))])
             if u in cmap:
-                rows.append(["群组", f"群组{int(cmap[u])}" if str(cmap[u]).lstrip("-").isdigit() and int(cmap[u]) >= 1 else str(cmap[u])])
+                rows.append([concept("view.tip.cluster"), phrase("view.cluster", n=int(cmap[u]))
+                             if str(cmap[u]).lstrip("-").isdigit() and int(cmap[u]) >= 1 else str(cmap[u])])
             if prev_load:
-                rows.append(["较上一版", f"{ld - prev_load[u]:+g}" if u in prev_load else "新出现"])
+                rows.append([concept("view.tip.change"), f"{ld - prev_load[u]:+g}" if u in prev_load else concept("view.tip.new")])
             ed_units[ids[u]] = {"color": cluster_color(cmap.get(u)), "size": round(8 + 30 * ld / top_load, 2), "tip": rows}
         ed_edges = {}
         maxw = max((d.get("weight", 1.0) for _, _, d in P.edges(data=True)), default=1.0) or 1.0
@@ -202,10 +211,11 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         ranked = sorted(lmap, key=lambda u: (-lmap[u], u))[:top]
         table = []
         for u in ranked:
-            ch = (f"{lmap[u] - prev_load[u]:+g}" if u in prev_load else "新") if prev_load else ""
+            ch = (f"{lmap[u] - prev_load[u]:+g}" if u in prev_load else concept("view.tip.new_short")) if prev_load else ""
             table.append([_page.clean_text(u), f"{lmap[u]:g}", ch])
         n_tasks = sum(1 for _, d in G.nodes(data=True) if d.get("bipartite") == 1)
-        info = f"{lab}：{n_tasks} 项任务，{len(nm)} 个单位" + ("；节选（文本在中途截断，只反映前几项任务）" if truncated.get(lab) else "")
+        info = (phrase("view.sub.edition", label=lab, tasks=n_tasks, units=len(nm))
+                + (concept("view.sub.edition_excerpt") if truncated.get(lab) else ""))
         editions.append({"label": _page.clean_text(lab), "info": _page.clean_text(info), "units": ed_units, "edges": ed_edges, "table": table})
         prev_load = lmap
     nodes = [
@@ -225,19 +235,19 @@ def compare_view(graphs: dict, *, clusters: Optional[dict] = None, loads=None, t
         "unit_ids": [ids[u] for u in names],
         "edge_ids": sorted(edge_ids.values(), key=lambda s: int(s[1:])),
         "names": {ids[u]: _page.clean_text(u) for u in names},
-        "absent": "本版本未出现",
-        "table_head": ["单位", "加权工作量", "较上一版"],
+        "absent": concept("view.absent"),
+        "table_head": [header("unit"), header("weighted_load"), concept("view.tip.change")],
     }
     legend = {
-        "nodes_title": "节点",
-        "nodes": [dict(label="颜色：该版本的协作群组", color=cluster_color(0), shape="dot"),
-                  dict(label="浅灰：该版本未出现", color="#E4E4E4", shape="dot")],
-        "edges_title": "连线",
-        "edges": [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)],
-        "note": "节点大小：加权工作量；相同单位在各版本位置相同。← → 键切换版本。",
+        "nodes_title": concept("view.legend.nodes"),
+        "nodes": [dict(label=concept("view.legend.edition_colour"), color=cluster_color(0), shape="dot"),
+                  dict(label=concept("view.legend.edition_absent"), color="#E4E4E4", shape="dot")],
+        "edges_title": concept("view.legend.ties"),
+        "edges": [dict(label=concept("view.legend.shared"), color="#9A9A9A", width=2, dashes=False)],
+        "note": concept("view.legend.edition_note"),
     }
     return CompareView(
-        editions=payload, title=title, subtitle=" · ".join(_page.clean_text(x) for x in graphs),
+        editions=payload, title=title if title is not None else concept("view.title.compare"), subtitle=" · ".join(_page.clean_text(x) for x in graphs),
         source="", nodes=nodes, edges=edges, options=_page.view_options(physics=False, n_nodes=len(nodes)),
         legend=legend, height=height, kind="compare",
     )

@@ -70,6 +70,7 @@ __all__ = [
     "plot_cluster_keywords",
     "cluster_color",
     "repel_labels",
+    "wrap_label",
 ]
 
 
@@ -172,9 +173,44 @@ def _title_and_source(fig, title, source) -> None:
 
 
 
-def _short(s, n=10) -> str:
+def _em(c: str) -> float:
+    """Width of a character in ems: wide (CJK) characters 1, the rest about half."""
+    import unicodedata
+
+    return 1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.6
+
+
+def wrap_label(s, width_em: float) -> str:
+    """``s`` wrapped onto lines at most ``width_em`` ems wide (a CJK character is one em), every
+    character kept; a line breaks after a space when there is one near the end.
+
+    Examples
+    --------
+    >>> wrap_label("一 全力统筹疫情防控和经济社会秩序恢复", 7)
+    '一 全力统筹疫\\n情防控和经济社\\n会秩序恢复'
+    >>> wrap_label("Section two", 6)
+    'Section\\ntwo'
+    """
     s = str(s)
-    return s if len(s) <= n else s[: n - 1] + "…"
+    width_em = max(float(width_em), 1.0)
+    lines, cur, w = [], "", 0.0
+    for c in s:
+        if cur and w + _em(c) > width_em + 1e-9:
+            cut = cur.rfind(" ")
+            if _em(c) < 1 and c != " " and 0 < cut and cut >= len(cur) - 8:  # a word break within Latin text
+                lines.append(cur[:cut])
+                cur = cur[cut + 1:]
+            else:
+                lines.append(cur.rstrip())
+                cur = ""
+            w = sum(_em(x) for x in cur)
+            if c == " " and not cur:
+                continue
+        cur += c
+        w += _em(c)
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------- label repulsion
@@ -544,8 +580,10 @@ def plot_section_heatmap(matrix_df, *, ax=None, top: Optional[int] = 25, source=
     """Unit × section heatmap of task counts, each non-zero cell annotated.
 
     ``matrix_df``: index = units, columns = sections, values = counts (or a graph, turned
-    into one by :func:`heatmap_table` with ``top``). Column labels are cut to
-    ``label_chars`` characters.
+    into one by :func:`heatmap_table` with ``top``). Column labels are shown in full: written
+    across, wrapped onto lines as wide as a column (:func:`wrap_label`); when a column is
+    narrower than ``label_chars`` / 3 characters (many sections), they are turned upright and
+    wrapped onto two lines.
     """
     import numpy as np
 
@@ -564,9 +602,8 @@ def plot_section_heatmap(matrix_df, *, ax=None, top: Optional[int] = 25, source=
                     ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=FONT_SIZE - 1,
                             color="white" if v > 0.55 * vmax else "#222222")
         ax.set_yticks(range(nr), [str(u) for u in matrix_df.index])
-        ax.set_xticks(range(nc), [_short(c, label_chars) for c in matrix_df.columns],
-                      rotation=35, ha="right", rotation_mode="anchor")
         ax.tick_params(length=0)
+        _section_labels(fig, ax, [str(c) for c in matrix_df.columns], label_chars, grow=own)
         for s in ax.spines.values():
             s.set_visible(False)
         ax.set_xticks(np.arange(-0.5, nc, 1), minor=True)
@@ -577,6 +614,31 @@ def plot_section_heatmap(matrix_df, *, ax=None, top: Optional[int] = 25, source=
         cb.set_label(_L("任务数"))
         cb.outline.set_visible(False)
     return fig
+
+
+def _section_labels(fig, ax, labels: list, label_chars: int, *, grow: bool) -> None:
+    """Full section labels under the heatmap's columns (see :func:`plot_section_heatmap`); ``grow``:
+    the figure is made taller by the labels' height, so the cells keep theirs."""
+    nc = len(labels)
+    if not nc:
+        ax.set_xticks([])
+        return
+    ax.set_xticks(range(nc), labels)
+    size = ax.get_xticklabels()[0].get_fontsize()
+    fig.canvas.draw()  # the constrained layout sizes the axes; its width decides the wrapping
+    col_em = ax.get_window_extent().width / nc / (fig.dpi / 72.0) / size
+    if col_em * 3 >= max(label_chars, 3):
+        ax.set_xticks(range(nc), [wrap_label(c, col_em * 0.92) for c in labels], rotation=0, ha="center", va="top")
+    else:  # upright, two lines: half the longest label per line
+        half = max(max(sum(_em(x) for x in c) for c in labels) / 2, 1.0)
+        ax.set_xticks(range(nc), [wrap_label(c, half + 0.5) for c in labels], rotation=90, ha="center", va="top",
+                      linespacing=1.0)
+    if grow:
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        tall = max(lab.get_window_extent(r).height for lab in ax.get_xticklabels()) / fig.dpi
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, h + tall)
 
 
 # ---------------------------------------------------------------------- cluster network

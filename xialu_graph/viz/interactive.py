@@ -45,10 +45,10 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from ..graph import node_label
+from ..glossary import concept, current_language, phrase, pick
+from ..graph import is_collective, node_label
 from ..layout import force_layout, network_layout, pack_components
 from ..palette import CLUSTER_COLORS, GREY, KIND_COLORS, cluster_color
-from ..text import cluster_title
 from .page import (
     NetworkView,
     clean_text,
@@ -65,19 +65,16 @@ __all__ = [
     "cluster_view",
     "ego_view",
     "cluster_label",
+    "kind_label",
+    "role_label",
+    "units_phrase",
     "KIND_COLORS",
     "ROLE_STYLES",
 ]
 
-KIND_LABELS = {
-    "department": "部门",
-    "street_office": "街道办事处",
-    "vertical": "垂直管理单位",
-    "enterprise": "企业",
-    "task_force": "专班/指挥部",
-    "collective": "集合称谓",
-    "other": "其他",
-}
+KIND_LABELS = {k: concept(f"kind.{k}") for k in
+               ("department", "street_office", "vertical", "enterprise", "task_force", "collective", "other")}
+"""Unit kind → Chinese label (the glossary's ``kind.*`` concepts; :func:`kind_label` follows the language)."""
 TASK_COLOR = {"background": "#D9D9D9", "border": "#666666"}
 CENTER_BORDER = "#000000"
 
@@ -95,6 +92,32 @@ UNCLUSTERED_COLOR = GREY
 
 
 
+def kind_label(kind) -> str:
+    """The label of a unit kind in the current language (:func:`xialu_graph.glossary.use_language`).
+
+    Examples
+    --------
+    >>> kind_label("street_office"), kind_label("新类型")
+    ('街道办事处', '新类型')
+    """
+    k = str(kind)
+    return concept(f"kind.{k}") if f"kind.{k}" in _KIND_KEYS else clean_text(kind)
+
+
+_KIND_KEYS = {f"kind.{k}" for k in KIND_LABELS}
+
+
+def role_label(role) -> str:
+    """The label of an assignment role in the views, in the current language.
+
+    Examples
+    --------
+    >>> role_label("lead"), role_label("x")
+    ('牵头', 'x')
+    """
+    return concept(f"view.role.{role}") if role in ROLE_STYLES else clean_text(role)
+
+
 def cluster_label(c, names=None) -> str:
     """Cluster label as the figures and the report write it: integer ids count from 1 (群组1),
     with the cluster's name when ``names`` (number → name) gives one
@@ -106,10 +129,12 @@ def cluster_label(c, names=None) -> str:
     ('群组1', '群组2（审计·监督）', '未归类', '甲')
     """
     if c is None:
-        return "未归类"
+        return concept("view.unclustered")
     try:
         if float(c) == int(c) and int(c) >= 1:
-            return clean_text(cluster_title(int(c), names))
+            n = int(c)
+            name = (names or {}).get(n, "")
+            return clean_text(phrase("view.cluster_named", n=n, name=name) if name else phrase("view.cluster", n=n))
     except (TypeError, ValueError):
         pass
     return clean_text(c)
@@ -156,7 +181,9 @@ def _unit_name(G, n) -> str:
 
 def _task_label(G, t) -> str:
     d = G.nodes[t]
-    return clean_text(d.get("label") or f"任务{d.get('task_id', t)}")
+    if current_language() == "en" and d.get("task_id") not in (None, ""):  # the graph's label is Chinese (任务N)
+        return clean_text(phrase("view.task_label", id=d["task_id"]))
+    return clean_text(d.get("label") or phrase("view.task_label", id=d.get("task_id", t)))
 
 
 def _task_tip(G, t) -> list:
@@ -164,18 +191,18 @@ def _task_tip(G, t) -> list:
     rows = [["", _task_label(G, t)]]
     sec = " ".join(x for x in (clean_text(d.get("section_no", "")), clean_text(d.get("section", ""))) if x)
     if sec:
-        rows.append(["章节", sec])
+        rows.append([concept("view.tip.section"), sec])
     sub = clean_text(d.get("subsection", ""))
     if sub:
-        rows.append(["小节", sub])
-    rows.append(["任务", shorten(clean_text(d.get("text", "")))])
+        rows.append([concept("view.tip.subsection"), sub])
+    rows.append([concept("view.tip.task"), shorten(clean_text(d.get("text", "")))])
     by_role: dict = {r: [] for r in ROLE_STYLES}
     for u in G[t]:
         role = G.edges[u, t].get("role", "responsible")
         by_role.setdefault(role, []).append(_unit_name(G, u))
     for role in ("lead", "responsible", "support"):
         if by_role.get(role):
-            rows.append([ROLE_STYLES[role]["label"] + "单位", join_list(by_role[role])])
+            rows.append([concept(f"view.units_by_role.{role}"), join_list(by_role[role])])
     return rows
 
 
@@ -188,10 +215,11 @@ def _unit_tip(G, u) -> list:
         role = G.edges[u, t].get("role", "responsible")
         counts[role] = counts.get(role, 0) + 1
         tasks.append(clean_text(G.nodes[t].get("task_id", str(t)[2:])))
-    rows = [["", _unit_name(G, u)], ["类型", KIND_LABELS.get(kind, clean_text(kind))]]
-    rows.append(["任务数", f"{len(tasks)}（牵头 {counts['lead']} · 负责 {counts['responsible']} · 配合 {counts['support']}）"])
+    rows = [["", _unit_name(G, u)], [concept("view.tip.kind"), kind_label(kind)]]
+    rows.append([concept("view.tip.n_tasks"), phrase("view.tip.role_counts", n=len(tasks), lead=counts["lead"],
+                                                     responsible=counts["responsible"], support=counts["support"])])
     if tasks:
-        rows.append(["任务编号", join_list(tasks)])
+        rows.append([concept("view.tip.task_ids"), join_list(tasks)])
     return rows
 
 
@@ -201,14 +229,14 @@ def _edge_style(role: str) -> dict:
 
 
 def _role_legend(roles) -> list:
-    return [dict(label=f"{ROLE_STYLES[r]['label']} ({r})", color=ROLE_STYLES[r]["color"],
+    return [dict(label=phrase("view.role_legend", label=role_label(r), role=r), color=ROLE_STYLES[r]["color"],
                  width=ROLE_STYLES[r]["width"], dashes=ROLE_STYLES[r]["dashes"]) for r in ROLE_STYLES if r in roles]
 
 
 def _source_line(G) -> str:
     g = G.graph
     bits = [b for b in (clean_text(g.get("title", "")), clean_text(g.get("date", ""))) if b]
-    return ("数据来源：" + "，".join(bits)) if bits else ""
+    return phrase("view.source", text=pick("，", ", ").join(bits)) if bits else ""
 
 
 def _unit_size(n_tasks: float, lo: float = 8, hi: float = 34, top: float = 1.0) -> float:
@@ -288,22 +316,22 @@ def bipartite_view(G, *, title: Optional[str] = None, layout="auto", seed: int =
         u, t = (a, b) if G.nodes[a].get("bipartite") == 0 else (b, a)
         role = d.get("role", "responsible")
         roles.add(role)
-        tip = [["", f"{_unit_name(G, u)} — {_task_label(G, t)}"], ["分工", ROLE_STYLES.get(role, {}).get("label", clean_text(role))]]
+        tip = [["", f"{_unit_name(G, u)} — {_task_label(G, t)}"], [concept("view.tip.role"), role_label(role)]]
         edges.append(edge_record(i, str(u), str(t), tip=tip, **_edge_style(role)))
     legend = {
-        "nodes_title": "节点",
-        "nodes": [dict(label=KIND_LABELS.get(k, clean_text(k)), color=KIND_COLORS.get(k, KIND_COLORS["other"]), shape="dot")
+        "nodes_title": concept("view.legend.nodes"),
+        "nodes": [dict(label=kind_label(k), color=KIND_COLORS.get(k, KIND_COLORS["other"]), shape="dot")
                   for k in KIND_COLORS if k in kinds]
-        + [dict(label="任务", color=TASK_COLOR["background"], shape="square")],
-        "edges_title": "分工",
+        + [dict(label=concept("view.legend.task"), color=TASK_COLOR["background"], shape="square")],
+        "edges_title": concept("view.legend.roles"),
         "edges": _role_legend(roles),
-        "note": "单位大小：任务数",
+        "note": concept("view.legend.size_tasks"),
     }
-    n_units, n_tasks = len(units), G.number_of_nodes() - len(units)
+    n_tasks = G.number_of_nodes() - len(units)
     gt = clean_text(G.graph.get("title", ""))
     return NetworkView(
-        title=title if title is not None else (f"{gt} · 单位—任务网络" if gt else "单位—任务网络"),
-        subtitle=f"{n_units} 个单位 · {n_tasks} 项任务 · {G.number_of_edges()} 条分工",
+        title=title if title is not None else (phrase("view.title.bipartite", title=gt) if gt else concept("view.title.bipartite_plain")),
+        subtitle=phrase("view.sub.bipartite", units=units_phrase(G, units), tasks=n_tasks, edges=G.number_of_edges()),
         source=_source_line(G), nodes=nodes, edges=edges,
         options=view_options(physics=physics, n_nodes=G.number_of_nodes()), legend=legend, height=height, kind="bipartite",
     )
@@ -437,49 +465,50 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         color, shape = style.get(c, (UNCLUSTERED_COLOR, "dot"))
         partners = sorted(P[n], key=lambda m: (-P.edges[n, m].get(weight, 0), str(m)))
         tip = [["", _unit_name(P, n)],
-               ["类型", KIND_LABELS.get(d.get("kind", "other"), clean_text(d.get("kind", "")))],
-               ["群组", cluster_label(c, cluster_names)],
-               ["加权工作量", f"{loads[n]:g}"],
-               ["协作单位数", str(len(partners))]]
+               [concept("view.tip.kind"), kind_label(d.get("kind", "other"))],
+               [concept("view.tip.cluster"), cluster_label(c, cluster_names)],
+               [concept("view.tip.load"), f"{loads[n]:g}"],
+               [concept("view.tip.partners"), str(len(partners))]]
         if partners:
-            tip.append(["主要协作", join_list([f"{_unit_name(P, m)}({P.edges[n, m].get('shared', P.edges[n, m].get(weight, ''))})"
+            tip.append([concept("view.tip.top_partners"), join_list([f"{_unit_name(P, m)}({P.edges[n, m].get('shared', P.edges[n, m].get(weight, ''))})"
                                              for m in partners], 8)])
         nodes.append(node_record(str(n), _unit_name(P, n), shape=shape, color=color, size=_unit_size(loads[n], 8, 40, top),
                            x=x, y=y, tip=tip, xk="unit"))
     edges = []
     for i, (a, b, d) in enumerate(P.edges(data=True)):
         w = d.get(weight, 1.0)
-        tip = [["", f"{_unit_name(P, a)} — {_unit_name(P, b)}"], ["共同任务", str(d.get("shared", ""))],
-               ["权重", f"{w:g}" if isinstance(w, (int, float)) else clean_text(w)]]
+        tip = [["", f"{_unit_name(P, a)} — {_unit_name(P, b)}"], [concept("view.tip.shared"), str(d.get("shared", ""))],
+               [concept("view.tip.weight"), f"{w:g}" if isinstance(w, (int, float)) else clean_text(w)]]
         if mode == "backbone":
             r = sig.get(frozenset((node_label(P, a), node_label(P, b))))
             if r is None:
                 continue
-            tip += [["随机预期", f"{float(r.expected):.2f}"], ["q 值", f"{float(r.q_value):.2g}"]]
+            tip += [[concept("view.tip.expected"), f"{float(r.expected):.2f}"], [concept("view.tip.q_value"), f"{float(r.q_value):.2g}"]]
             edges.append(edge_record(i, str(a), str(b), tip=tip, color={"color": "#444444", "opacity": 0.85},
                                      width=round(1.5 + 4.5 * (float(w) / maxw), 2)))
             continue
         edges.append(edge_record(i, str(a), str(b), tip=tip, color={"color": "#9A9A9A", "opacity": 0.6},
                            width=round(0.5 + 5.5 * (float(w) / maxw), 2)))
     legend = {
-        "nodes_title": "群组",
+        "nodes_title": concept("view.legend.clusters"),
         "nodes": [dict(label=cluster_label(c, cluster_names), color=style[c][0],
                        shape="square" if style[c][1] == "square" else "dot")
                   for c in order]
         + ([dict(label=cluster_label(None), color=UNCLUSTERED_COLOR, shape="dot")] if len(clusters) < P.number_of_nodes() else []),
-        "edges_title": "连线",
-        "edges": ([dict(label=f"超出随机预期的共同责任（SDSM，FDR {backbone.attrs.get('alpha', 0.05):.0%}；"
-                             f"其余 {P.number_of_edges() - len(edges)} 对未画出）", color="#444444", width=2, dashes=False)]
+        "edges_title": concept("view.legend.ties"),
+        "edges": ([dict(label=phrase("view.legend.backbone", alpha=f"{backbone.attrs.get('alpha', 0.05):.0%}",
+                                     rest=P.number_of_edges() - len(edges)), color="#444444", width=2, dashes=False)]
                   if mode == "backbone" else
-                  [dict(label="共同任务（粗细=权重）", color="#9A9A9A", width=2, dashes=False)]),
-        "note": "节点大小：加权工作量" + ("" if load_df is not None else "（未给出时为协作强度）"),
+                  [dict(label=concept("view.legend.shared"), color="#9A9A9A", width=2, dashes=False)]),
+        "note": concept("view.legend.size_load") + ("" if load_df is not None else concept("view.legend.size_strength")),
     }
     gt = clean_text(P.graph.get("title", ""))
     return NetworkView(
-        title=title if title is not None else (f"{gt} · 协同网络" if gt else "单位协同网络"),
-        subtitle=(f"{P.number_of_nodes()} 个单位 · {len(edges)} 对超出随机的协作（共 {P.number_of_edges()} 对）· "
-                  f"{_groups_phrase(clusters)}" if mode == "backbone" else
-                  f"{P.number_of_nodes()} 个单位 · {P.number_of_edges()} 对协作 · {_groups_phrase(clusters)}"),
+        title=title if title is not None else (phrase("view.title.cluster", title=gt) if gt else concept("view.title.cluster_plain")),
+        subtitle=(phrase("view.sub.backbone", units=units_phrase(P, P.nodes), kept=len(edges), edges=P.number_of_edges(),
+                         groups=_groups_phrase(clusters)) if mode == "backbone" else
+                  phrase("view.sub.cluster", units=units_phrase(P, P.nodes), edges=P.number_of_edges(),
+                         groups=_groups_phrase(clusters))),
         source=_source_line(P), nodes=nodes, edges=edges,
         options=view_options(physics=physics, n_nodes=P.number_of_nodes()), legend=legend, height=height, kind="cluster",
     )
@@ -492,7 +521,25 @@ def _groups_phrase(clusters: dict) -> str:
         sizes[c] = sizes.get(c, 0) + 1
     groups = sum(1 for n in sizes.values() if n >= 2)
     single = sum(1 for n in sizes.values() if n == 1)
-    return f"{groups} 个群组" + (f"（另 {single} 个单位单独成组）" if single else "")
+    return phrase("view.groups", n=groups) + (phrase("view.groups_single", n=single) if single else "")
+
+
+def units_phrase(G, units) -> str:
+    """"44 个单位，另 13 个集合主体": the units counted as the report ranks them (collectives apart).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("u:甲", bipartite=0, kind="department"); G.add_node("u:各部门", bipartite=0, kind="collective")
+    >>> units_phrase(G, ["u:甲", "u:各部门"]), units_phrase(G, ["u:甲"])
+    ('1 个单位，另 1 个集合主体', '1 个单位')
+    """
+    units = list(units)
+    n_coll = sum(1 for u in units if is_collective(G, u))
+    if n_coll:
+        return phrase("view.sub.units_collectives", n=len(units) - n_coll, c=n_coll)
+    return phrase("view.sub.units", n=len(units))
 
 
 def _resolve_unit(G, unit) -> str:
@@ -609,20 +656,20 @@ def ego_view(G, unit, *, title: Optional[str] = None, seed: int = 0, physics: bo
         style = _edge_style(role)
         if u != center:
             style["color"] = {"color": style["color"], "opacity": 0.45}
-        tip = [["", f"{_unit_name(G, u)} — {_task_label(G, t)}"], ["分工", ROLE_STYLES.get(role, {}).get("label", clean_text(role))]]
+        tip = [["", f"{_unit_name(G, u)} — {_task_label(G, t)}"], [concept("view.tip.role"), role_label(role)]]
         edges.append(edge_record(i, str(u), str(t), tip=tip, **style))
     name = _unit_name(G, center)
     legend = {
-        "nodes_title": "节点",
-        "nodes": [dict(label=KIND_LABELS.get(k, clean_text(k)), color=KIND_COLORS.get(k, KIND_COLORS["other"]), shape="dot")
-                  for k in KIND_COLORS if k in kinds] + [dict(label="任务", color=TASK_COLOR["background"], shape="square")],
-        "edges_title": "分工",
+        "nodes_title": concept("view.legend.nodes"),
+        "nodes": [dict(label=kind_label(k), color=KIND_COLORS.get(k, KIND_COLORS["other"]), shape="dot")
+                  for k in KIND_COLORS if k in kinds] + [dict(label=concept("view.legend.task"), color=TASK_COLOR["background"], shape="square")],
+        "edges_title": concept("view.legend.roles"),
         "edges": _role_legend(roles),
-        "note": "中心（黑框）：" + name,
+        "note": phrase("view.legend.center", name=name),
     }
     return NetworkView(
-        title=title if title is not None else f"{name} 的任务与协作单位",
-        subtitle=f"{nt} 项任务 · {npart} 个协作单位",
+        title=title if title is not None else phrase("view.title.ego", name=name),
+        subtitle=phrase("view.sub.ego", tasks=nt, partners=npart),
         source=_source_line(G), nodes=nodes, edges=edges,
         options=view_options(physics=physics, n_nodes=H.number_of_nodes()), legend=legend, height=height, kind="ego",
     )

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..files import atomic_write_bytes, visible_marks
+from ..glossary import CONCEPTS, concept, current_language, phrase, use_language
 from .figures import repel_labels
 from .style import FONT_SIZE, add_title_and_source, house_style, new_figure
 
@@ -51,8 +52,9 @@ __all__ = [
     "static_figure",
 ]
 
-FALLBACK_HINT = "交互视图需在受信任的笔记本中显示：File → Trust Notebook，或打开导出的 HTML（view.save(…)）"
-"""The line a notebook shows under the static picture when the interactive view cannot run."""
+FALLBACK_HINT = CONCEPTS["view.fallback_hint"].zh
+"""The line a notebook shows under the static picture when the interactive view cannot run (in Chinese;
+the view's language decides: :data:`xialu_graph.glossary.CONCEPTS` ``view.fallback_hint``)."""
 
 MAX_TIP_TEXT = 600
 MAX_TIP_LIST = 40
@@ -77,8 +79,8 @@ def shorten(s: str, n: int = MAX_TIP_TEXT) -> str:
 def join_list(items, n: int = MAX_TIP_LIST) -> str:
     items = list(items)
     more = len(items) - n
-    out = "、".join(items[:n])
-    return out + (f" …(另 {more} 个)" if more > 0 else "")
+    out = ("、" if current_language() != "en" else ", ").join(items[:n])
+    return out + (phrase("view.more", n=more) if more > 0 else "")
 
 
 def script_json(obj) -> str:
@@ -156,8 +158,10 @@ class NetworkView:
     """
 
     def __init__(self, *, title: str, nodes: list, edges: list, options: dict, legend: dict,
-                 subtitle: str = "", source: str = "", height: str = "750px", kind: str = "network"):
+                 subtitle: str = "", source: str = "", height: str = "750px", kind: str = "network",
+                 lang: Optional[str] = None):
         self.title = title
+        self.lang = lang or current_language()  # the page's own words follow the language the view was made in
         self.subtitle = subtitle
         self.source = source
         self.nodes = nodes
@@ -191,7 +195,8 @@ class NetworkView:
         (True, True)
         """
         if self._html is None:
-            self._html = render_page(self)
+            with use_language(self.lang):
+                self._html = render_page(self)
         return self._html
 
     def save(self, path) -> Path:
@@ -231,7 +236,8 @@ class NetworkView:
         """
         cache = self.__dict__.setdefault("_png", {})
         if dpi not in cache:  # drawn once per view: a notebook may display it several times
-            fig = static_figure(self)
+            with use_language(self.lang):
+                fig = static_figure(self)
             buf = io.BytesIO()
             fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "xialu-graph"})
             fig.clear()
@@ -256,18 +262,17 @@ class NetworkView:
         """
         png = base64.b64encode(self.static_png()).decode("ascii")
         key = "xialu-fallback-" + hashlib.sha256(png.encode("ascii")).hexdigest()[:12]
-        alt = _html.escape(clean_text(self.title) + "（静态图）", quote=True)
+        with use_language(self.lang):
+            hint = concept("view.fallback_hint")
+            alt = _html.escape(clean_text(self.title) + concept("view.static"), quote=True)
+            plain = phrase("view.plain", title=clean_text(self.title), nodes=self.n_nodes, edges=self.n_edges) + hint
         fallback = (
             f'<div class="xialu-fallback {key}">'
             f'<img class="xialu-static" alt="{alt}" src="data:image/png;base64,{png}" style="max-width:100%">'
-            f'<p class="xialu-hint">{_html.escape(FALLBACK_HINT)}</p></div>'
+            f'<p class="xialu-hint">{_html.escape(hint)}</p></div>'
         )
         html_out = f"<style>.{key}{{display:none}}</style>" + self._repr_html_() + fallback
-        return {
-            "text/html": html_out,
-            "image/png": png,
-            "text/plain": f"{clean_text(self.title)}：{self.n_nodes} 个节点，{self.n_edges} 条连线。{FALLBACK_HINT}",
-        }
+        return {"text/html": html_out, "image/png": png, "text/plain": plain}
 
     def show(self) -> "NetworkView":
         """Display the view inline when running under IPython; returns the view.
@@ -337,7 +342,7 @@ def static_figure(view: "NetworkView", *, label_top: int = STATIC_LABELS):
             ax.set_title(clean_text(view.subtitle), loc="left", fontsize=FONT_SIZE, color="#555555")
         pos = {rec["id"]: (float(rec.get("x") or 0.0), -float(rec.get("y") or 0.0)) for rec in view.nodes}
         if not pos:
-            ax.text(0.5, 0.5, "（无节点）", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, concept("view.page.no_nodes"), ha="center", va="center", transform=ax.transAxes)
             return fig
         xy = np.array(list(pos.values()))
         span = float((xy.max(0) - xy.min(0)).max()) or 1.0
@@ -483,8 +488,8 @@ APP_JS = r"""
       legend.appendChild(row);
     }
   }
-  legendBlock(data.legend.nodes_title || "节点", data.legend.nodes, false);
-  legendBlock(data.legend.edges_title || "分工", data.legend.edges, true);
+  legendBlock(data.legend.nodes_title || data.ui.nodes, data.legend.nodes, false);
+  legendBlock(data.legend.edges_title || data.ui.roles, data.legend.edges, true);
   if (data.legend.note) { legend.appendChild(el("p", "xialu-source", data.legend.note)); }
 
   // search
@@ -507,12 +512,12 @@ APP_JS = r"""
     for (j = 0; j < units.length && !hit; j++) { if (units[j].label.indexOf(q) >= 0) { hit = units[j]; } }
     if (!hit) {
       network.unselectAll();
-      status.textContent = "未找到单位：" + q;
+      status.textContent = data.ui.not_found + q;
       return null;
     }
     network.selectNodes([hit.id]);
     network.focus(hit.id, {scale: Math.max(network.getScale(), 1.2), animation: false});
-    status.textContent = "已定位：" + hit.label;
+    status.textContent = data.ui.found + hit.label;
     return hit.id;
   }
   window.xialuFind = find;
@@ -539,7 +544,7 @@ APP_JS = r"""
     document.body.appendChild(a);
     a.click();
     a.remove();
-    status.textContent = "已保存图片：" + name;
+    status.textContent = data.ui.saved + name;
     return name;
   }
   window.xialuSavePng = savePng;
@@ -574,6 +579,8 @@ def render_page(view: NetworkView, ext: Optional[PageExtension] = None) -> str:
         "edges": view.edges,
         "options": view.options,
         "legend": view.legend,
+        "ui": {k: concept(f"view.page.{k}") for k in ("not_found", "found", "saved")}
+        | {"nodes": concept("view.legend.nodes"), "roles": concept("view.legend.roles")},
     }
     data_json = script_json(payload)
     app_js = APP_JS
@@ -587,7 +594,7 @@ def render_page(view: NetworkView, ext: Optional[PageExtension] = None) -> str:
     height = view.height if re.fullmatch(r"\d+(\.\d+)?(px|vh|em|rem|%)", view.height) else "750px"
     css = APP_CSS % {"font": FONT_FACE, "height": height}
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f"<!DOCTYPE html>\n<html lang=\"{'en' if current_language() == 'en' else 'zh-CN'}\">\n<head>\n<meta charset=\"utf-8\">\n",
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
         '<meta name="referrer" content="no-referrer">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -598,9 +605,10 @@ def render_page(view: NetworkView, ext: Optional[PageExtension] = None) -> str:
         f'<p class="xialu-sub">{esc(view.subtitle)}</p>\n' if view.subtitle else "",
         f'<p class="xialu-source">{esc(view.source)}</p>\n' if view.source else "",
         '<div class="xialu-tools"><input id="xialu-search" type="search" list="xialu-units" '
-        'placeholder="查找单位…" aria-label="查找单位" autocomplete="off">'
-        '<datalist id="xialu-units"></datalist><button id="xialu-go" type="button">查找</button>'
-        '<button id="xialu-png" type="button" title="把当前画面保存为 PNG 图片">保存为图片</button>'
+        f'placeholder="{esc(concept("view.page.search"))}" aria-label="{esc(concept("view.page.search_label"))}" '
+        'autocomplete="off"><datalist id="xialu-units"></datalist>'
+        f'<button id="xialu-go" type="button">{esc(concept("view.page.find"))}</button>'
+        f'<button id="xialu-png" type="button" title="{esc(concept("view.page.png_title"))}">{esc(concept("view.page.png"))}</button>'
         '<span id="xialu-status" role="status"></span></div>\n',
         ext.header_html,
         "</header>\n",

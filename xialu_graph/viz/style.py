@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..glossary import current_language
 from ..files import atomic_path
 from .fonts import ensure_cjk_font
 
@@ -191,10 +192,13 @@ def source_line(source) -> str:
 
 
 def add_title_and_source(fig, title: Optional[str], source=None) -> None:
-    """Chinese title (suptitle, 10 pt, left-aligned) and source line (bottom left, 9 pt)."""
+    """Title (suptitle, 10 pt, left-aligned) and source line (bottom left, 9 pt; ``Source:`` under
+    ``use_language("en")``)."""
     if title:
         fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE)
     line = source_line(source)
+    if line and current_language() == "en":  # --lang en: the same line, its words in English
+        line = "Source: " + line.split(":", 1)[-1].split("：", 1)[-1].strip().replace("（", " (").replace("）", ")")
     if line:
         fig.text(0.01, 0.012, line, ha="left", va="bottom", fontsize=FONT_SIZE, color="#444444")
 
