@@ -206,3 +206,27 @@ def test_igraph_louvain_leaves_global_random_alone(davis):
     random.seed(9)
     co_responsibility_clusters(davis, n_runs=3, engine="igraph")
     assert random.random() == expected
+
+
+def test_weighted_betweenness_when_common_denominator_overflows():
+    # weights = the primes up to 53: the distances 1/p have a common denominator of 3.3e19 > 2^53,
+    # so float distances are used; igraph's tolerant comparison still counts tied paths
+    primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53]
+    P = nx.gnm_random_graph(40, 120, seed=2)
+    rng = np.random.default_rng(2)
+    for _, _, d in P.edges(data=True):
+        d["weight"] = float(rng.choice(primes))
+    P.add_edge(100, 101, weight=2.0)  # a tie: 100–101–103 and 100–102–103 are both 1/2 + 1/2
+    P.add_edge(101, 103, weight=2.0)
+    P.add_edge(100, 102, weight=2.0)
+    P.add_edge(102, 103, weight=2.0)
+    assert math.prod(primes) > 2**53
+    H = nx.Graph()
+    H.add_nodes_from(P)
+    for a, b, d in P.edges(data=True):
+        H.add_edge(a, b, dist=1 / Fraction(d["weight"]))
+    ref = nx.betweenness_centrality(H, weight="dist")
+    got = weighted_betweenness(P)
+    for v in P:
+        assert got[v] == pytest.approx(float(ref[v]), rel=1e-9, abs=1e-15)
+    assert got[101] == got[102] > 0

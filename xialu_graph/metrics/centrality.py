@@ -437,18 +437,31 @@ def _exact_distances(P, weight) -> dict:
     Each weight is read as a fraction (``Fraction(w).limit_denominator(10**9)``, so 1/3 stored
     as a float is 1/3), inverted exactly and scaled by the least common multiple of the
     denominators: equal path lengths compare equal, which float sums of 1/w do not.
+
+    When that multiple exceeds 2⁵³ (integers a float holds exactly; 1,000 merged generated
+    documents reach it), the distances are the floats ``1/w`` instead: igraph compares path
+    lengths with a relative tolerance of 1e-10, so 0.7 + 0.1 and 0.4 + 0.4 still tie there.
     """
     from fractions import Fraction
 
     inv = {}
+    cache: dict = {}
     for a, b, d in P.edges(data=True):
         w = d.get(weight, 1.0)
         if w > 0:
-            inv[(a, b)] = 1 / Fraction(w).limit_denominator(10**9)
+            f = cache.get(w)
+            if f is None:
+                f = cache[w] = 1 / Fraction(w).limit_denominator(10**9)
+            inv[(a, b)] = f
     L = 1
-    for f in inv.values():
-        L = math.lcm(L, f.denominator)
-    return {e: int(f * L) for e, f in inv.items()}
+    for den in {f.denominator for f in cache.values()}:
+        L = math.lcm(L, den)
+        if L > 2**53:
+            return {e: float(f) for e, f in inv.items()}
+    ints = {e: int(f * L) for e, f in inv.items()}
+    if ints and max(ints.values()) > 2**53:
+        return {e: float(f) for e, f in inv.items()}
+    return ints
 
 
 def weighted_betweenness(P, *, weight: str = "weight", k=None, seed=None, normalized: bool = True) -> dict:
