@@ -11,8 +11,9 @@ departments plus 5 units of the document's own) a fresh child process builds the
 ``responsibility_checks``. Per metric it reports CPU time (``time.process_time``, all threads
 of the process, median with min–max over repeats; a warm-up on 2 small documents pays the
 lazy imports first) and the peak resident memory above the
-level before the metric (RSS sampled every 5 ms by a thread); per size the peak RSS of the
-whole child process (``ru_maxrss``, graph included). Growth exponents are
+level before the metric (RSS sampled every 5 ms by a thread); per size the RSS once the graph
+is built, the peak RSS while the metrics run (graph included: the 1 GB target) and the peak of
+the whole child (``ru_maxrss``, which includes generating and merging the documents). Growth exponents are
 ``log(t_b / t_a) / log(b / a)`` between consecutive sizes.
 
 Targets (issue 17, item 4): 1,000 merged documents in ≤ 60 s and ≤ 1 GB peak.
@@ -122,6 +123,8 @@ def child(n_docs: int, n_tasks: int, repeat: int) -> dict:
     cpu: dict = {}
     mem: dict = {}
     info: dict = {}
+    graph_rss = _rss()
+    peak_abs = graph_rss
     for _ in range(repeat):
         prev: dict = {}
         for name, f in _metrics():
@@ -130,6 +133,7 @@ def child(n_docs: int, n_tasks: int, repeat: int) -> dict:
                 prev[name] = f(G, prev)
                 cpu.setdefault(name, []).append(time.process_time() - t)
             mem[name] = max(mem.get(name, 0), pk.peak - pk.base)
+            peak_abs = max(peak_abs, pk.peak)
         cen, cl = prev["unit_centrality"], prev["co_responsibility_clusters"]
         info = {
             "sampled": bool(cen.attrs["betweenness_sampled"]),
@@ -146,6 +150,8 @@ def child(n_docs: int, n_tasks: int, repeat: int) -> dict:
         "cpu": cpu,
         "mem": mem,
         "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "graph_rss": graph_rss,
+        "metrics_peak": peak_abs,
         "pair_limit": limit,
         **info,
     }
@@ -201,8 +207,10 @@ def main(argv=None) -> int:
             out(f"  {name:28s} {_fmt_t(xs)}   mem +{res['mem'][name] / 2**20:7.1f} MB")
         ok = "" if n != 1000 else ("   (target ≤ 60 s: ok)" if statistics.median(total) <= 60 else "   (target ≤ 60 s: MISSED)")
         out(f"  {'TOTAL':28s} {_fmt_t(total)}{ok}")
-        mk = "" if n != 1000 else ("   (target ≤ 1 GB: ok)" if res["maxrss"] <= 2**30 else "   (target ≤ 1 GB: MISSED)")
-        out(f"  peak RSS of the process (graph included) {res['maxrss'] / 2**20:.0f} MB{mk}")
+        mk = "" if n != 1000 else ("   (target ≤ 1 GB: ok)" if res["metrics_peak"] <= 2**30 else "   (target ≤ 1 GB: MISSED)")
+        out(f"  RSS with the graph loaded {res['graph_rss'] / 2**20:.0f} MB; peak RSS while the metrics run "
+            f"{res['metrics_peak'] / 2**20:.0f} MB{mk}; peak of the whole child (generating the documents included) "
+            f"{res['maxrss'] / 2**20:.0f} MB")
         out(f"  betweenness sampled: {res['sampled']} (k={res['k']}); clusters {res['n_clusters']} "
             f"(Louvain: {res['engine']}), stability ARI {res['ari']:.3f}")
         if res["pair_limit"] is not None and n >= 1000:

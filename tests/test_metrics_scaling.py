@@ -157,11 +157,13 @@ def _dense_consensus(L):
     return out, C
 
 
-@pytest.mark.parametrize("runs", [1, 2, 7, 10])
-def test_consensus_and_coassociation_match_dense(runs):
+@pytest.mark.parametrize("runs,n", [(1, 40), (2, 40), (7, 40), (10, 40), (3, 2100), (5, 2100)])
+def test_consensus_and_coassociation_match_dense(runs, n):
+    # n = 2100: the majority pairs are counted in two blocks of rows (2**21 // 2100 = 998 rows)
     rng = np.random.default_rng(runs)
-    base = rng.integers(0, 6, size=40)
-    L = np.array([np.where(rng.random(40) < 0.3, rng.integers(0, 6, size=40), base) for _ in range(runs)])
+    k = 6 if n < 100 else 40
+    base = rng.integers(0, k, size=n)
+    L = np.array([np.where(rng.random(n) < 0.3, rng.integers(0, k, size=n), base) for _ in range(runs)])
     ref, C = _dense_consensus(L)
     assert consensus_partition(L).tolist() == ref.tolist()
     assert np.array_equal(coassociation_matrix(L), C)

@@ -168,8 +168,8 @@ def _modularity(P, comms, resolution) -> float:
 
 
 def _block_rows(n_runs: int, n: int) -> int:
-    # rows of the runs-summed co-association computed at once: about 4 M counts in memory
-    return max(1, min(n, (1 << 22) // max(1, n)))
+    # rows of the runs-summed co-association computed at once: about 2 M counts in memory
+    return max(1, min(n, (1 << 21) // max(1, n)))
 
 
 def consensus_partition(labelings) -> np.ndarray:
@@ -188,7 +188,7 @@ def consensus_partition(labelings) -> np.ndarray:
     Notes
     -----
     The pairs together in more than half of the runs are counted in blocks of rows (memory
-    about 4 M counts whatever the number of runs and items), never as a runs × items × items
+    about 2 M counts whatever the number of runs and items), never as a runs × items × items
     array.
 
     Examples
@@ -205,18 +205,27 @@ def consensus_partition(labelings) -> np.ndarray:
     R, n = L.shape
     if n == 0:
         return np.zeros(0, dtype=int)
-    rows, cols = [], []
+    # union of the majority pairs block by block, keeping only a spanning forest between
+    # blocks: each node points to its component's representative, and a block adds one edge
+    # per (row, component it joins) — memory stays one block, however large the groups
+    comp = np.arange(n)
     block = _block_rows(R, n)
     for i0 in range(0, n, block):
         cnt = np.zeros((min(block, n - i0), n), dtype=np.int32)
         for r in range(R):
             cnt += L[r, i0 : i0 + block, None] == L[r, None, :]
         ii, jj = np.nonzero(2 * cnt > R)
-        rows.append(ii + i0)
-        cols.append(jj)
-    ii, jj = np.concatenate(rows), np.concatenate(cols)
-    H = sparse.csr_matrix((np.ones(ii.size, dtype=np.int8), (ii, jj)), shape=(n, n))
-    _, comp = csgraph.connected_components(H, directed=False)
+        del cnt
+        if ii.size == 0:
+            continue
+        rep = np.full(n, -1)
+        first_of = np.unique(comp, return_index=True)[1]
+        rep[comp[first_of]] = first_of  # component label → its first node
+        key = np.unique((ii + i0).astype(np.int64) * n + rep[comp[jj]])
+        a = np.concatenate([np.arange(n), key // n])
+        b = np.concatenate([rep[comp], key % n])
+        H = sparse.csr_matrix((np.ones(a.size, dtype=np.int8), (a, b)), shape=(n, n))
+        comp = csgraph.connected_components(H, directed=False)[1]
     _, first = np.unique(comp, return_index=True)
     rank = np.empty(first.size, dtype=int)
     rank[np.argsort(first, kind="stable")] = np.arange(first.size)
