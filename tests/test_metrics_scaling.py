@@ -88,6 +88,23 @@ def test_closeness_disconnected_matches_dense_reference():
         assert df.loc[u, "closeness_2m"] == pytest.approx(ref, rel=1e-12, abs=1e-15)
 
 
+def test_closeness_isolated_nodes_last_in_node_order():
+    # the last unit with edges is followed by isolated nodes in the node order
+    G = nx.Graph()
+    G.add_nodes_from(["a", "b", "c", "z"], bipartite=0, kind="department")
+    G.add_nodes_from([1, 2, 3, 4], bipartite=1)
+    G.add_edges_from([("a", 1), ("b", 1), ("b", 2), ("c", 2), ("c", 3), (3, "z")], weight=1.0)
+    G.add_node("y", bipartite=0, kind="department")
+    G.add_node(5, bipartite=1)
+    df = unit_centrality(G).set_index("unit")
+    # node order a b c z 1 2 3 4 y 5: task 3 (neighbours c, z) is the last node with edges
+    # z: distances 1 (t3), 2 (c), 3 (t2), 4 (b), 5 (t1), 6 (a) = 21; component of 4 units, 3 tasks:
+    # (3 + 2·3) / 21 × (7 − 1) / (10 − 1)
+    assert df.loc["z", "closeness_2m"] == pytest.approx((3 + 2 * 3) / 21 * 6 / 9, rel=1e-12)
+    assert df.loc["a", "closeness_2m"] == pytest.approx((3 + 2 * 3) / 21 * 6 / 9, rel=1e-12)
+    assert df.loc["y", "closeness_2m"] == 0.0
+
+
 def test_sampled_two_mode_betweenness_is_networkx_estimate(davis):
     df = unit_centrality(davis, sample_threshold=10, k=12, seed=3).set_index("unit")
     raw = nx.betweenness_centrality(davis, k=12, normalized=False, seed=3)

@@ -363,7 +363,7 @@ def _distance_sums(A, sources) -> np.ndarray:
     n = A.shape[0]
     indptr, indices = A.indptr, A.indices
     has_nb = np.diff(indptr) > 0
-    starts = np.minimum(indptr[:-1], max(indices.size - 1, 0))
+    starts = indptr[:-1][has_nb]  # strictly increasing, all < nnz: reduceat's segments are the rows
     sources = np.asarray(sources, dtype=np.int64)
     out = np.zeros(sources.size, dtype=np.float64)
     if indices.size == 0:
@@ -379,8 +379,8 @@ def _distance_sums(A, sources) -> np.ndarray:
         d = 0
         while True:
             d += 1
-            nxt = np.bitwise_or.reduceat(frontier[indices], starts)
-            nxt[~has_nb] = 0
+            nxt = np.zeros(n, dtype=np.uint64)
+            nxt[has_nb] = np.bitwise_or.reduceat(frontier[indices], starts)
             new = nxt & ~visited
             nz = np.flatnonzero(new)
             if nz.size == 0:
