@@ -60,6 +60,17 @@ def davis():
     return G
 
 
+def test_two_mode_betweenness_igraph_path_matches_networkx(big_bip, monkeypatch):
+    from xialu_graph.metrics import centrality
+
+    monkeypatch.setattr(centrality, "DENSE_MAX", 10)  # igraph also for the exact case
+    units = [n for n, d in big_bip.nodes(data=True) if d["bipartite"] == 0]
+    df = unit_centrality(big_bip).set_index("unit")
+    ref = bipartite.betweenness_centrality(big_bip, units)
+    for u in units:
+        assert df.loc[u, "betweenness_2m"] == pytest.approx(ref[u], rel=1e-12, abs=1e-15)
+
+
 def test_closeness_batches_match_networkx(big_bip):
     units = [n for n, d in big_bip.nodes(data=True) if d["bipartite"] == 0]
     assert len(units) > 128
@@ -140,8 +151,13 @@ def test_weighted_betweenness_leaves_global_random_alone():
     assert random.random() == expected
 
 
-def test_brokerage_blocks_match_networkx():
-    # more than 256 nodes: the masked product runs over several column blocks
+@pytest.mark.parametrize("dense_max", [10, 2000])
+def test_brokerage_blocks_match_networkx(monkeypatch, dense_max):
+    # dense_max 10: the sparse path; more than 256 nodes: the masked product runs over several
+    # column blocks. 2000: the dense path plan-sized graphs keep
+    from xialu_graph.metrics import centrality
+
+    monkeypatch.setattr(centrality, "DENSE_MAX", dense_max)
     G = nx.gnm_random_graph(300, 900, seed=5)
     rng = np.random.default_rng(5)
     for _, _, d in G.edges(data=True):
@@ -186,7 +202,12 @@ def test_consensus_and_coassociation_match_dense(runs, n):
     assert np.array_equal(coassociation_matrix(L), C)
 
 
-def test_stability_matches_dense_formula(davis):
+@pytest.mark.parametrize("igraph_above", [5, 2000])
+def test_stability_matches_dense_formula(davis, monkeypatch, igraph_above):
+    # igraph_above 5: the contingency-count formula used above 2,000 units; 2000: the dense one
+    from xialu_graph.metrics import clusters
+
+    monkeypatch.setattr(clusters, "IGRAPH_ABOVE", igraph_above)
     cl = co_responsibility_clusters(davis, n_runs=8, seed=2, engine="networkx")
     units = [n for n, d in davis.nodes(data=True) if d["bipartite"] == 0]
     P = project_units(davis, method="product", nodes=units)

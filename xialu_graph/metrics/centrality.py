@@ -200,6 +200,18 @@ def birank(
     return (out, it_no) if return_iterations else out
 
 
+# graphs up to this many nodes keep the dense Burt computation (bit-identical to earlier
+# releases); larger ones use the sparse one (same values to 1e-15, memory linear in the edges)
+DENSE_MAX = 2000
+
+
+def _weighted_matrix(P, weight):
+    nodes = list(P)
+    A = nx.to_numpy_array(P, nodelist=nodes, weight=weight, nonedge=0.0)
+    np.fill_diagonal(A, 0.0)
+    return nodes, A
+
+
 def _weighted_sparse(P, weight):
     """Nodes and the symmetric weighted CSR adjacency of ``P`` (no self-loops)."""
     from scipy import sparse
@@ -256,6 +268,15 @@ def burt_constraint(P, *, weight: str = "weight") -> dict:
     >>> round(c[0], 4), round(c[1], 4)
     (0.3333, 1.0)
     """
+    if P.number_of_nodes() <= DENSE_MAX:
+        nodes, A = _weighted_matrix(P, weight)
+        s = A.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            Pm = np.where(s[:, None] > 0, A / s[:, None], 0.0)
+        C = Pm + Pm @ Pm
+        c = np.where(A > 0, C**2, 0.0).sum(axis=1)
+        deg = (A > 0).sum(axis=1)
+        return {n: (float(c[i]) if deg[i] else math.nan) for i, n in enumerate(nodes)}
     nodes, A = _weighted_sparse(P, weight)
     s = np.asarray(A.sum(axis=1)).ravel()
     with np.errstate(divide="ignore"):
@@ -285,6 +306,17 @@ def effective_size(P, *, weight: str = "weight") -> dict:
     >>> e[0], e[1]
     (3.0, 1.0)
     """
+    if P.number_of_nodes() <= DENSE_MAX:
+        nodes, A = _weighted_matrix(P, weight)
+        s = A.sum(axis=1)
+        mx = A.max(axis=1) if len(nodes) else np.zeros(0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            Ps = np.where(s[:, None] > 0, A / s[:, None], 0.0)
+            Pm = np.where(mx[:, None] > 0, A / mx[:, None], 0.0)
+        R = Ps @ Pm.T
+        e = np.where(A > 0, 1.0 - R, 0.0).sum(axis=1)
+        deg = (A > 0).sum(axis=1)
+        return {n: (float(e[i]) if deg[i] else math.nan) for i, n in enumerate(nodes)}
     nodes, A = _weighted_sparse(P, weight)
     s = np.asarray(A.sum(axis=1)).ravel()
     mx = A.max(axis=1).toarray().ravel() if len(nodes) else np.zeros(0)
@@ -599,7 +631,10 @@ def unit_centrality(
         nodes = list(G)
         idx = {v: i for i, v in enumerate(nodes)}
         edges = [(idx[a], idx[b]) for a, b in G.edges()]
-        bet_raw = _betweenness(nodes, edges, None, k=k_used, seed=seed if sampled else None, normalized=False)
+        if n_all <= DENSE_MAX and not sampled:  # plan-sized: networkx, bit-identical to earlier releases
+            bet_raw = nx.betweenness_centrality(G, normalized=False, weight=None)
+        else:
+            bet_raw = _betweenness(nodes, edges, None, k=k_used, seed=seed if sampled else None, normalized=False)
         bmax = _bipartite_bet_max(len(units), len(tasks))
         bet = {u: (bet_raw[u] / bmax if bmax > 0 else 0.0) for u in units}
     else:

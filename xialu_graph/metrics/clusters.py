@@ -494,7 +494,15 @@ def co_responsibility_clusters(
         L = np.asarray(runs)
         cons = consensus_partition(L)
         ari = float(np.mean([adjusted_rand_index(r, cons) for r in L]))
-        stab = _stability(L, [label[u] for u in order]) if n_units > 1 else np.full(n_units, math.nan)
+        if n_units > IGRAPH_ABOVE:
+            stab = _stability(L, [label[u] for u in order])
+        elif n_units > 1:  # plan-sized: the dense formula, so the values stay bit-identical
+            lab_arr = np.array([label[u] for u in order])
+            diff = np.abs(coassociation_matrix(L) - (lab_arr[:, None] == lab_arr[None, :]).astype(float))
+            np.fill_diagonal(diff, 0.0)
+            stab = 1.0 - diff.sum(axis=1) / (n_units - 1)
+        else:
+            stab = np.full(n_units, math.nan)
     else:
         ari = math.nan  # nothing measured: a deterministic method, or a single run
         stab = np.full(n_units, math.nan)
