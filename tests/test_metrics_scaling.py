@@ -63,7 +63,7 @@ def davis():
 def test_two_mode_betweenness_igraph_path_matches_networkx(big_bip, monkeypatch):
     from xialu_graph.metrics import centrality
 
-    monkeypatch.setattr(centrality, "DENSE_MAX", 10)  # igraph also for the exact case
+    monkeypatch.setattr(centrality, "NX_BETWEENNESS_MAX", 10)  # igraph also for the exact case
     units = [n for n, d in big_bip.nodes(data=True) if d["bipartite"] == 0]
     df = unit_centrality(big_bip).set_index("unit")
     ref = bipartite.betweenness_centrality(big_bip, units)
