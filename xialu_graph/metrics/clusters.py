@@ -21,7 +21,7 @@ stability
 (bipartite modularity of the partition on the two-mode graph, tasks assigned by
 :func:`task_clusters`), ``stability_ari`` (mean adjusted Rand index of the ``n_runs``
 seeded runs against their consensus partition; NaN when not measured — never 1.0 by default), ``n_clusters``, ``method``, ``resolution``,
-``seed``, ``projection``, ``n_runs``, ``include_collectives``.
+``seed``, ``projection``, ``n_runs``, ``include_collectives``, ``engine`` (Louvain implementation used: "networkx" or "igraph"; None for the other methods).
 
 Columns of :func:`task_clusters` (``TASK_CLUSTER_COLUMNS``), one row per task
 ---------------------------------------------------------------------------
@@ -63,6 +63,9 @@ CLUSTER_COLUMNS = ["unit", "kind", "cluster", "cluster_size", "stability"]
 TASK_CLUSTER_COLUMNS = ["task_id", "cluster", "share", "n_units"]
 SUMMARY_COLUMNS = ["cluster", "n_units", "units", "n_tasks", "internal_weight", "mean_stability"]
 CLUSTER_METHODS = ("louvain", "greedy", "components")
+LOUVAIN_ENGINES = ("auto", "networkx", "igraph")
+# "auto": networkx Louvain up to this many units in the projection, igraph above
+IGRAPH_ABOVE = 2000
 
 
 def adjusted_rand_index(labels_a, labels_b) -> float:
@@ -106,10 +109,50 @@ def _renumber(communities, names: dict) -> list[list]:
     return comms
 
 
-def _partition(P, method, resolution, seed):
+def _louvain_engine(P, engine: str) -> str:
+    if engine not in LOUVAIN_ENGINES:
+        raise ValueError(f"engine must be one of {LOUVAIN_ENGINES}, got {engine!r}")
+    if engine == "auto":
+        return "networkx" if P.number_of_nodes() <= IGRAPH_ABOVE else "igraph"
+    return engine
+
+
+def _igraph_louvain(P, resolution, seeds):
+    """igraph's multilevel (Louvain) communities of ``P`` for each seed in ``seeds``.
+
+    igraph draws its random numbers from a Python RNG: a ``random.Random(seed)`` is set for
+    each run and the module-level default restored afterwards, so runs are reproducible and
+    do not disturb the caller's ``random`` state. Vertex order is ``list(P)``.
+    """
+    import random
+
+    import igraph as ig
+
+    nodes = list(P)
+    idx = {v: i for i, v in enumerate(nodes)}
+    edges = [(idx[a], idx[b]) for a, b in P.edges()]
+    w = [float(d.get("weight", 1.0)) for _, _, d in P.edges(data=True)]
+    H = ig.Graph(n=len(nodes), edges=edges)
+    out = []
+    for s in seeds:
+        ig.set_random_number_generator(random.Random(s))
+        try:
+            member = H.community_multilevel(weights=w if edges else None, resolution=resolution).membership
+        finally:
+            ig.set_random_number_generator(random)
+        groups: dict = {}
+        for v, c in zip(nodes, member):
+            groups.setdefault(c, set()).add(v)
+        out.append(list(groups.values()))
+    return out
+
+
+def _partition(P, method, resolution, seed, engine="networkx"):
     if P.number_of_nodes() == 0:
         return []
     if method == "louvain":
+        if engine == "igraph":
+            return _igraph_louvain(P, resolution, [seed])[0]
         return nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
     if method == "greedy":
         return nx.community.greedy_modularity_communities(P, weight="weight", resolution=resolution)
@@ -122,6 +165,11 @@ def _modularity(P, comms, resolution) -> float:
     if P.number_of_edges() == 0 or P.size(weight="weight") == 0:
         return math.nan
     return float(nx.community.modularity(P, comms, weight="weight", resolution=resolution))
+
+
+def _block_rows(n_runs: int, n: int) -> int:
+    # rows of the runs-summed co-association computed at once: about 2 M counts in memory
+    return max(1, min(n, (1 << 21) // max(1, n)))
 
 
 def consensus_partition(labelings) -> np.ndarray:
@@ -137,30 +185,57 @@ def consensus_partition(labelings) -> np.ndarray:
         One label per item (connected components of the majority co-association graph,
         numbered in order of first appearance).
 
+    Notes
+    -----
+    The pairs together in more than half of the runs are counted in blocks of rows (memory
+    about 2 M counts whatever the number of runs and items), never as a runs × items × items
+    array.
+
     Examples
     --------
     >>> consensus_partition([[0, 0, 1], [0, 0, 0], [1, 1, 0]]).tolist()
     [0, 0, 1]
     """
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     L = np.asarray(labelings)
-    C = coassociation_matrix(L)
-    n = L.shape[1]
-    H = nx.Graph()
-    H.add_nodes_from(range(n))
-    ii, jj = np.nonzero(np.triu(C > 0.5, 1))
-    H.add_edges_from(zip(ii.tolist(), jj.tolist()))
-    out = np.full(n, -1)
-    nxt = 0
-    for i in range(n):
-        if out[i] < 0:
-            for j in nx.node_connected_component(H, i):
-                out[j] = nxt
-            nxt += 1
-    return out
+    if L.ndim != 2:
+        raise ValueError("labelings must be a 2-d array (runs, items)")
+    R, n = L.shape
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    # union of the majority pairs block by block, keeping only a spanning forest between
+    # blocks: each node points to its component's representative, and a block adds one edge
+    # per (row, component it joins) — memory stays one block, however large the groups
+    comp = np.arange(n)
+    block = _block_rows(R, n)
+    for i0 in range(0, n, block):
+        cnt = np.zeros((min(block, n - i0), n), dtype=np.int32)
+        for r in range(R):
+            cnt += L[r, i0 : i0 + block, None] == L[r, None, :]
+        ii, jj = np.nonzero(2 * cnt > R)
+        del cnt
+        if ii.size == 0:
+            continue
+        rep = np.full(n, -1)
+        first_of = np.unique(comp, return_index=True)[1]
+        rep[comp[first_of]] = first_of  # component label → its first node
+        key = np.unique((ii + i0).astype(np.int64) * n + rep[comp[jj]])
+        a = np.concatenate([np.arange(n), key // n])
+        b = np.concatenate([rep[comp], key % n])
+        H = sparse.csr_matrix((np.ones(a.size, dtype=np.int8), (a, b)), shape=(n, n))
+        comp = csgraph.connected_components(H, directed=False)[1]
+    _, first = np.unique(comp, return_index=True)
+    rank = np.empty(first.size, dtype=int)
+    rank[np.argsort(first, kind="stable")] = np.arange(first.size)
+    return rank[comp]
 
 
 def coassociation_matrix(L) -> np.ndarray:
     """Share of runs (rows of ``L``, one cluster label per unit) that put units i and j together.
+
+    Accumulated run by run: memory is the items × items result, not runs × items × items.
 
     Examples
     --------
@@ -168,7 +243,36 @@ def coassociation_matrix(L) -> np.ndarray:
     [[1.0, 0.5, 0.0], [0.5, 1.0, 0.5], [0.0, 0.5, 1.0]]
     """
     L = np.asarray(L)
-    return (L[:, :, None] == L[:, None, :]).mean(axis=0)
+    R, n = L.shape
+    acc = np.zeros((n, n), dtype=np.int32)
+    for r in range(R):
+        acc += L[r, :, None] == L[r, None, :]
+    return acc / R if R else np.full((n, n), np.nan)
+
+
+def _stability(L, final) -> np.ndarray:
+    """1 − mean over j ≠ i of |C_ij − A_ij| for each item i, without the n × n matrices.
+
+    ``C_ij`` is the share of runs (rows of ``L``) putting i and j together, ``A_ij`` is 1
+    when ``final`` does. Σ_j≠i |C_ij − A_ij| = (|F_i| − 1) + S_i − 2 T_i, with ``F_i`` the
+    final cluster of i, ``S_i`` the mean (over runs) of the size of i's run cluster minus 1
+    and ``T_i`` the mean of the size of (i's run cluster ∩ F_i) minus 1: per-run contingency
+    counts, linear in runs × items.
+    """
+    R, n = L.shape
+    _, f = np.unique(np.asarray(final), return_inverse=True)
+    F = np.bincount(f)[f]
+    S = np.zeros(n)
+    T = np.zeros(n)
+    for r in range(R):
+        _, c = np.unique(L[r], return_inverse=True)
+        S += np.bincount(c)[c] - 1
+        key = c.astype(np.int64) * (f.max() + 1) + f
+        _, k = np.unique(key, return_inverse=True)
+        T += np.bincount(k)[k] - 1
+    S /= R
+    T /= R
+    return 1.0 - ((F - 1) + S - 2 * T) / (n - 1)
 
 
 def barber_modularity(G, unit_clusters: dict, *, weight: str = "weight", task_clusters_: dict | None = None) -> float:
@@ -312,6 +416,7 @@ def co_responsibility_clusters(
     include_collectives: bool = False,
     n_runs: int = 50,
     weight: str = "weight",
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Clusters of units that share tasks, with modularity and stability.
 
@@ -336,6 +441,13 @@ def co_responsibility_clusters(
         (``stability`` and ``stability_ari`` NaN, as for the deterministic methods).
     weight : str, default "weight"
         Edge weight attribute of ``G`` (Barber modularity).
+    engine : {"auto", "networkx", "igraph"}, default "auto"
+        Louvain implementation: networkx's ``louvain_communities`` or igraph's
+        ``community_multilevel`` (C, about 25× faster). The two draw different random
+        numbers, so with the same seed they can give different partitions; "auto" keeps
+        networkx up to ``IGRAPH_ABOVE`` (2,000) units in the projection — every plan seen so
+        far, so their clusters do not change — and uses igraph above. ``df.attrs["engine"]``
+        records the one used.
 
     Returns
     -------
@@ -362,7 +474,8 @@ def co_responsibility_clusters(
     P = project_units(G, method=projection, nodes=units)
     names = {u: unit_name(G, u) for u in units}
 
-    comms = _renumber(_partition(P, method, resolution, seed), names)
+    eng = _louvain_engine(P, engine) if method == "louvain" else "networkx"
+    comms = _renumber(_partition(P, method, resolution, seed, eng), names)
     label = {}
     for c, members in enumerate(comms, start=1):  # cluster numbers count from 1 everywhere (群组1 …)
         for u in members:
@@ -372,24 +485,26 @@ def co_responsibility_clusters(
     # stability over seeds
     n_units = len(order)
     if method == "louvain" and n_runs and n_runs > 1 and n_units:
+        seeds = range(seed, seed + n_runs)
+        parts = _igraph_louvain(P, resolution, seeds) if eng == "igraph" else [_partition(P, method, resolution, s) for s in seeds]
         runs = []
-        for s in range(seed, seed + n_runs):
-            cs = _partition(P, method, resolution, s)
+        for cs in parts:
             lab = {u: i for i, c in enumerate(cs) for u in c}
             runs.append([lab[u] for u in order])
         L = np.asarray(runs)
         cons = consensus_partition(L)
         ari = float(np.mean([adjusted_rand_index(r, cons) for r in L]))
-        C = coassociation_matrix(L)
+        if n_units > IGRAPH_ABOVE:
+            stab = _stability(L, [label[u] for u in order])
+        elif n_units > 1:  # plan-sized: the dense formula, so the values stay bit-identical
+            lab_arr = np.array([label[u] for u in order])
+            diff = np.abs(coassociation_matrix(L) - (lab_arr[:, None] == lab_arr[None, :]).astype(float))
+            np.fill_diagonal(diff, 0.0)
+            stab = 1.0 - diff.sum(axis=1) / (n_units - 1)
+        else:
+            stab = np.full(n_units, math.nan)
     else:
-        C = None
         ari = math.nan  # nothing measured: a deterministic method, or a single run
-    A = np.array([[label[a] == label[b] for b in order] for a in order], dtype=float) if n_units else None
-    if C is not None and n_units > 1:
-        diff = np.abs(C - A)
-        np.fill_diagonal(diff, 0.0)
-        stab = 1.0 - diff.sum(axis=1) / (n_units - 1)
-    else:
         stab = np.full(n_units, math.nan)
 
     sizes = {c: len(m) for c, m in enumerate(comms, start=1)}
@@ -415,6 +530,7 @@ def co_responsibility_clusters(
         projection=projection,
         n_runs=n_runs,
         include_collectives=include_collectives,
+        engine=eng if method == "louvain" else None,
     )
     return df
 
