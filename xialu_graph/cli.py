@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--title", metavar="TEXT", action="append",
                     help="title of a document, used in every output instead of the one read from it; give it once "
                          "per input, in the order of the inputs")
+    cp.add_argument("--lang", choices=("zh", "en"), default="zh",
+                    help="language of summary.html, the figures, the view and the table headers (default zh: Chinese)")
     cp.add_argument("--quiet", action="store_true")
     cp.set_defaults(func=cmd_compare)
     add_batch_command(sub)
@@ -281,10 +283,14 @@ def run_compare(args, say=None) -> int:
 
     ``args`` has ``inputs`` (files or folders, oldest first), ``out``, ``matches`` (confirmed
     CSV or None), ``threshold`` (None for the default), ``seed``, ``units`` (unit tables folder
-    or None) and ``quiet``. Returns 0; a user's mistake raises
+    or None), ``lang`` ("zh" or "en") and ``quiet``. Returns 0; a user's mistake raises
     :class:`xialu_graph.InputError` (the CLI prints one line and exits 2).
     """
-    say = say or _silent
+    with use_language(getattr(args, "lang", None) or "zh"):
+        return _compare(args, say or _silent)
+
+
+def _compare(args, say) -> int:
     thr = getattr(args, "threshold", None)
     if thr is not None and not (0.0 <= float(thr) <= 1.0):
         raise InputError(f"--threshold must be between 0 and 1, got {thr}")

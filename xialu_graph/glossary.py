@@ -532,6 +532,35 @@ _CONCEPT_ROWS = [
     ("figure.edition_units", "{label}（{n} 个单位）", "{label} ({n} units)", "比较图：一个版本的小标题"),
     ("figure.excerpt", "（节选）", " (excerpt)", "比较图数据来源中节选版本的标记"),
     ("figure.compare_source", "{labels}的重点工作分解", "{labels}: key-work breakdowns", "比较图的数据来源"),
+    # -- compare summary page ---------------------------------------------------------------
+    ("compare.title", "比较：{labels}", "Comparison: {labels}", "比较摘要页：浏览器标签上的标题"),
+    ("compare.heading", "版本比较：{labels}", "Editions compared: {labels}", "比较摘要页：大标题"),
+    ("compare.excerpts", "节选：{labels} 在某项任务中间截断，只能比较截断之前的任务。与节选相邻的“新增”“删去”任务或单位可能只是"
+     "落在被截去的部分；工作量、基尼系数和群组描述的是节选，不是完整的计划。",
+     "Excerpts: {labels} stop in the middle of a task, so only the tasks before the cut can be compared. Tasks or "
+     "units “added” or “dropped” next to an excerpt may simply lie in the part cut off; loads, Gini and clusters "
+     "describe the excerpt, not the whole plan.", "比较摘要页：节选提示"),
+    ("compare.policy", "集合单位口径：{policy}（{mode}），各版本相同（--collectives；见 docs/methods.md）。工作量、基尼系数和群组"
+     "都按这一口径计算，版本之间的变化因此是计划的变化，而不是计数方法的变化。",
+     "Collective units: {policy} ({mode}), the same for every edition (--collectives; see docs/methods.md). Loads, "
+     "Gini and clusters are all computed this way, so a change between editions is a change of the plan, not of "
+     "the counting.", "比较摘要页：集合单位口径说明"),
+    ("compare.documents", "文件", "Documents", "比较摘要页：小标题"),
+    ("compare.editions", "版本之间的变化", "Changes between editions", "比较摘要页：小标题"),
+    ("compare.view_note", "可切换版本的交互网络图：{name}（在本文件夹中）。",
+     "Interactive network with a switch between editions: {name} (in this folder).", "比较摘要页：交互网络图说明"),
+    ("compare.matches", "待确认的单位对应", "Unit matches to confirm", "比较摘要页：小标题"),
+    ("compare.matches_note", "仅根据名称提出建议；在 unit_matches.csv 中把 confirmed 改为 yes 并以 --matches 重新运行之前，"
+     "不会合并任何单位。已确认 {n_yes} / {n} 条。",
+     "Suggested from the names only; no unit is merged until you set confirmed to yes in unit_matches.csv and run "
+     "again with --matches. Confirmed: {n_yes} of {n}.", "比较摘要页：单位对应说明"),
+    ("compare.top_changes", "工作量变化最大的单位", "Units whose load changed most", "比较摘要页：小标题"),
+    ("compare.new_gone", "新出现或不再出现的单位", "Units that appear or disappear", "比较摘要页：小标题"),
+    ("compare.lead_changes", "牵头单位发生变化的任务", "Tasks whose lead unit changed", "比较摘要页：小标题"),
+    ("compare.task_matches", "任务对应（相似度阈值 {threshold}）", "Task matches (similarity threshold {threshold})",
+     "比较摘要页：小标题"),
+    ("compare.more_rows", "…… 另有 {n} 行，见 CSV 表格。", "… {n} more rows: see the CSV table.", "比较摘要页：表格未列全"),
+    ("compare.footer", "由 xialu-graph compare 生成。", "Made by xialu-graph compare.", "比较摘要页：页脚"),
     # -- workbook -------------------------------------------------------------------------
     ("workbook.legend", "说明", "Legend", "工作簿中列说明工作表的名称"),
 ]

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..export import write_csv
 from ..files import atomic_write_text
-from ..glossary import concept, phrase, pick, term
+from ..glossary import CONCEPTS, concept, current_language, phrase, pick, term
 from ..viz.compare_figures import network_small_multiples, slope_chart
 from ..viz.compare_view import compare_view
 from ..viz.style import save_figure
@@ -57,10 +57,11 @@ def _cell(v) -> str:
 def _header(column: str, table: str) -> str:
     """The column's Chinese header (the glossary's one name for it), raw key as tooltip."""
     try:
-        zh = term(column, table=table).zh
+        t = term(column, table=table)
+        shown = t.en if current_language() == "en" else t.zh
     except KeyError:
-        zh = column
-    return f"<th title=\"{html.escape(column, quote=True)}\">{html.escape(zh)}</th>"
+        shown = column
+    return f"<th title=\"{html.escape(column, quote=True)}\">{html.escape(shown)}</th>"
 
 
 def _table(df, columns=None, max_rows: int = 40, *, table: str = "") -> str:
@@ -70,7 +71,7 @@ def _table(df, columns=None, max_rows: int = 40, *, table: str = "") -> str:
         out.append("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in r) + "</tr>")
     out.append("</tbody></table>")
     if len(df) > max_rows:
-        out.append(f"<p class=note>…… 另有 {len(df) - max_rows} 行，见 CSV 表格。</p>")
+        out.append(f"<p class=note>{html.escape(phrase('compare.more_rows', n=len(df) - max_rows))}</p>")
     return "".join(out)
 
 
@@ -103,49 +104,42 @@ def summary_html(cmp, figures: dict | None = None, *, view_name: str = "compare_
     esc = html.escape
     labels = cmp.labels
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
+        f"<!DOCTYPE html>\n<html lang=\"{'en' if current_language() == 'en' else 'zh-CN'}\"><head><meta charset=\"utf-8\">",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-        f"<title>{esc('比较：' + ' / '.join(labels))}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{esc('版本比较：' + ' → '.join(labels))}</h1>",
+        f"<title>{esc(phrase('compare.title', labels=' / '.join(labels)))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc(phrase('compare.heading', labels=' → '.join(labels)))}</h1>",
     ]
     docs = cmp.documents
     excerpts = [lab for lab, tr in zip(docs["label"], docs["truncated"]) if tr]
     if excerpts:
-        parts.append(
-            "<p class=warn>节选：" + esc("、".join(excerpts)) + " 在某项任务中间截断，只能比较截断之前的任务。"
-            "与节选相邻的“新增”“删去”任务或单位可能只是落在被截去的部分；工作量、基尼系数和群组描述的是节选，"
-            "不是完整的计划。</p>"
-        )
+        parts.append(f"<p class=warn>{esc(phrase('compare.excerpts', labels=concept('caveat.kind_sep').join(excerpts)))}</p>")
     mode = getattr(cmp, "collectives", "expand")
-    parts.append(
-        f"<p class=note>集合单位口径：{esc(POLICY_LABELS.get(mode, mode))}（{esc(mode)}），各版本相同"
-        "（--collectives；见 docs/methods.md）。工作量、基尼系数和群组都按这一口径计算，"
-        "版本之间的变化因此是计划的变化，而不是计数方法的变化。</p>"
-    )
-    parts.append("<h2>文件</h2>" + _table(docs, ["label", "source", "place", "year", "date", "n_tasks", "n_units", "truncated", "warning_codes"], table="documents"))
-    parts.append("<h2>版本之间的变化</h2>" + _table(cmp.editions, table="editions"))
+    policy = concept(f"policy.{mode}") if f"policy.{mode}" in CONCEPTS else POLICY_LABELS.get(mode, mode)
+    parts.append(f"<p class=note>{esc(phrase('compare.policy', policy=policy, mode=mode))}</p>")
+    parts.append(f"<h2>{esc(concept('compare.documents'))}</h2>" + _table(docs, ["label", "source", "place", "year", "date", "n_tasks", "n_units", "truncated", "warning_codes"], table="documents"))
+    parts.append(f"<h2>{esc(concept('compare.editions'))}</h2>" + _table(cmp.editions, table="editions"))
     if figures:
         for cap, path in figures.items():
             data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
             parts.append(f"<h2>{esc(cap)}</h2><img alt=\"{esc(cap, quote=True)}\" src=\"data:image/png;base64,{data}\">")
-    parts.append(f"<p class=note>可切换版本的交互网络图：{esc(view_name)}（在本文件夹中）。</p>")
+    parts.append(f"<p class=note>{esc(phrase('compare.view_note', name=view_name))}</p>")
     um = cmp.unit_matches
     n_yes = int((um["confirmed"] == "yes").sum()) if len(um) else 0
     parts.append(
-        "<h2>待确认的单位对应</h2><p class=note>仅根据名称提出建议；在 unit_matches.csv 中把 <b>confirmed</b> "
-        f"改为 yes 并以 --matches 重新运行之前，不会合并任何单位。已确认 {n_yes} / {len(um)} 条。</p>"
+        f"<h2>{esc(concept('compare.matches'))}</h2>"
+        f"<p class=note>{esc(phrase('compare.matches_note', n_yes=n_yes, n=len(um)))}</p>"
         + _table(um, ["unit_a", "unit_b", "relation", "score", "reason", "canonical", "docs_a", "docs_b", "confirmed"], table="unit_matches")
     )
     ch = cmp.unit_changes
-    parts.append("<h2>工作量变化最大的单位</h2>" + _table(ch[ch["status"] == "continued"].head(20), table="unit_changes"))
-    parts.append("<h2>新出现或不再出现的单位</h2>" + _table(ch[ch["status"] != "continued"], table="unit_changes"))
-    parts.append("<h2>牵头单位发生变化的任务</h2>" + _table(cmp.lead_changes, table="lead_changes"))
+    parts.append(f"<h2>{esc(concept('compare.top_changes'))}</h2>" + _table(ch[ch["status"] == "continued"].head(20), table="unit_changes"))
+    parts.append(f"<h2>{esc(concept('compare.new_gone'))}</h2>" + _table(ch[ch["status"] != "continued"], table="unit_changes"))
+    parts.append(f"<h2>{esc(concept('compare.lead_changes'))}</h2>" + _table(cmp.lead_changes, table="lead_changes"))
     tm = cmp.task_matches
     parts.append(
-        f"<h2>任务对应（相似度阈值 {cmp.threshold:g}）</h2>"
+        f"<h2>{esc(phrase('compare.task_matches', threshold=f'{cmp.threshold:g}'))}</h2>"
         + _table(tm, ["label_a", "label_b", "task_id_a", "task_id_b", "status", "score", "scope", "best_task", "best_score", "text_a", "text_b", "caveat"], max_rows=60, table="task_matches")
     )
-    parts.append("<p class=note>由 xialu-graph compare 生成。</p></body></html>\n")
+    parts.append(f"<p class=note>{esc(concept('compare.footer'))}</p></body></html>\n")
     return "".join(parts)
 
 
