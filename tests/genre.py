@@ -610,3 +610,83 @@ def grammar_document(draw):
             g.people = [(t.translate(TRAD), p.translate(TRAD)) for t, p in g.people]
             g.task_id = g.task_id.translate(TRAD)
     return text, tasks
+
+
+# ---------------------------------------------------------------- ragged tables, one cell per line
+# Tables whose rows are ragged once flattened (tests/genre: lueyang, shengsi): a header with a
+# number column (序号) and columns a county department's table adds — a group cell printed before
+# the number (考核项目) or after it (指标), values (单位, 年度目标), a deadline and a leader cell that
+# span rows and are printed on the first row of their span only, a unit column (责任股室, with its
+# note (单位) on a line of its own) listing one unit per line or two units glued together
+# (文化宣传股文化馆), an assessor column (评分部门: units named, not assigned) and an empty 备注.
+# The column of a line cannot be read from its place; parse/cells.py reads it from what it says.
+
+SECTION_UNITS = ["文化宣传股", "旅游股", "文物股", "广电事业股", "执法大队", "文化馆", "图书馆", "县农业农村局",
+                 "县海洋与渔业局", "县经济和信息化局", "羌研会", "各股室"]
+ASSESSORS = ["市农业农村局", "市商务局", "市资源规划局", "市海洋渔业局"]
+GROUP_CELLS = ["公共文化服务", "农业高质高效", "文化市场管理", "旅游宣传和旅游收入", "确保粮食和重要农产品有效供给"]
+MEASURES = ["%", "万亩", "万吨", "-"]
+TARGETS = ["≥2%", "0.07", "42", "良好以上", "全市统筹"]
+RAGGED_DEADLINES = ["12月底前", "年底前", "5月底", "全年"]
+RAGGED_PERSONS = ["夏俊贵", "周 斐", "黄文阁"]
+
+
+@st.composite
+def ragged_table_document(draw):
+    """(text, [GenTask]): a table printed one cell per line whose rows leave out the cells that
+    span rows; each GenTask has ``task_id`` and ``raw_pairs`` (the units of its unit cell)."""
+    pre_group = draw(st.booleans())
+    group = draw(st.booleans())
+    measures = draw(st.booleans())
+    deadline = draw(st.booleans())
+    person = draw(st.booleans())
+    assessor = draw(st.booleans())
+    note = draw(st.booleans()) and not pre_group  # an empty last column and a group cell before the next number read alike
+    task_w = draw(st.sampled_from(["工作任务", "考核内容", "重点任务"]))
+    unit_w = draw(st.sampled_from(["责任单位", "责任部门", "责任股室"]))
+    head = (["考核项目"] if pre_group else []) + ["序号"] + (["指标"] if group else []) + [task_w]
+    head += (["单位", "年度目标"] if measures else []) + (["完成时限"] if deadline else []) + (["责任领导"] if person else [])
+    head += [unit_w] + (["(单位)"] if draw(st.booleans()) else [])
+    head += (["评分部门"] if assessor else []) + (["备注"] if note else [])
+    blank = draw(st.booleans())
+    lines = ["2021年乡村振兴任务清单", ""]
+    tasks: list[GenTask] = []
+
+    def out(cell: str) -> None:
+        lines.append(cell)
+        if blank:
+            lines.append("")
+
+    for h in head:
+        out(h)
+    rows = draw(st.integers(1, 8))
+    for n in range(1, rows + 1):
+        first = n == 1
+        if pre_group and (first or draw(st.booleans())):
+            out(draw(st.sampled_from(GROUP_CELLS)))
+        out(str(n))
+        if group and (first or draw(st.booleans())):
+            out(draw(st.sampled_from(GROUP_CELLS)))
+        text = draw(sentence()) + "。"
+        out(text)
+        if measures:
+            out(draw(st.sampled_from(MEASURES)))
+            out(draw(st.sampled_from(TARGETS)))
+        if deadline and (first or draw(st.booleans())):
+            out(draw(st.sampled_from(RAGGED_DEADLINES)))
+        if person and (first or draw(st.booleans())):
+            out(draw(st.sampled_from(RAGGED_PERSONS)))
+        units = draw(st.lists(st.sampled_from(SECTION_UNITS), min_size=1, max_size=3, unique=True))
+        glue = len(units) == 2 and units[0][-1] in "股局馆" and draw(st.booleans())
+        if glue:
+            out(units[0] + units[1])
+        else:
+            for u in units:
+                out(u)
+        if assessor:
+            out(draw(st.sampled_from(ASSESSORS)))
+        g = GenTask(n, "", "", text, [])
+        g.raw_pairs = [("responsible", u) for u in units]
+        g.task_id = str(n)
+        tasks.append(g)
+    return "\n".join(lines) + "\n", tasks

@@ -67,3 +67,16 @@ def test_parse_rebuilds_tables_as_web_pages_and_pdfs_print_them(gen):
     assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
     for t, g in zip(doc.tasks, expected):
         assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+
+
+from genre import ragged_table_document  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ragged_table_document())
+def test_parse_aligns_ragged_tables_by_what_their_cells_say(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)

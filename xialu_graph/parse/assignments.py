@@ -53,7 +53,8 @@ LABEL_RE = re.compile("(" + "|".join(ALL_LABELS) + r")\s*[:]")
 LABEL_ROLE = dict(_G.labels)
 
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).
-_UNLABELED = _G.suffixes
+# A copy cut inside a long suffix (…按职责分工落) still closes the clause (:meth:`.grammar.Grammar.cut_suffixes`).
+_UNLABELED = tuple(sorted(_G.suffixes + _G.cut_suffixes(), key=lambda x: -len(x[0])))
 _ROLE_WORDS = tuple(w for w, _ in _UNLABELED)
 _ROLE_WORD_SET = frozenset(_ROLE_WORDS)
 # A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
@@ -298,9 +299,10 @@ _SEP_RE: dict = {}
 _BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _HAS_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 _UNIT_SEPS = re.compile(r"[、,;/ \t|]+")
-# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位 / 等省直有关部门 / 等市有关单位,
+# a list tail: 等 / 等有关部门 / 等相关部门 / 等部门 / 等有关部门和单位 / 等省直有关部门 / 等市有关单位 /
+# 等相关区直部门,
 # stripped from the last name
-_TRAILING_ETC = re.compile(r"等([省市县区州]直?|有关|相关|其他)?(有关|相关|其他)?(部门|单位|部门和单位|部门单位|机构)?$")
+_TRAILING_ETC = re.compile(r"等(有关|相关|其他)?([省市县区州]直?|有关|相关|其他)?(有关|相关|其他)?(部门|单位|部门和单位|部门单位|机构)?$")
 _INLINE_LEAD = re.compile(r"\((牵头|牵头单位)\)$")
 
 

@@ -89,6 +89,26 @@ class Grammar:
         """
         return [(re.compile(p), r) for p, r in self.prose]
 
+    def cut_suffixes(self, *, shortest: int = 4, longer_than: int = 5) -> tuple:
+        """The role suffixes as a copy cut inside them prints them (``…医保中心按职责分工落``, the
+        page ending mid-word): every proper prefix of at least ``shortest`` characters of a suffix
+        longer than ``longer_than``, with that suffix's role, unless the prefix is a word of its own.
+
+        Examples
+        --------
+        >>> cut = dict(load_grammar().cut_suffixes())
+        >>> cut["按职责分工落"], "按职责分工" in cut, "牵头" in cut
+        ('responsible', False, False)
+        """
+        full = {w for w, _ in self.suffixes}
+        out = {}
+        for w, r in self.suffixes:
+            if len(w) > longer_than:
+                for k in range(shortest, len(w)):
+                    if w[:k] not in full:
+                        out.setdefault(w[:k], r)
+        return tuple(sorted(out.items(), key=lambda x: -len(x[0])))
+
     def label_words(self, *roles: str) -> tuple:
         """The label words of the given roles, longest first.
 
@@ -166,7 +186,7 @@ def load_grammar(folder: str = "") -> Grammar:
     )
 
 
-COLUMN_ROLES = ("number", "task", "lead", "responsible", "support", "person", "deadline", "category")
+COLUMN_ROLES = ("number", "task", "lead", "responsible", "support", "person", "deadline", "category", "assessor", "note")
 
 
 @lru_cache(maxsize=4)

@@ -34,6 +34,7 @@ from .assignments import (
     read_heading,
     split_leaders,
 )
+from .cells import UNIT_COLUMNS, ragged_rows, split_glued
 from .layout import Layout
 from .lines import (
     HEAD_START,
@@ -568,6 +569,10 @@ class _Reader:
             kinds[k] = "table_header" if norms[k] else "blank"
         layout = with_number_column(layout)
         rows, end = flat_rows(norms, j, layout)
+        if layout.names[layout.columns.index("number")]:
+            ragged, ragged_end = ragged_rows(norms, j, layout)
+            if len(ragged) >= len(rows) and ragged:
+                return self.ragged_table(layout, ragged, ragged_end)
         for row in rows:
             at = [r for r in row if r is not None]
             ncells = [norms[r].strip("| ") if r is not None else "" for r in row]
@@ -580,6 +585,28 @@ class _Reader:
             self.table_row(layout, ncells, rcells, min(at) + 1, max(at) + 1, rebuilt=True)
         if rows:
             self.out.conventions["layout_cells_rebuilt"] = self.out.conventions.get("layout_cells_rebuilt", 0) + len(rows)
+        return end
+
+    def ragged_table(self, layout: TableLayout, rows: list, end: int) -> int:
+        """The rows of a ragged one-cell-per-line table, each column's lines found by what they
+        read as (:func:`.cells.ragged_rows`); a unit column's lines are its units."""
+        norms, kinds = self.norms, self.kinds
+        k = layout.columns.index("number")
+        for row in rows:
+            at = [r for col in row for r in col]
+            ncells, rcells = [], []
+            for role, col in zip(layout.columns, row):
+                joiner = "、" if role in UNIT_COLUMNS else ""
+                ncells.append(joiner.join(p for r in col for p in split_glued(norms[r].strip("| "))))
+                rcells.append(joiner.join(p for r in col for p in split_glued(self.lines[r].strip().strip("|｜ "))))
+            first = row[k][0]
+            kinds[first] = "task"
+            for r in at:
+                if r != first:
+                    kinds[r] = "continuation"
+            self.table_row(layout, ncells, rcells, min(at) + 1, max(at) + 1, rebuilt=True)
+        self.out.conventions["layout_cells_rebuilt"] = self.out.conventions.get("layout_cells_rebuilt", 0) + len(rows)
+        self.out.conventions["layout_ragged_rows"] = self.out.conventions.get("layout_ragged_rows", 0) + len(rows)
         return end
 
     def table_row(self, layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int,

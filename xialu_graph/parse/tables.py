@@ -157,6 +157,8 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
             break
         if cells and (cells[-1] not in roles or c not in roles) and cells[-1] + c in roles:
             cells[-1] += c
+        elif cells and _BRACKETED.fullmatch(c) and cell_role(cells[-1]):
+            cells[-1] += c  # 责任股室 / (单位): the header cell's note on a line of its own
         elif cells and not cell_role(c) and _numbered_next(norms, j + 1) and not any(
                 cell_role(x) == "number" for x in cells):
             break  # a group cell before the first row's number (the header names no number column)
