@@ -687,6 +687,9 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     res = ParsedAssignment(style="prose")
     for rx, role in _PROSE_PATTERNS:
         for m in rx.finditer(norm):
+            a, b = m.span("units")
+            if any(a < y and x < b for x, y in res.spans):  # an earlier row read this sentence
+                continue
             one = ParsedAssignment()
             text = m.group("units")
             if "会同" in text:
