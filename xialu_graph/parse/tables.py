@@ -126,8 +126,32 @@ def match_header(norm: str) -> Optional[TableLayout]:
         cells.pop()
     roles = _roles(cells, loose=True)
     if roles is None:
+        roles = _roles(_unnamed_task(cells), loose=True)
+    if roles is None:
         return None
     return TableLayout(roles, cells)
+
+
+def _unnamed_task(cells: list[str]) -> list[str]:
+    """A header that names its unit column and another known column but not its task column
+    (``专项整治行业名称 | 时间安排 | 责任单位``): its first unknown cell is taken to be the task
+    column (read as ``任务``). The cells unchanged when that does not hold.
+
+    Examples
+    --------
+    >>> _unnamed_task(["专项整治行业名称", "时间安排", "责任单位"])
+    ['任务', '时间安排', '责任单位']
+    >>> _unnamed_task(["1", "抓项目", "区发改局"])
+    ['1', '抓项目', '区发改局']
+    """
+    roles = [cell_role(c, True) for c in cells]
+    known = [r for r in roles if r and r != "number"]
+    if "task" in roles or not any(r in UNIT_ROLES for r in roles) or len(known) < 2 or "" not in roles:
+        return cells
+    k = roles.index("")
+    if not 2 <= len(cells[k]) <= 12 or is_number_cell(cells[k]):
+        return cells
+    return cells[:k] + ["任务"] + cells[k + 1:]
 
 
 def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayout, int]]:
