@@ -15,7 +15,7 @@ from typing import Optional
 from .grammar import load_columns, load_grammar
 from .lines import cn_to_int
 
-__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
+__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "join_spaced_letters", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
            "UNIT_ROLES", "cell_role", "leading_number", "opens_header"]
 
@@ -209,13 +209,32 @@ def _numbered_next(norms: list[str], j: int) -> bool:
 
 def match_space_header(norm: str) -> Optional[TableLayout]:
     """A header row whose cells are separated by spaces (``序号 类别 主要任务 牵头单位 参与单位``)."""
-    cells = norm.split()
+    cells = join_spaced_letters(norm.split())
     if len(cells) < 3 or not all(c in _column_roles() for c in cells):
         return None
     roles = _roles(cells)
     if roles is None:
         return None
     return TableLayout(roles, cells)
+
+
+def join_spaced_letters(tokens: list[str]) -> list[str]:
+    """Join runs of one-character tokens (a letter-spaced header cell: ``工 作 任 务``).
+
+    Examples
+    --------
+    >>> join_spaced_letters(["序号", "工", "作", "任", "务", "牵头负责部门"])
+    ['序号', '工作任务', '牵头负责部门']
+    """
+    out: list[str] = []
+    run = False
+    for t in tokens:
+        if len(t) == 1 and run:
+            out[-1] += t
+        else:
+            out.append(t)
+        run = len(t) == 1
+    return out
 
 
 def space_row_cells(layout: TableLayout, norm: str) -> Optional[list[str]]:
