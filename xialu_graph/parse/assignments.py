@@ -251,15 +251,21 @@ def _split_spaces(piece: str) -> list[str]:
     acc = ""
     for t in toks:
         acc += t
-        if len(acc) >= 3 and _UNIT_END.search(acc) and not _open_paren(acc):
+        if _long_enough(acc, t) and _UNIT_END.search(acc) and not _open_paren(acc):
             out.append(acc)
             acc = ""
     if acc:
-        if out and (len(acc) < 3 or not _UNIT_END.search(acc)):
+        if out and (not _long_enough(acc, acc) or not _UNIT_END.search(acc)):
             out[-1] += acc
         else:
             out.append(acc)
     return out
+
+
+def _long_enough(acc: str, token: str) -> bool:
+    """A name of three characters or more, or a two-character token of its own that does not
+    start with a level (``林站`` among township stations, not ``区`` + ``委``)."""
+    return len(acc) >= 3 or (acc == token and len(acc) == 2 and acc[0] not in "省市县区乡镇州")
 
 
 def _open_paren(s: str) -> bool:
@@ -698,6 +704,7 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
             if one.units and all(_UNIT_HINT.search(n) for _, n in one.units):
                 res.units.extend(one.units)
                 res.prefixes.extend(one.prefixes)
+                res.people.extend(one.people)
                 res.spans.append(m.span("units"))
     if not res.units:
         return None

@@ -229,11 +229,12 @@ def join_spaced_letters(tokens: list[str]) -> list[str]:
     out: list[str] = []
     run = False
     for t in tokens:
-        if len(t) == 1 and run:
+        letter = len(t) == 1 and "\u4e00" <= t <= "\u9fff"
+        if letter and run:
             out[-1] += t
         else:
             out.append(t)
-        run = len(t) == 1
+        run = letter
     return out
 
 

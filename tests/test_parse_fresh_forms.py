@@ -1,0 +1,45 @@
+"""Forms the fresh set of real documents showed (issue 12, "after you look"): each written by a
+generator in tests/genre.py and recovered exactly, plus the pieces that read them."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+import xialu_graph as xg
+from genre import fresh_forms_document
+from xialu_graph.parse.assignments import blank_remarks, parse_assignment, person_of
+from xialu_graph.parse.tables import join_spaced_letters, match_header, match_space_header
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fresh_forms_document())
+def test_parse_recovers_the_forms_of_the_fresh_set(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+        assert [p.name for p in t.people] == g.people, (t.task_id, text)
+
+
+def test_leaders_by_post_are_persons_never_units():
+    pa = parse_assignment("分管副省长、协管副秘书长负责,省国资委牵头")
+    assert pa.units == [("lead", "省国资委")]
+    assert [name for _, name in pa.people] == ["分管副省长", "协管副秘书长"]
+    assert person_of("吴继德副市长") == "吴继德"
+
+
+def test_a_conditional_sentence_holding_a_rule_or_remark_names_no_unit():
+    pa = parse_assignment("由市发改委、经委、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同",
+                          first_listed_leads=True)
+    assert pa.units == [("lead", "市发改委"), ("support", "经委"), ("support", "统计局")]
+    assert "有关部门" not in blank_remarks("省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同")
+    # a clause ending in 的 without a remark stays: it is not a convention
+    assert "有关部门" in blank_remarks("省国资委牵头。涉及的,有关部门配合")
+
+
+def test_headers_the_fresh_set_wrote():
+    assert match_header("专项整治行业名称 | 时间安排 | 责任单位 |").columns == ["task", "deadline", "responsible"]
+    assert match_header("1 | 抓项目 | 区发改局 |") is None
+    assert match_space_header("序号 工 作 任 务 牵头负责部门").columns == ["number", "task", "lead"]
+    assert join_spaced_letters(["一", "1", "二"]) == ["一", "1", "二"]
