@@ -712,7 +712,7 @@ def fresh_forms_document(draw):
     """(text, [GenTask]) in one of the forms above; each GenTask has ``task_id``, ``raw_pairs``
     (role, name as written) and ``people`` (the persons' names)."""
     kind = draw(st.sampled_from(["label_lines", "prose_chain", "rule_in_bracket", "posts_in_bracket",
-                                 "unnamed_pipe", "spaced_table"]))
+                                 "unnamed_pipe", "spaced_table", "glued_table"]))
     lines = ["各单位:", "现将工作分解如下,请认真落实。"]
     tasks: list[GenTask] = []
 
@@ -765,4 +765,25 @@ def fresh_forms_document(draw):
             unit = draw(st.sampled_from(UNITS))
             lines.append(f"{n} {draw(sentence())}{n * 3}% {unit}")
             task(n, [(role, unit)])
+    elif kind == "glued_table":
+        # a doc-sharing viewer: cells glued, the text cut into chunks numbered 1、 2、 at line starts
+        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务"])) + "责任单位" + draw(
+            st.sampled_from(["备注", ""]))
+        run = "分工表" + head
+        for n in range(1, n_tasks + 1):
+            units = draw(st.lists(st.sampled_from(UNITS + [COLLECTIVE_PAREN]), min_size=1, max_size=4, unique=True))
+            seps = [draw(st.sampled_from(["、", ","])) for _ in units[1:]]
+            cell = units[0] + "".join(sp + u for sp, u in zip(seps, units[1:]))
+            run += f"{n}{draw(sentence())}。{draw(st.sampled_from(['', '年底前完成。']))}{cell}"
+            task(n, [("responsible", u) for u in units])
+        run += f"{n_tasks + 1}{draw(sentence())}"  # a last row cut before its units
+        chunks = [run]
+        if len(run) > 2 * 300 and draw(st.booleans()):
+            k = draw(st.integers(300, len(run) - 300))
+            while run[k - 1] in "。!?;)" or run[k - 1].isdigit() or run[k].isdigit():
+                k += 1  # a chunk stops mid-sentence (between two characters of a word)
+            chunks = [run[:k], run[k:]]
+        if len(chunks) > 1:  # one chunk alone cannot tell its number from an item's (not generated)
+            chunks = [f"{i}、{c}" for i, c in enumerate(chunks, start=1)]
+        lines = ["分工表.docx", "在线阅读。"] + chunks
     return "\n".join(lines) + "\n", tasks

@@ -8,10 +8,11 @@ from hypothesis import HealthCheck, given, settings
 import xialu_graph as xg
 from genre import fresh_forms_document
 from xialu_graph.parse.assignments import blank_remarks, parse_assignment, person_of
+from xialu_graph.parse.glued import join_viewer_chunks, unglue_tables
 from xialu_graph.parse.tables import join_spaced_letters, match_header, match_space_header
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fresh_forms_document())
 def test_parse_recovers_the_forms_of_the_fresh_set(gen):
     text, expected = gen
@@ -43,3 +44,24 @@ def test_headers_the_fresh_set_wrote():
     assert match_header("1 | 抓项目 | 区发改局 |") is None
     assert match_space_header("序号 工 作 任 务 牵头负责部门").columns == ["number", "task", "lead"]
     assert join_spaced_letters(["一", "1", "二"]) == ["一", "1", "二"]
+
+
+def test_a_viewer_chunk_joins_only_a_line_cut_mid_sentence():
+    body = "表" * 400
+    text, n = join_viewer_chunks(f"1、{body}市\n2、{body}住\n3、建局")
+    assert n == 2 and text == body + "市" + body + "住建局"
+    # a list whose items end their sentences is a list, not chunks
+    assert join_viewer_chunks(f"1、{body}。\n2、{body}。")[1] == 0
+    # a chunk number out of turn is not a chunk
+    assert join_viewer_chunks(f"1、{body}市\n3、住建局")[1] == 0
+
+
+def test_a_glued_table_becomes_pipe_rows_and_stops_at_a_cut_row():
+    text, n = unglue_tables("表序号工作任务牵头单位责任单位1抓项目。区发改局2稳就业。区人社局")
+    assert n == 0  # two unit columns glued: which names belong to which cannot be read
+    text, n = unglue_tables("表序号工作任务责任单位1抓项目,完成2个。区发改局、区财政局(国资)2稳就业")
+    assert n == 1
+    assert text.split("\n") == ["表", "序号 | 工作任务 | 责任单位 |", "1 | 抓项目,完成2个。 | 区发改局、区财政局(国资) |", "2稳就业"]
+    doc = xg.read_document("分工表序号工作内容责任单位备注1抓项目。区发改局、各区(市)县政府2稳就业。区人社局\n")
+    assert [(t.task_id, [a.unit_raw for a in t.raw_assignments]) for t in doc.tasks] == [
+        ("1", ["区发改局", "各区(市)县政府"]), ("2", ["区人社局"])]

@@ -98,8 +98,9 @@ def _unit_cell(row: str) -> Optional[tuple[str, str]]:
     if k < 0:
         return None
     text, units = row[:k + 1], row[k + 1:]
-    names = [n for n in re.split(r"[、,]", units)]
-    if not names or not all(_CELL_UNIT.fullmatch(n) for n in names):
+    names = re.split(r"[、,]", units)
+    # every name short; the cell ends like a unit (a 、 may stand inside a collective: 各市(县)、区政府)
+    if not units or any(not 1 <= len(n) <= 40 for n in names) or not _CELL_UNIT.fullmatch(names[-1]):
         return None
     return text, units
 
