@@ -116,7 +116,7 @@ def unglue_tables(text: str) -> tuple[str, int]:
     """Rewrite tables whose cells are glued together as pipe rows.
 
     A glued header is a run of three or more column words of ``data/grammar/columns.csv``
-    starting with a number column and naming exactly one unit column (``序号工作内容目标任务
+    starting with a number column of two characters or more (``序号``, ``编号``) and naming exactly one unit column (``序号工作内容目标任务
     责任单位备注``). The rows follow it on the same line, each opening with its number (1, 2 …,
     right after the previous row's last unit); a row's unit cell is what follows its last
     ``。`` when every name there ends like a unit, its text cells are what precede it. The table
@@ -137,13 +137,14 @@ def unglue_tables(text: str) -> tuple[str, int]:
     2
     """
     cols = load_columns()
-    if not any(w in text for w, r in cols.items() if r == "number"):
+    numbers = [w for w, r in cols.items() if r == "number" and len(w) >= 2]  # 序号, 编号: a glued header opens with one
+    if not any(w in text for w in numbers):
         return text, 0
     rx = _header_re(tuple(cols))
     out: list[str] = []
     rows_total = 0
     for line in text.split("\n"):
-        m = rx.search(line) if len(line) > 20 else None
+        m = rx.search(line) if len(line) > 20 and any(w in line for w in numbers) else None
         done = _unglue_line(line, m, cols) if m else None
         if done is None:
             out.append(line)
