@@ -4,6 +4,7 @@ generator in tests/genre.py and recovered exactly, plus the pieces that read the
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import xialu_graph as xg
 from genre import fresh_forms_document
@@ -65,3 +66,19 @@ def test_a_glued_table_becomes_pipe_rows_and_stops_at_a_cut_row():
     doc = xg.read_document("分工表序号工作内容责任单位备注1抓项目。区发改局、各区(市)县政府2稳就业。区人社局\n")
     assert [(t.task_id, [a.unit_raw for a in t.raw_assignments]) for t in doc.tasks] == [
         ("1", ["区发改局", "各区(市)县政府"]), ("2", ["区人社局"])]
+
+
+_PIECES = ["序号", "工作任务", "责任单位", "备注", "1", "2", "3", "。", "、", ",", "区发改局", "市妇联", "抓项目", "\n", "2、", "1、",
+           "(管委会)", "年底前"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_viewer_passes_take_any_text_and_keep_what_they_do_not_rewrite(pieces):
+    text = "".join(pieces)
+    out, n = unglue_tables(text)
+    assert (n == 0) == (out == text)
+    if n:
+        assert out.count("\n") > text.count("\n")
+    joined, k = join_viewer_chunks(text)
+    assert k == 0 and joined == text  # no line here is long enough to be a viewer's chunk
