@@ -82,3 +82,9 @@ def test_the_viewer_passes_take_any_text_and_keep_what_they_do_not_rewrite(piece
         assert out.count("\n") > text.count("\n")
     joined, k = join_viewer_chunks(text)
     assert k == 0 and joined == text  # no line here is long enough to be a viewer's chunk
+
+
+def test_a_prose_chain_ends_at_its_last_role_word():
+    doc = xg.read_document("各单位:\n1、推进,推进\n由杨志武副市长负责,区发改局牵头,推进,园区。\n")
+    assert [(a.role, a.unit_raw) for a in doc.tasks[0].raw_assignments] == [("lead", "区发改局")]
+    assert [p.name for p in doc.tasks[0].people] == ["杨志武"]

@@ -697,7 +697,7 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
             if any(a < y and x < b for x, y in res.spans):  # an earlier row read this sentence
                 continue
             one = ParsedAssignment()
-            text = m.group("units")
+            text = _through_last_role(m.group("units"))
             if "会同" in text:
                 text = _TOGETHER_OTHERS.sub(lambda x: " " * len(x.group()), text)
             _parse_unlabeled(text, one, default=role)
@@ -715,6 +715,19 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     else:
         res.raw_names = [n for _, n in res.units]
     return res
+
+
+def _through_last_role(text: str) -> str:
+    """The clauses of a prose assignment up to the last one that ends in a role word: what
+    follows is the task's own text (``杨志武副市长负责,区发改局牵头,推进园区`` → up to 牵头); the
+    text unchanged when no clause ends in one (``X会同Y等部门``)."""
+    cut = None
+    for i, c in enumerate(text):
+        if c in ",;。" and text[:i].rstrip().endswith(_ROLE_WORDS):
+            cut = i
+    if cut is None or text[cut + 1:].rstrip().endswith(_ROLE_WORDS):
+        return text
+    return text[:cut]
 
 
 _HEADING_PATTERNS = _G.heading_patterns()
