@@ -690,3 +690,100 @@ def ragged_table_document(draw):
         g.task_id = str(n)
         tasks.append(g)
     return "\n".join(lines) + "\n", tasks
+
+
+# ---------------------------------------------------------------- forms met in the fresh set
+# Forms the fresh set (tests/genre/fresh) showed after it was first scored: label lines
+# 牵头责任单位: / 主要协作单位: under each item, a chain of role clauses in the task's sentence led
+# by a leader named by post (由X副市长负责,Y牵头,Z配合), the lead-by-position rule stated as a
+# condition inside the first bracket (…负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同),
+# leaders by post inside a bracket (分管副省长、协管副秘书长负责,X牵头), a pipe table whose header
+# does not name its task column and whose rows carry no number, with units separated by spaces,
+# and a table flattened one row per line with cells separated by spaces and a letter-spaced header.
+
+LEADERS = [("杨志武", "副市长"), ("吴继德", "副市长"), ("王强", "副县长"), ("李明", "区长")]
+POSTS = ["分管副省长", "协管副秘书长", "分管副区长"]
+STATIONS = ["安监站", "安监所", "电管所", "民政所", "城建办", "文化站", "卫生院", "林站", "公路站", "交警六中队"]
+ROW_TOPICS = ["烟花爆竹", "危险化学品", "电力设施", "养老机构", "特种设备", "林产品加工", "交通运输"]
+
+
+@st.composite
+def fresh_forms_document(draw):
+    """(text, [GenTask]) in one of the forms above; each GenTask has ``task_id``, ``raw_pairs``
+    (role, name as written) and ``people`` (the persons' names)."""
+    kind = draw(st.sampled_from(["label_lines", "prose_chain", "rule_in_bracket", "posts_in_bracket",
+                                 "unnamed_pipe", "spaced_table", "glued_table"]))
+    lines = ["各单位:", "现将工作分解如下,请认真落实。"]
+    tasks: list[GenTask] = []
+
+    def task(number, pairs, people=()):
+        g = GenTask(number, "", "", "", [])
+        g.raw_pairs, g.people, g.task_id = list(pairs), list(people), str(number)
+        tasks.append(g)
+
+    n_tasks = draw(st.integers(1, 5))
+    for n in range(1, n_tasks + 1):
+        units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=4, unique=True))
+        if kind == "label_lines":
+            lines += [f"{n}.{draw(sentence())}。", "", f"牵头责任单位:{'、'.join(units[:1])}"]
+            pairs = [("lead", units[0])]
+            if len(units) > 1:
+                lines += ["", f"主要协作单位:{'、'.join(units[1:])}"]
+                pairs += [("support", u) for u in units[1:]]
+            lines.append("")
+            task(n, pairs)
+        elif kind == "prose_chain":
+            name, post = draw(st.sampled_from(LEADERS))
+            said = f"由{name}{post}负责,{units[0]}牵头"
+            pairs = [("lead", units[0])]
+            if len(units) > 1:
+                said += f",{'、'.join(units[1:])}配合"
+                pairs += [("support", u) for u in units[1:]]
+            lines += [f"{n}、{draw(sentence())}", f"{said},{draw(sentence())}。"]
+            task(n, pairs, [name])
+        elif kind == "rule_in_bracket":
+            rule = "。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同" if n == 1 else ""
+            lines.append(f"  {n}、{draw(sentence())}(由{'、'.join(units)}负责{rule})。")
+            roles = ["lead"] + ["support"] * (len(units) - 1) if len(units) > 1 else ["responsible"]
+            task(n, list(zip(roles, units)))
+        elif kind == "posts_in_bracket":
+            posts = draw(st.lists(st.sampled_from(POSTS), min_size=1, max_size=2, unique=True))
+            note = "。明确牵头部门的,有关部门配合,不逐一列出,下同" if n == 1 else ""
+            lines.append(f"{n}.{draw(sentence())}({'、'.join(posts)}负责,{units[0]}牵头{note})。")
+            task(n, [("lead", units[0])], posts)
+    if kind == "unnamed_pipe":
+        lines = ["专项整治行业名称 | 时间安排 | 责任单位 |"]
+        for n in range(1, n_tasks + 1):
+            stations = draw(st.lists(st.sampled_from(STATIONS), min_size=1, max_size=3, unique=True))
+            lines.append(f"{draw(st.sampled_from(ROW_TOPICS))} | {n}月份 | {' '.join(stations)} |")
+            task(n, [("responsible", u) for u in stations])
+    elif kind == "spaced_table":
+        head = draw(st.sampled_from(["牵头负责部门", "牵头单位", "责任单位"]))
+        role = "responsible" if head == "责任单位" else "lead"
+        lines += ["", f"序号 {draw(st.sampled_from(['工 作 任 务', '工作任务', '重 点 任 务']))} {head}"]
+        for n in range(1, n_tasks + 1):
+            unit = draw(st.sampled_from(UNITS))
+            lines.append(f"{n} {draw(sentence())}{n * 3}% {unit}")
+            task(n, [(role, unit)])
+    elif kind == "glued_table":
+        # a doc-sharing viewer: cells glued, the text cut into chunks numbered 1、 2、 at line starts
+        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务"])) + "责任单位" + draw(
+            st.sampled_from(["备注", ""]))
+        run = "分工表" + head
+        for n in range(1, n_tasks + 1):
+            units = draw(st.lists(st.sampled_from(UNITS + [COLLECTIVE_PAREN]), min_size=1, max_size=4, unique=True))
+            seps = [draw(st.sampled_from(["、", ","])) for _ in units[1:]]
+            cell = units[0] + "".join(sp + u for sp, u in zip(seps, units[1:]))
+            run += f"{n}{draw(sentence())}。{draw(st.sampled_from(['', '年底前完成。']))}{cell}"
+            task(n, [("responsible", u) for u in units])
+        run += f"{n_tasks + 1}{draw(sentence())}"  # a last row cut before its units
+        chunks = [run]
+        if len(run) > 2 * 300 and draw(st.booleans()):
+            k = draw(st.integers(300, len(run) - 300))
+            while run[k - 1] in "。!?;)" or run[k - 1].isdigit() or run[k].isdigit():
+                k += 1  # a chunk stops mid-sentence (between two characters of a word)
+            chunks = [run[:k], run[k:]]
+        if len(chunks) > 1:  # one chunk alone cannot tell its number from an item's (not generated)
+            chunks = [f"{i}、{c}" for i, c in enumerate(chunks, start=1)]
+        lines = ["分工表.docx", "在线阅读。"] + chunks
+    return "\n".join(lines) + "\n", tasks

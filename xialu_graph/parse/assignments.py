@@ -31,7 +31,7 @@ from .lines import normalise
 
 __all__ = [
     "ParsedAssignment", "find_prose_roles", "find_prose_assignment", "read_heading", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
-    "parse_assignment", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
+    "parse_assignment", "person_of", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
 ]
 
 OPEN = "([【〔〈《{"
@@ -131,7 +131,8 @@ def find_trailing_bracket(norm: str) -> Optional[tuple[int, int, bool]]:
     return None
 
 
-def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tuple[int, int, "ParsedAssignment"]]:
+def find_inner_assignments(norm: str, original: Optional[str] = None, *,
+                           first_listed_leads: bool = False) -> list[tuple[int, int, "ParsedAssignment"]]:
     """Assignment brackets inside a task's text, before its last one.
 
     Some documents (the State Council's 重点工作分工 among them) give each sentence of a task
@@ -162,7 +163,7 @@ def find_inner_assignments(norm: str, original: Optional[str] = None) -> list[tu
             if depth == 0:
                 content = norm[start + 1:m.start()]
                 if len(content) < 600 and _ASSIGN_HINT.search(content):
-                    pa = parse_assignment(content, normalised=True,
+                    pa = parse_assignment(content, normalised=True, first_listed_leads=first_listed_leads,
                                           original=original[start + 1:m.start()] if original is not None else None)
                     if pa.units and pa.style.startswith(("labels", "unlabeled")) and all(
                         _UNIT_HINT.search(name) for _, name in pa.units
@@ -250,15 +251,21 @@ def _split_spaces(piece: str) -> list[str]:
     acc = ""
     for t in toks:
         acc += t
-        if len(acc) >= 3 and _UNIT_END.search(acc) and not _open_paren(acc):
+        if _long_enough(acc, t) and _UNIT_END.search(acc) and not _open_paren(acc):
             out.append(acc)
             acc = ""
     if acc:
-        if out and (len(acc) < 3 or not _UNIT_END.search(acc)):
+        if out and (not _long_enough(acc, acc) or not _UNIT_END.search(acc)):
             out[-1] += acc
         else:
             out.append(acc)
     return out
+
+
+def _long_enough(acc: str, token: str) -> bool:
+    """A name of three characters or more, or a two-character token of its own that does not
+    start with a level (``林站`` among township stations, not ``区`` + ``委``)."""
+    return len(acc) >= 3 or (acc == token and len(acc) == 2 and acc[0] not in "省市县区乡镇州")
 
 
 def _open_paren(s: str) -> bool:
@@ -334,8 +341,32 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
         if _NOTE_HINT.search(name) and not _UNIT_HINT.search(name):
             res.notes.append(name)
             continue
+        if name.endswith(_POSTS):
+            res.people.append(("", person_of(name)))
+            continue
         res.units.append((r, name))
         res.prefixes.append(hint)
+
+
+_POSTS = _G.posts
+_POST_QUALIFIERS = ("分管", "协管", "主管", "常务", "联系", "牵头")
+
+
+def person_of(name: str) -> str:
+    """The person a name ending in a leader's post stands for (data/grammar/posts.csv): the
+    name before the post (``杨志武副市长`` → ``杨志武``), or the whole when only a qualifier
+    stands before it (``分管副省长``).
+
+    Examples
+    --------
+    >>> person_of("杨志武副市长"), person_of("分管副省长"), person_of("副秘书长")
+    ('杨志武', '分管副省长', '副秘书长')
+    """
+    post = next((p for p in _POSTS if name.endswith(p)), "")
+    head = name[: len(name) - len(post)]
+    if not post or not head or head.endswith(_POST_QUALIFIERS) or len(head) > 4:
+        return name
+    return head
 
 
 def parse_assignment(content: str, *, first_listed_leads: bool = False, normalised: bool = False, original: Optional[str] = None) -> ParsedAssignment:
@@ -431,6 +462,10 @@ def blank_remarks(norm: str) -> str:
     '责任单位:市科技局、市发改委'
     >>> blank_remarks("市发改委、市财政局(第一责任单位为牵头单位,下同)").rstrip()
     '市发改委、市财政局'
+    >>> blank_remarks("由市发改委、统计局负责。涉及多个部门的,由排名首位的部门牵头负责。下同").rstrip(" 。")
+    '由市发改委、统计局负责'
+    >>> blank_remarks("省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同").rstrip(" 。,")
+    '省国资委牵头'
     """
     chars = list(norm)
     # innermost brackets first: (第一责任单位为牵头单位,下同)
@@ -446,6 +481,10 @@ def blank_remarks(norm: str) -> str:
     out = list(text)
     depth, start = 0, 0
     in_rule = False  # the clauses after a rule, to the end of its sentence, explain the rule
+    # a sentence that opens with a condition (…的,) and holds a remark or rule states a
+    # convention as a whole: 一项任务涉及多个部门的,原则上由排名首位的部门牵头负责 /
+    # 明确牵头部门的,有关部门配合,不逐一列出
+    cond: Optional[int] = None
     for i, c in enumerate(text + "。"):
         if c in OPEN:
             depth += 1
@@ -456,10 +495,15 @@ def blank_remarks(norm: str) -> str:
                 in_rule = in_rule or bool(_RULE_RE.search(text, start, i))
                 m = LABEL_RE.search(text, start, i)
                 keep = m.end() if m else start  # 责任单位:以下均需… keeps its label
+                if cond is not None and not m:
+                    keep = cond
                 out[keep:i] = " " * (i - keep)
+            if cond is None and c == "," and text[start:i].rstrip().endswith("的") and (
+                    start == 0 or text[start - 1] == "。"):
+                cond = start
             start = i + 1
             if c == "。":
-                in_rule = False
+                in_rule, cond = False, None
     return "".join(out)
 
 
@@ -570,7 +614,7 @@ def _add_list(text: str, role: str, res: ParsedAssignment) -> None:
 def _clauses(text: str) -> list[str]:
     """Clauses at ; and , — and at a 、 that follows a role word (X主办、Y协办)."""
     out = []
-    for clause in _split_depth0(text, ";,"):
+    for clause in _split_depth0(text, ";,。"):
         if "、" in clause and _ROLE_INSIDE.search(clause):
             pieces = _split_depth0(clause, "、")
             acc = []
@@ -649,14 +693,18 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     res = ParsedAssignment(style="prose")
     for rx, role in _PROSE_PATTERNS:
         for m in rx.finditer(norm):
+            a, b = m.span("units")
+            if any(a < y and x < b for x, y in res.spans):  # an earlier row read this sentence
+                continue
             one = ParsedAssignment()
-            text = m.group("units")
+            text = _through_last_role(m.group("units"))
             if "会同" in text:
                 text = _TOGETHER_OTHERS.sub(lambda x: " " * len(x.group()), text)
             _parse_unlabeled(text, one, default=role)
             if one.units and all(_UNIT_HINT.search(n) for _, n in one.units):
                 res.units.extend(one.units)
                 res.prefixes.extend(one.prefixes)
+                res.people.extend(one.people)
                 res.spans.append(m.span("units"))
     if not res.units:
         return None
@@ -667,6 +715,19 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     else:
         res.raw_names = [n for _, n in res.units]
     return res
+
+
+def _through_last_role(text: str) -> str:
+    """The clauses of a prose assignment up to the last one that ends in a role word: what
+    follows is the task's own text (``杨志武副市长负责,区发改局牵头,推进园区`` → up to 牵头); the
+    text unchanged when no clause ends in one (``X会同Y等部门``)."""
+    cut = None
+    for i, c in enumerate(text):
+        if c in ",;。" and text[:i].rstrip().endswith(_ROLE_WORDS):
+            cut = i
+    if cut is None or text[cut + 1:].rstrip().endswith(_ROLE_WORDS):
+        return text
+    return text[:cut]
 
 
 _HEADING_PATTERNS = _G.heading_patterns()

@@ -24,9 +24,11 @@ The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each
   ``units`` is read like an unlabelled assignment whose default role is ``role``;
 * ``synonyms.csv`` (``written,means,note``): a word written in place of another
   (``卖力`` for ``负责`` in machine-spun reposts); every label and suffix holding ``means`` is
-  also matched with ``written``.
+  also matched with ``written``;
+* ``posts.csv`` (``post,note``): a leader's post (``副市长``, ``副秘书长``): a name in a list
+  that ends with one is a person, never a unit (``分管副省长``, ``杨志武副市长``).
 
-The last three tables are optional: a folder without them reads as if they were empty.
+The last four tables are optional: a folder without them reads as if they were empty.
 
 Words are written in simplified characters; matching runs on the normalised text
 (:func:`xialu_graph.parse.lines.normalise`), so traditional characters match as well.
@@ -66,6 +68,7 @@ class Grammar:
     headings: tuple = ()
     prose: tuple = ()
     synonyms: tuple = ()
+    posts: tuple = ()
 
     def heading_patterns(self) -> list:
         """The heading patterns compiled, as (regex, role), in table order.
@@ -175,6 +178,9 @@ def load_grammar(folder: str = "") -> Grammar:
                 raise ValueError(f"{base / 'synonyms.csv'} line {i}: need a written word and what it means")
             synonyms.append((written, means))
     labels, suffixes = _with_synonyms(labels, synonyms), _with_synonyms(suffixes, synonyms)
+    posts = []
+    if (base / "posts.csv").exists():
+        posts = [(r.get("post") or "").strip() for r in _rows(base / "posts.csv")]
     return Grammar(
         labels=tuple(sorted(dict.fromkeys(labels), key=lambda x: -len(x[0]))),
         suffixes=tuple(sorted(dict.fromkeys(suffixes), key=lambda x: -len(x[0]))),
@@ -183,6 +189,7 @@ def load_grammar(folder: str = "") -> Grammar:
         headings=tuple(headings),
         prose=tuple(prose),
         synonyms=tuple(synonyms),
+        posts=tuple(sorted({w for w in posts if w}, key=len, reverse=True)),
     )
 
 

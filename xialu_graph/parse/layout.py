@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .glued import join_viewer_chunks, unglue_tables
 from .lines import CN_NUM, cn_to_int, normalise
 
 __all__ = ["Layout", "prepare", "split_run_in", "strip_markup", "LONG_LINE"]
@@ -160,8 +161,14 @@ def prepare(text: str) -> Layout:
     ('（一）增收。（省财政厅负责）', {'layout_run_in_breaks': 1})
     """
     text, marked_up = strip_markup(text)
+    text, chunks = join_viewer_chunks(text)
+    text, unglued = unglue_tables(text)
     text, run_in = split_run_in(text)
     conventions: dict = {}
+    if chunks:
+        conventions["layout_viewer_chunks_joined"] = chunks
+    if unglued:
+        conventions["layout_glued_rows"] = unglued
     if run_in:
         conventions["layout_run_in_breaks"] = run_in
     if marked_up:

@@ -15,7 +15,7 @@ from typing import Optional
 from .grammar import load_columns, load_grammar
 from .lines import cn_to_int
 
-__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "space_row_cells", "row_cells", "split_cells",
+__all__ = ["TableLayout", "match_header", "match_flat_header", "match_space_header", "join_spaced_letters", "space_row_cells", "row_cells", "split_cells",
            "row_to_assignment", "is_number_cell", "number_of", "flat_rows", "with_number_column", "widen", "align_number", "is_header_cell",
            "UNIT_ROLES", "cell_role", "leading_number", "opens_header"]
 
@@ -126,8 +126,32 @@ def match_header(norm: str) -> Optional[TableLayout]:
         cells.pop()
     roles = _roles(cells, loose=True)
     if roles is None:
+        roles = _roles(_unnamed_task(cells), loose=True)
+    if roles is None:
         return None
     return TableLayout(roles, cells)
+
+
+def _unnamed_task(cells: list[str]) -> list[str]:
+    """A header that names its unit column and another known column but not its task column
+    (``专项整治行业名称 | 时间安排 | 责任单位``): its first unknown cell is taken to be the task
+    column (read as ``任务``). The cells unchanged when that does not hold.
+
+    Examples
+    --------
+    >>> _unnamed_task(["专项整治行业名称", "时间安排", "责任单位"])
+    ['任务', '时间安排', '责任单位']
+    >>> _unnamed_task(["1", "抓项目", "区发改局"])
+    ['1', '抓项目', '区发改局']
+    """
+    roles = [cell_role(c, True) for c in cells]
+    known = [r for r in roles if r and r != "number"]
+    if "task" in roles or not any(r in UNIT_ROLES for r in roles) or len(known) < 2 or "" not in roles:
+        return cells
+    k = roles.index("")
+    if not 2 <= len(cells[k]) <= 12 or is_number_cell(cells[k]):
+        return cells
+    return cells[:k] + ["任务"] + cells[k + 1:]
 
 
 def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayout, int]]:
@@ -185,13 +209,33 @@ def _numbered_next(norms: list[str], j: int) -> bool:
 
 def match_space_header(norm: str) -> Optional[TableLayout]:
     """A header row whose cells are separated by spaces (``序号 类别 主要任务 牵头单位 参与单位``)."""
-    cells = norm.split()
+    cells = join_spaced_letters(norm.split())
     if len(cells) < 3 or not all(c in _column_roles() for c in cells):
         return None
     roles = _roles(cells)
     if roles is None:
         return None
     return TableLayout(roles, cells)
+
+
+def join_spaced_letters(tokens: list[str]) -> list[str]:
+    """Join runs of one-character tokens (a letter-spaced header cell: ``工 作 任 务``).
+
+    Examples
+    --------
+    >>> join_spaced_letters(["序号", "工", "作", "任", "务", "牵头负责部门"])
+    ['序号', '工作任务', '牵头负责部门']
+    """
+    out: list[str] = []
+    run = False
+    for t in tokens:
+        letter = len(t) == 1 and "\u4e00" <= t <= "\u9fff"
+        if letter and run:
+            out[-1] += t
+        else:
+            out.append(t)
+        run = letter
+    return out
 
 
 def space_row_cells(layout: TableLayout, norm: str) -> Optional[list[str]]:

@@ -158,7 +158,7 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False,
                   f"task {o.match.label}: bracket lists units without labels or role words; read them as responsible units"))
     # assignments given sentence by sentence inside the text (State Council style)
     ntext = normalise(text_out) if span is None else njoined[: span[0]].rstrip()
-    inner = find_inner_assignments(ntext, text_out) if _BRACKET_IN.search(ntext) else []
+    inner = find_inner_assignments(ntext, text_out, first_listed_leads=first_listed_leads) if _BRACKET_IN.search(ntext) else []
     if inner:
         pieces, last = [], 0
         merged = ParsedAssignment(style="inline")
