@@ -3,7 +3,7 @@
 Every document is parsed twice, ``parse_text(..., fast=True)`` and ``fast=False``, and the two
 Documents (tasks, text, line numbers, raw assignments, sections, warnings, conventions, line
 kinds, metadata, lines) must be equal, or both parses must fail with the same error. The
-documents: every collected document (tests/genre/docs, the holdout's docs, data/raw), the
+documents: every collected document (tests/genre/docs, the holdout's and the fresh set's docs, data/raw), the
 generator of tests/genre.py, and documents of the common shapes written here, with the names,
 lines and brackets that come close to what the fast path reads.
 """
@@ -20,11 +20,12 @@ from xialu_graph.parse import fast, parse_text
 from xialu_graph.read import read_text
 from xialu_graph.units import load_unit_tables, resolve_document
 
-from genre import UNITS, WORDS, document, genre_document, grammar_document, rich_document, table_document
+from genre import (UNITS, WORDS, document, fresh_forms_document, genre_document, grammar_document, ragged_table_document,
+                   rich_document, table_document)
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTED = sorted(
-    [p for d in ("tests/genre/docs", "tests/genre/holdout/docs") for p in (ROOT / d).iterdir() if p.is_file()]
+    [p for d in ("tests/genre/docs", "tests/genre/holdout/docs", "tests/genre/fresh/docs") for p in (ROOT / d).iterdir() if p.is_file()]
     + sorted((ROOT / "data" / "raw").glob("*.txt"))
 )
 
@@ -105,7 +106,8 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @SETTINGS
-@given(st.one_of(document(), rich_document(), genre_document(), table_document(), grammar_document()))
+@given(st.one_of(document(), rich_document(), genre_document(), table_document(), grammar_document(),
+                 ragged_table_document(), fresh_forms_document()))
 def test_generated_documents_are_identical(gen):
     text = gen[0]
     a, b, _ = both(text)
