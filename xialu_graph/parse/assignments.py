@@ -444,7 +444,7 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     if keep is not None and len(written.strip()) == len(keep[1]):
         res.raw_names = _as_written_mapped(res.units, norm, written.strip(), keep[0])
     else:
-        res.raw_names = _as_written(res.units, norm, written)
+        res.raw_names = as_written(res.units, norm, written)
     return res
 
 
@@ -523,7 +523,7 @@ def _drop_pinyin(norm: str) -> tuple[str, tuple[list[int], str]]:
 
 
 def _as_written_mapped(units, norm: str, original: str, keep: list[int]) -> list[str]:
-    """Like :func:`_as_written` for a text with characters removed: ``keep[i]`` is the index in
+    """Like :func:`as_written` for a text with characters removed: ``keep[i]`` is the index in
     ``original`` of ``norm[i]``; a name spans what lies between its first and last character."""
     out = []
     cursor = 0
@@ -537,7 +537,7 @@ def _as_written_mapped(units, norm: str, original: str, keep: list[int]) -> list
     return out
 
 
-def _as_written(units, norm: str, original: str) -> list[str]:
+def as_written(units, norm: str, original: str) -> list[str]:
     """Each name as it stands in the original text (full-width, traditional, spaces kept)."""
     if original == norm:
         return [name for _, name in units]
@@ -711,7 +711,7 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     if res.has_lead():
         res.units = [("support" if r == "responsible" else r, n) for r, n in res.units]
     if original is not None and len(original) == len(norm):
-        res.raw_names = _as_written(res.units, norm, original)
+        res.raw_names = as_written(res.units, norm, original)
     else:
         res.raw_names = [n for _, n in res.units]
     return res
@@ -768,7 +768,7 @@ def read_heading(title: str) -> tuple[list[tuple[str, str]], list[tuple[str, str
             _parse_unlabeled(value, one, default=role)
             if not one.units or not all(_UNIT_HINT.search(n) for _, n in one.units):
                 continue
-            names = _as_written(one.units, norm, written) if len(written) == len(norm) else [n for _, n in one.units]
+            names = as_written(one.units, norm, written) if len(written) == len(norm) else [n for _, n in one.units]
             return [(r, n) for (r, _), n in zip(one.units, names)], []
     return [], []
 

@@ -27,7 +27,7 @@ from .assignments import (
     LABEL_RE,
     LABEL_ROLE,
     MAX_BRACKET_SCAN,
-    TERMINAL,
+    as_written,
     find_prose_roles,
     find_trailing_bracket,
     parse_assignment,
@@ -37,7 +37,7 @@ from .assignments import (
     split_leaders,
     states_first_listed_rule,
 )
-from .items import Context, Items, TaskSpan
+from .items import Context, Items, TaskSpan, is_heading_between
 from .glued import join_viewer_chunks, unglue_tables
 from .layout import split_run_in, strip_markup
 from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, match_attachment, match_heading, match_item, match_metadata, normalise
@@ -293,7 +293,7 @@ class _Fast:
             return False  # a label line broken inside a name, or text after it: the general parser
         if span is None or span.has_assignment():
             return self.unnumbered(idx, raw, n, norms)
-        if self.heading_between(span, n, norms, idx):
+        if is_heading_between(span, n, norms, idx):
             return self.heading_line(idx, raw)
         nxt = next((k for k in range(idx + 1, min(len(norms), idx + 20)) if norms[k]), None)
         if nxt is not None and norms[nxt][0] in ITEM_START:
@@ -331,20 +331,6 @@ class _Fast:
         self.heading_names = bool(leaders) or read_heading(title) != ([], [])
         self.kinds[idx] = "heading"
         return True
-
-    @staticmethod
-    def heading_between(span: TaskSpan, n: str, norms: list[str], idx: int) -> bool:
-        """A short line after a task that ends a sentence, and a numbered line next: a heading
-        (as :mod:`.items` reads it)."""
-        last = span.nparts[-1].rstrip() if span.parts else ""
-        if not last or last[-1] not in TERMINAL or len(n) > 40:
-            return False
-        if find_trailing_bracket(n) is not None or LABEL_RE.match(n):
-            return False
-        for j in range(idx + 1, min(len(norms), idx + 20)):
-            if norms[j]:
-                return match_item(norms[j]) is not None or match_heading(norms[j]) is not None
-        return False
 
     def assigned_below(self, idx: int, norms: list[str]) -> bool:
         """Whether the numbering pass counts a (一) line as carrying an assignment through the
@@ -421,7 +407,7 @@ class _Fast:
         if units is not None:
             if any(r == "lead" for r, _ in units):
                 units = [("support" if r == "responsible" else r, nm) for r, nm in units]
-            raw_names = [nm for _, nm in units] if cnorm == corig else _as_written(units, cnorm, corig)
+            raw_names = [nm for _, nm in units] if cnorm == corig else as_written(units, cnorm, corig)
         elif hint:
             pa = parse_assignment(cnorm, normalised=True, original=corig)
             units, raw_names, prefixes, people, notes, style = pa.units, pa.raw_names, pa.prefixes, pa.people, pa.notes, pa.style
@@ -444,21 +430,3 @@ class _Fast:
             self.built.notes.extend((task, note) for note in notes)
         self.built.tasks.append(task)
         self.pattern_open = True
-
-
-def _as_written(units, norm: str, original: str) -> list[str]:
-    """Each name as it stands in the original text (as :func:`.assignments.parse_assignment`
-    reports it)."""
-    if original == norm:
-        return [name for _, name in units]
-    out = []
-    cursor = 0
-    same = len(original) == len(norm)
-    for _, name in units:
-        i = norm.find(name, cursor) if same else -1
-        if i >= 0:
-            out.append(original[i:i + len(name)])
-            cursor = i + len(name)
-        else:
-            out.append(name)
-    return out

@@ -429,7 +429,7 @@ class _Reader:
             kinds[idx] = "label"
             return
         if cur is not None and not cur.has_assignment():
-            if _is_heading_between(cur, n, self.norms, idx, self.scan.items.get(idx) is not None) \
+            if is_heading_between(cur, n, self.norms, idx, self.scan.items.get(idx) is not None) \
                     or self.unit_heading_over_restart(idx, raw):
                 self.close()
                 self.set_heading(raw.strip(), ln)
@@ -665,7 +665,7 @@ def _next_is_numbered(norms: list[str], idx: int) -> bool:
     return False
 
 
-def _is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int, numbered: bool = False) -> bool:
+def is_heading_between(cur: TaskSpan, n: str, norms: list[str], idx: int, numbered: bool = False) -> bool:
     """An unnumbered short line after a task that ends a sentence and before the next item
     (a ``numbered`` line under the task is one of its sub-items: (1)… (2)…)."""
     if not cur.parts or numbered:
