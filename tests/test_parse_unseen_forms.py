@@ -32,12 +32,22 @@ def unseen_forms_document(draw):
             units = picks[start - 1]
             for n in range(start, end + 1):
                 lines.append(f"{n}.{draw(sentence())}。")
+            where = draw(st.sampled_from(["own_line", "bracket", "same_line", "each"]))
+            if where == "each" and len(units) == end - start + 1 and len(units) > 1:
+                lines.append(f"以上{len(units)}项工作分别由{'、'.join(units)}负责。")
+                expected += [(str(n), [("responsible", u)]) for n, u in zip(range(start, end + 1), units)]
+                continue
             said = f"以上工作由{units[0]}牵头"
             pairs = [("lead", units[0])]
             if len(units) > 1:
                 said += f",{'、'.join(units[1:])}配合"
                 pairs += [("support", u) for u in units[1:]]
-            lines.append(said + "。")
+            if where == "bracket":
+                lines.append(f"({said})")
+            elif where == "same_line":
+                lines[-1] += said + "。"
+            else:
+                lines.append(said + "。")
             expected += [(str(n), pairs) for n in range(start, end + 1)]
         return "\n".join(lines) + "\n", expected
     if kind == "markdown":
@@ -74,6 +84,12 @@ def test_a_group_sentence_names_the_units_of_the_items_above_it_that_name_none()
     assert got["4"] == [("responsible", "区商务局")]
     assert doc.report.conventions["group_sentences"] >= 2
     assert GROUP_SENTENCE.match("上述各项任务均由区教育局负责") and not GROUP_SENTENCE.match("由区教育局负责以上工作")
+    # a group sentence in a bracket of its own is not a unit of the item above it; 分别 gives one unit each
+    doc = xg.read_document("1.建设集群。\n2.实施技改。\n(以上工作由区商务局负责)\n3.新建学校。\n4.改造小区。\n"
+                           "以上两项工作分别由区教育局、区住建局负责。\n")
+    got = {t.task_id: [(a.role, a.unit_raw) for a in t.raw_assignments] for t in doc.tasks}
+    assert got == {"1": [("responsible", "区商务局")], "2": [("responsible", "区商务局")],
+                   "3": [("responsible", "区教育局")], "4": [("responsible", "区住建局")]}
     assert apply_group_sentences([], ["以上工作由区发改局牵头。"]) == []
 
 
