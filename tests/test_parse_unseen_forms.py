@@ -19,7 +19,7 @@ from xialu_graph.parse.tasks import labels_end
 @st.composite
 def unseen_forms_document(draw):
     """(text, [(task id, [(role, unit)])]) in one of the forms above."""
-    kind = draw(st.sampled_from(["group_sentence", "markdown", "one_line"]))
+    kind = draw(st.sampled_from(["group_sentence", "markdown", "markdown_table", "one_line"]))
     expected = []
     n_tasks = draw(st.integers(1, 5))
     picks = [draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True)) for _ in range(n_tasks)]
@@ -56,6 +56,12 @@ def unseen_forms_document(draw):
         for n, units in enumerate(picks, 1):
             lines.append(f"{bullet}**{n}.** {draw(sentence())}。(**责任单位**:{'、'.join(units)})")
             expected.append((str(n), [("responsible", u) for u in units]))
+        return "\n".join(lines) + "\n", expected
+    if kind == "markdown_table":
+        lines = ["## 任务分工表", "", "| 序号 | 工作任务 | 牵头单位 | 配合单位 |", draw(st.sampled_from(["|---|---|---|---|", "| :--- | :---: | --- | ---: |"]))]
+        for n, units in enumerate(picks, 1):
+            lines.append(f"| {n} | {draw(sentence())} | {units[0]} | {'、'.join(units[1:])} |")
+            expected.append((str(n), [("lead", units[0])] + [("support", u) for u in units[1:]]))
         return "\n".join(lines) + "\n", expected
     body = "关于支持发展的意见。现提出以下意见。"
     for n, units in enumerate(picks, 1):
