@@ -115,3 +115,11 @@ def test_inline_labels_end_at_the_sentence_after_which_no_label_follows():
 def test_the_role_suffix_with_an_zhao_reads_like_the_short_one():
     pa = parse_assignment("市发展改革委、市财政局、市地税局等按照职责分工负责。列第一位者为牵头单位,下同", first_listed_leads=True)
     assert pa.units == [("lead", "市发展改革委"), ("support", "市财政局"), ("support", "市地税局")]
+
+
+def test_a_unit_with_its_other_name_in_a_bracket_reads_as_a_unit_in_prose():
+    doc = xg.read_document("一、任务\n1.完善制度,由市交通委(市道运局)牵头,市财政局配合。\n"
+                           "2.推进改革。\n以上工作由市委网信办（市互联网信息办公室）负责。\n")
+    got = [[(a.role, a.unit_raw) for a in t.raw_assignments] for t in doc.tasks]
+    assert got == [[("lead", "市交通委(市道运局)"), ("support", "市财政局")],
+                   [("responsible", "市委网信办（市互联网信息办公室）")]]
