@@ -123,3 +123,9 @@ def test_a_unit_with_its_other_name_in_a_bracket_reads_as_a_unit_in_prose():
     got = [[(a.role, a.unit_raw) for a in t.raw_assignments] for t in doc.tasks]
     assert got == [[("lead", "市交通委(市道运局)"), ("support", "市财政局")],
                    [("responsible", "市委网信办（市互联网信息办公室）")]]
+
+
+def test_a_closing_instruction_is_not_a_group_sentence():
+    for closing in ("以上工作由各地各部门认真抓好落实。", "以上任务由区政府督查室跟踪督办。", "以上工作由各单位认真组织实施。"):
+        doc = xg.read_document(f"一、任务\n1.建设集群。(区发改局负责)\n2.实施技改。\n{closing}\n")
+        assert [[a.unit_raw for a in t.raw_assignments] for t in doc.tasks] == [["区发改局"], []], closing

@@ -703,7 +703,7 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
             if "会同" in text:
                 text = _TOGETHER_OTHERS.sub(lambda x: " " * len(x.group()), text)
             _parse_unlabeled(text, one, default=role)
-            if one.units and all(_UNIT_HINT.search(n) for _, n in one.units):
+            if one.units and all(_UNIT_HINT.search(n) and not _INSTRUCTION.search(n) for _, n in one.units):
                 res.units.extend(one.units)
                 res.prefixes.extend(one.prefixes)
                 res.people.extend(one.people)
@@ -717,6 +717,10 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     else:
         res.raw_names = [n for _, n in res.units]
     return res
+
+
+# words of a closing instruction, never of a unit's name: 由各地各部门认真抓好落实, 由各县区结合实际抓好落实
+_INSTRUCTION = re.compile(r"认真|抓好|跟踪|结合实际|组织实施")
 
 
 def _through_last_role(text: str) -> str:

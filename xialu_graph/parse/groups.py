@@ -27,6 +27,10 @@ GROUP_SENTENCE = re.compile(
     r"(?:重点)?(?:工作|任务|事项|措施|内容|政策|指标)?(?P<each>均|统一|分别|都)?由"
 )
 _OPEN, _CLOSE = "([【〔", ")]】〕"
+# a group sentence names roles (以上工作由各单位认真组织实施 names none: a closing instruction, not units)
+_ROLE_WORD = re.compile(r"牵头|负责|配合|协助|协办|主办|参与|参加")
+# words of an instruction, never of a unit's name (以上工作由各地各部门认真抓好落实)
+_NOT_A_NAME = re.compile(r"认真|跟踪|督促|结合|抓好|组织|实施|解释|落实|研究")
 
 
 def apply_group_sentences(tasks: list[Task], lines: list[str]) -> list[Task]:
@@ -101,9 +105,11 @@ def _read_sentence(norm: str, line: str, m: re.Match):
     while b > a and norm[b - 1] in _CLOSE + "。 ":
         b -= 1
     core = norm[a:b]
+    if not _ROLE_WORD.search(core):
+        return None
     original = line[a:b] if len(line) == len(norm) else None
     parsed = find_prose_assignment(core, original)
-    if parsed is None:
+    if parsed is None or any(_NOT_A_NAME.search(name) for _, name in parsed.units):
         return None
     return norm[start:end], parsed
 
