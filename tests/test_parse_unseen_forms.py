@@ -129,3 +129,8 @@ def test_a_closing_instruction_is_not_a_group_sentence():
     for closing in ("以上工作由各地各部门认真抓好落实。", "以上任务由区政府督查室跟踪督办。", "以上工作由各单位认真组织实施。"):
         doc = xg.read_document(f"一、任务\n1.建设集群。(区发改局负责)\n2.实施技改。\n{closing}\n")
         assert [[a.unit_raw for a in t.raw_assignments] for t in doc.tasks] == [["区发改局"], []], closing
+
+
+def test_a_markdown_quote_and_bold_item_titles_are_read():
+    doc = xg.read_document("# 任务\n\n> **1.推动工业运行。**（牵头单位：市工信局）\n>\n> **2.扩大投资。**（牵头单位：市发改委）\n")
+    assert [(t.task_id, [a.unit_raw for a in t.raw_assignments]) for t in doc.tasks] == [("1", ["市工信局"]), ("2", ["市发改委"])]

@@ -2,7 +2,7 @@
 
 A document converted to Markdown (a wiki, a chat export, a README) writes its numbering as
 ``- **1.** 推动…``, ``**（二）** 促消费``, ``## 一、稳增长``, ``1\\. 推动…``. :func:`strip_markdown`
-removes the heading hashes, the list bullets, the bold/italic marks, the escaping backslash of a
+removes the heading hashes, the quote marks and list bullets, the bold/italic marks, the escaping backslash of a
 number and a table's alignment row (``|---|---|``, left blank), line by line (the line count is unchanged), so the numbering is read as printed. Only a
 text that shows a Markdown mark at the start of a line is touched.
 
@@ -19,9 +19,9 @@ _NUM = r"(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]?)"
 # a Markdown table's alignment row: |---|:--:|---|
 _RULE_ROW = r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*"
 # a line that is Markdown: a heading, a bullet before bold or a number, bold around a number, a table rule
-_HINT = re.compile(rf"^(?:[ \t]*(?:#{{1,6}}[ \t]|[-*+][ \t]+(?:\*\*|__|{_NUM})|(?:\*\*|__){_NUM}|\d{{1,3}}\\\.)|{_RULE_ROW}$)", re.M)
+_HINT = re.compile(rf"^(?:[ \t]*(?:#{{1,6}}[ \t]|(?:[-*+][ \t]+|>[ \t]*)(?:\*\*|__|{_NUM})|(?:\*\*|__){_NUM}|\d{{1,3}}\\\.)|{_RULE_ROW}$)", re.M)
 _RULE = re.compile(rf"^{_RULE_ROW}$")
-_LEAD = re.compile(r"^([ \t]*)(?:#{1,6}[ \t]+|[-*+][ \t]+(?=\S))")
+_LEAD = re.compile(r"^([ \t]*)(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?=\S))?")
 _EMPHASIS = re.compile(r"\*\*|__")
 _ESCAPED_NUMBER = re.compile(r"^([ \t]*\d{1,3})\\(?=\.)")
 
@@ -35,6 +35,8 @@ def strip_markdown(text: str) -> tuple[str, int]:
     --------
     >>> strip_markdown("## 一、稳增长\\n- **1.** 推动工业运行。(牵头单位:市工信局)\\n**（二）** 促消费。")
     ('一、稳增长\\n1. 推动工业运行。(牵头单位:市工信局)\\n（二） 促消费。', 3)
+    >>> strip_markdown("> **1.推动运行。**(牵头单位:市工信局)\\n>\\n> **2.扩大投资。**(牵头单位:市发改委)")[0]
+    '1.推动运行。(牵头单位:市工信局)\\n\\n2.扩大投资。(牵头单位:市发改委)'
     >>> strip_markdown("1\\\\. 扩大投资。(市发改委负责)")
     ('1. 扩大投资。(市发改委负责)', 1)
     >>> strip_markdown("| 序号 | 工作任务 | 牵头单位 |\\n|---|:---|---|\\n| 1 | 抓项目 | 区发改局 |")[0]
