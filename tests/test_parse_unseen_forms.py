@@ -134,3 +134,9 @@ def test_a_closing_instruction_is_not_a_group_sentence():
 def test_a_markdown_quote_and_bold_item_titles_are_read():
     doc = xg.read_document("# 任务\n\n> **1.推动工业运行。**（牵头单位：市工信局）\n>\n> **2.扩大投资。**（牵头单位：市发改委）\n")
     assert [(t.task_id, [a.unit_raw for a in t.raw_assignments]) for t in doc.tasks] == [("1", ["市工信局"]), ("2", ["市发改委"])]
+
+
+def test_a_heading_naming_a_unit_with_its_other_name_leads_the_tasks_under_it():
+    doc = xg.read_document("一、重点任务\n(一)市交通委(市道运局)牵头的工作\n1.完善路网。\n2.优化公交。(市公安局配合)\n")
+    got = [[(a.role, a.unit_raw) for a in t.raw_assignments] for t in doc.tasks]
+    assert got == [[("lead", "市交通委(市道运局)")], [("lead", "市交通委(市道运局)"), ("support", "市公安局")]]
