@@ -349,6 +349,7 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
 
 
 _POSTS = _G.posts
+_CONVENING = _G.convening_regex()  # X会同Y, 宣传处会办公室 (data/grammar/convening.csv)
 _POST_QUALIFIERS = ("分管", "协管", "主管", "常务", "联系", "牵头")
 
 
@@ -598,12 +599,22 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
 
 
 def _add_list(text: str, role: str, res: ParsedAssignment) -> None:
-    """A list with its role; ``X会同Y、Z`` (X convenes the others): X leads and Y, Z support
-    (when the clause's role is lead or responsible); a leading ``由`` (由X负责) is not a name."""
+    """A list with its role; ``X会同Y、Z`` (X convenes the others; the verbs are
+    ``data/grammar/convening.csv``): X leads and Y, Z support (when the clause's role is lead or
+    responsible); a leading ``由`` (由X负责) is not a name.
+
+    Examples
+    --------
+    >>> res = ParsedAssignment()
+    >>> _add_list("宣传处会办公室", "responsible", res)
+    >>> res.units
+    [('lead', '宣传处'), ('support', '办公室')]
+    """
     if text.startswith("由") and len(text) > 3:
         text = text[1:]
-    if "会同" in text and role in ("lead", "responsible"):
-        head, _, rest = text.partition("会同")
+    m = _CONVENING.search(text) if role in ("lead", "responsible") else None
+    if m is not None:
+        head, rest = text[:m.start()], text[m.end():]
         if head.strip(" 、,") and rest.strip(" 、,") and not _open_paren(head):
             _clean_list(head, "lead", res)
             _clean_list(rest, "support", res)
