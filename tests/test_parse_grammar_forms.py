@@ -249,3 +249,28 @@ def test_parse_recovers_the_grammar_forms(gen):
     for t, g in zip(doc.tasks, expected):
         assert raw(t) == g.raw_pairs, t.task_id
         assert [(p.title, p.name) for p in t.people] == g.people, t.task_id
+
+
+# ------------------------------------------------------------------ numbering without punctuation
+
+def test_numbers_without_punctuation_are_items_when_nothing_else_assigns():
+    text = (
+        "一、加快经济结构调整\n"
+        "1大力发展高新技术产业,力争产值超过9000亿元。(省科技厅、发展改革委)\n"
+        "2加快实施服务业倍增计划,创建旅游景区50个。(省商务厅)\n"
+        "二、推进城乡统筹\n"
+        "1推进新农村建设。(省农委)\n"
+    )
+    doc = xg.read_document(text)
+    assert [(t.number, t.section) for t in doc.tasks] == [(1, "加快经济结构调整"), (2, "加快经济结构调整"), (1, "推进城乡统筹")]
+    assert [raw(t) for t in doc.tasks] == [
+        [("responsible", "省科技厅"), ("responsible", "发展改革委")], [("responsible", "省商务厅")], [("responsible", "省农委")]]
+
+
+def test_numbers_without_punctuation_give_way_to_punctuated_items():
+    # 1、 items carry the assignments: 2006年… and 3个… are text, never items
+    text = "1、抓项目。(区发改局)\n2006年完成建设。\n2、招商。(区商务局)\n3个园区建成。\n"
+    doc = xg.read_document(text)
+    assert [(t.number, raw(t)) for t in doc.tasks] == [(1, [("responsible", "区发改局")]), (2, [("responsible", "区商务局")])]
+    assert [t.text for t in doc.tasks] == ["抓项目。", "招商。"]
+    assert doc.report.conventions["numbering"] == "arabic"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
+__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "match_bare_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
 
 _FW = "（）：；，．【】［］０１２３４５６７８９　！？｜﹒"
 _HW = "():;,.[][]0123456789 !?|."
@@ -96,7 +96,8 @@ class LineMatch:
     """A numbered line: its style, the number as written and as int, and the rest of the line.
 
     ``style`` is one of 'section' (一、, 第一部分), 'cn_paren' ((一)), 'arabic' (1、 / 1. / 1．),
-    'arabic_paren' ((1)), 'circled' (①), 'paren_digit' (⑴), 'arabic_close' (1)).
+    'arabic_paren' ((1)), 'circled' (①), 'paren_digit' (⑴), 'arabic_close' (1)), 'arabic_bare' (1大力…,
+    no punctuation; :func:`match_bare_item`).
     ``start`` is the offset of ``rest`` in the line.
     """
 
@@ -136,6 +137,29 @@ def match_item(norm: str) -> Optional[LineMatch]:
     if m:
         return LineMatch("arabic_close", m.group(1) + ")", int(m.group(1)), m.group(2), m.start(2))
     return None
+
+
+_ARABIC_BARE = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个项万亿千百元条家处名人次倍号届期批所座种户亩吨余多周季天岁级类])(.*)$")
+
+
+def match_bare_item(norm: str) -> Optional[LineMatch]:
+    """An arabic number written straight before the text, no punctuation (``1大力发展…``): style
+    ``arabic_bare``. Only a candidate: a number before a measure word (``3个``, ``10年``) is none,
+    and the numbering pass takes such lines as items only where they run 1, 2, 3 … and nothing
+    else carries the assignments (:func:`.numbering.scan_numbering`).
+
+    Examples
+    --------
+    >>> m = match_bare_item("1加快实施服务业倍增计划")
+    >>> m.style, m.label, m.number, m.rest
+    ('arabic_bare', '1', 1, '加快实施服务业倍增计划')
+    >>> match_bare_item("3个百分点"), match_bare_item("2006年重点任务"), match_bare_item("1、抓项目")
+    (None, None, None)
+    """
+    m = _ARABIC_BARE.match(norm)
+    if not m:
+        return None
+    return LineMatch("arabic_bare", m.group(1), int(m.group(1)), m.group(2), m.start(2))
 
 
 def match_attachment(norm: str) -> Optional[str]:
