@@ -21,6 +21,7 @@ Plain data in and out: text → (text, count of rows rewritten). Linear in the t
 
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 from typing import Optional
@@ -41,6 +42,7 @@ _STRONG_END = ("局", "办", "委", "中心", "公司", "大队", "院", "所", 
                "政府", "单位", "部门", "专班", "指挥部", "小组", "集团", "银行", "厅", "处", "队", "馆", "室", "股", "科")
 _WEAK_END = ("区", "园", "村", "县", "市")
 _WEAK_MAX = 4
+_END_CHARS = "局办委室所站处厅科股队院会部"  # a name rarely opens with the character that ends one
 _LEVEL = ("区", "市", "县", "省", "州", "镇", "乡", "各")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff()]")
@@ -74,9 +76,12 @@ def _names_at(text: str, pos: int) -> list[int]:
 
 
 def read_unit_run(text: str, pos: int, stop: Optional[re.Pattern] = None) -> tuple[list[str], int]:
-    """Unit names glued one after the other from ``pos``: each the shortest name that lets the
-    run go on (to another name, to the end of the text or to ``stop``), the last one the
-    shortest name at all. Returns the names and where the run ends (``pos`` when none).
+    """Unit names glued one after the other from ``pos``: of the ways to cut the text into names
+    the one that reaches furthest (not past a place where ``stop`` matches), then the one with
+    most names opening with a level or collective character (区 市 县 … 各) less those opening
+    with a character that ends names (办 局 委 …: ``区政府办下陆公安分局`` is 区政府办 + 下陆公安分局,
+    not 区政府 + 办下陆公安分局), then the one with most names. Returns
+    the names and where the run ends (``pos`` when none).
 
     Examples
     --------
@@ -84,19 +89,32 @@ def read_unit_run(text: str, pos: int, stop: Optional[re.Pattern] = None) -> tup
     (['教育局', '经开区', '高新园(邹区镇)', '各街道', '市国有公司'], 22)
     >>> read_unit_run("晋陵公司轨道公司推进大庙弄核心区改造", 0)
     (['晋陵公司', '轨道公司'], 8)
+    >>> read_unit_run("区政府办下陆公安分局", 0)[0]
+    ['区政府办', '下陆公安分局']
     """
-    names: list[str] = []
-    while pos < len(text):
-        ends = _names_at(text, pos)
-        if not ends:
-            break
-        pick = next((e for e in ends if e == len(text) or (stop is not None and stop.match(text, e))
-                     or _names_at(text, e)), ends[0])
-        names.append(text[pos:pick])
-        pos = pick
-        if pick == len(text) or (stop is not None and stop.match(text, pick)):
-            break
-    return names, pos
+    best: dict[int, tuple] = {pos: (0, 0, -1)}  # position -> (level starts, names, previous position)
+    todo = [pos]  # a heap: every cut moves forward, so positions are settled in increasing order
+    while todo:
+        p = heapq.heappop(todo)
+        if p >= len(text) or p != pos and stop is not None and stop.match(text, p):
+            continue
+        level, count, _ = best[p]
+        gain = 1 if text[p] in _LEVEL else -1 if text[p] in _END_CHARS else 0
+        for e in _names_at(text, p):
+            cand = (level + gain, count + 1, p)
+            if e not in best:
+                heapq.heappush(todo, e)
+                best[e] = cand
+            elif cand[:2] > best[e][:2]:
+                best[e] = cand
+    end = max(best)
+    names = []
+    q = end
+    while q != pos:
+        prev = best[q][2]
+        names.append(text[prev:q])
+        q = prev
+    return names[::-1], end
 
 
 # ---------------------------------------------------------------- glued, two unit columns
@@ -181,7 +199,10 @@ def _person_and_units(text: str, pos: int, with_person: bool, seen: set, stop: r
             continue
         names, end = read_unit_run(text, pos + size, stop)
         if names:
-            rank = (who not in seen, not names[0].startswith(_LEVEL), (3, 2, 0).index(size))
+            # a name is rarely cut before a level character (张菁 + 区发改局, not 张菁区 + 发改局)
+            # then the reading that cuts the run into more names (张菁 + 民政局各街道, not 张菁民 + 政局各街道)
+            rank = (who not in seen, who[-1:] in _LEVEL, not names[0].startswith(_LEVEL), -len(names),
+                    (3, 2, 0).index(size))
             options.append((rank, who, names, end))
     if not options:
         return None
@@ -191,12 +212,13 @@ def _person_and_units(text: str, pos: int, with_person: bool, seen: set, stop: r
 
 def _repeated_persons(rest: str) -> set:
     """The names of two to four characters written after a 。 more than once, each as long as it
-    stays that frequent (何海平 in several rows, not 何海): persons, which fixes their length."""
+    stays that frequent (何海平 in several rows, not 何海) and not ending in a level character
+    (区 市 县 …, which opens the unit after the name): persons, which fixes their length."""
     counts: dict = {}
     for m in re.finditer("。", rest):
         for size in (2, 3, 4):
             w = rest[m.end():m.end() + size]
-            if len(w) == size and all(_HAN.match(c) for c in w):
+            if len(w) == size and all(_HAN.match(c) for c in w) and w[-1] not in _LEVEL:
                 counts[w] = counts.get(w, 0) + 1
     return {w for w, c in counts.items() if c > 1 and not any(
         x.startswith(w) and len(x) > len(w) and cx == c for x, cx in counts.items())}
