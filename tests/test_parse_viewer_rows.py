@@ -71,6 +71,8 @@ def test_glued_tables_that_are_not_this_shape_are_left_alone():
     one_row = "序号工作任务牵头单位配合单位1抓项目。区发改局区财政局2抓"
     assert unglue_unit_columns(one_row) == (one_row, 0)
     assert unglue_unit_columns("没有表格的一段话。") == ("没有表格的一段话。", 0)
+    piped = "序号工作任务牵头单位配合单位1抓项目。区发改局区财政局2稳就业。区人社局区民政局 | 备注"
+    assert unglue_unit_columns(piped) == (piped, 0)
 
 
 def test_the_viewer_document_with_two_unit_columns_is_read():

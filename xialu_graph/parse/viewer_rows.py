@@ -180,7 +180,7 @@ def unglue_unit_columns(text: str) -> tuple[str, int]:
     out: list[str] = []
     total = 0
     for line in text.split("\n"):
-        h = _glued_header(line, cols) if len(line) > 40 else None
+        h = _glued_header(line, cols) if len(line) > 40 and "|" not in line else None  # pipe rows: read as they are
         done = _unglue_two_columns(line, h) if h else None
         if done is None:
             out.append(line)
