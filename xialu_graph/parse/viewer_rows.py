@@ -28,7 +28,7 @@ from typing import Optional
 
 from .grammar import load_columns
 
-__all__ = ["unglue_unit_columns", "unspace_rows", "read_unit_run", "MAX_NAME", "MIN_ROWS"]
+__all__ = ["unglue_unit_columns", "unspace_rows", "read_unit_run", "MAX_NAME", "MIN_ROWS", "MAX_RUN"]
 
 MAX_NAME = 12
 """A unit name in a glued run is at most this many characters (a bracketed label not counted)."""
@@ -36,12 +36,16 @@ MAX_NAME = 12
 MIN_ROWS = 2
 """A table is rewritten only when at least this many of its rows are read."""
 
+MAX_RUN = 400
+"""A run of glued unit names is read over at most this many characters (one table cell)."""
+
 _UNIT_ROLES = ("lead", "responsible", "support")
 # a name ends with one of these: strong ends at any length, weak ends (places) only in a short name
 _STRONG_END = ("局", "办", "委", "中心", "公司", "大队", "院", "所", "站", "部", "会", "联", "街道", "街办", "乡", "镇",
                "政府", "单位", "部门", "专班", "指挥部", "小组", "集团", "银行", "厅", "处", "队", "馆", "室", "股", "科")
 _WEAK_END = ("区", "园", "村", "县", "市")
 _WEAK_MAX = 4
+_LAST_CHARS = frozenset(w[-1] for w in _STRONG_END + _WEAK_END)
 _END_CHARS = "局办委室所站处厅科股队院会部"  # a name rarely opens with the character that ends one
 _LEVEL = ("区", "市", "县", "省", "州", "镇", "乡", "各")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -50,21 +54,21 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff()]")
 
 def _name_end(s: str) -> bool:
     """Whether ``s`` (no bracket) reads as a whole unit name by its ending."""
-    if len(s) < 3 or len(s) > MAX_NAME or not all(_HAN.match(c) for c in s):
+    if len(s) < 3 or len(s) > MAX_NAME or not all("\u4e00" <= c <= "\u9fff" for c in s):
         return False
     if s.endswith(_STRONG_END):
         return True
     return s.endswith(_WEAK_END) and len(s) <= _WEAK_MAX
 
 
-def _names_at(text: str, pos: int) -> list[int]:
+def _names_at(text: str, pos: int, limit: Optional[int] = None) -> list[int]:
     """The ends of the unit names that can start at ``pos`` (shortest first); a name may carry
     a bracketed label right after it (``高新园(邹区镇)``)."""
     ends = []
-    for k in range(pos + 3, min(len(text), pos + MAX_NAME) + 1):
+    for k in range(pos + 1, min(len(text) if limit is None else limit, pos + MAX_NAME) + 1):
         if not _HAN.match(text[k - 1]):
             break
-        if _name_end(text[pos:k]):
+        if k - pos >= 3 and text[k - 1] in _LAST_CHARS and _name_end(text[pos:k]):
             e = k
             if text.startswith("(", k):
                 close = text.find(")", k, k + 10)
@@ -92,6 +96,7 @@ def read_unit_run(text: str, pos: int, stop: Optional[re.Pattern] = None) -> tup
     >>> read_unit_run("区政府办下陆公安分局", 0)[0]
     ['区政府办', '下陆公安分局']
     """
+    limit = min(len(text), pos + MAX_RUN)
     best: dict[int, tuple] = {pos: (0, 0, -1)}  # position -> (level starts, names, previous position)
     todo = [pos]  # a heap: every cut moves forward, so positions are settled in increasing order
     while todo:
@@ -100,7 +105,7 @@ def read_unit_run(text: str, pos: int, stop: Optional[re.Pattern] = None) -> tup
             continue
         level, count, _ = best[p]
         gain = 1 if text[p] in _LEVEL else -1 if text[p] in _END_CHARS else 0
-        for e in _names_at(text, p):
+        for e in _names_at(text, p, limit):
             cand = (level + gain, count + 1, p)
             if e not in best:
                 heapq.heappush(todo, e)
@@ -220,8 +225,11 @@ def _repeated_persons(rest: str) -> set:
             w = rest[m.end():m.end() + size]
             if len(w) == size and all(_HAN.match(c) for c in w) and w[-1] not in _LEVEL:
                 counts[w] = counts.get(w, 0) + 1
-    return {w for w, c in counts.items() if c > 1 and not any(
-        x.startswith(w) and len(x) > len(w) and cx == c for x, cx in counts.items())}
+    longer: dict = {}  # name -> the highest count of a name one character longer
+    for x, cx in counts.items():
+        if len(x) > 2:
+            longer[x[:-1]] = max(longer.get(x[:-1], 0), cx)
+    return {w for w, c in counts.items() if c > 1 and longer.get(w, 0) != c}
 
 
 def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
@@ -235,9 +243,14 @@ def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
     seen = _repeated_persons(rest)
     rows: list[str] = []
     n, pos, num_start = 1, 1, 0  # row n's number starts at num_start, its cells at pos
-    head_rx = re.escape(header)
+    # a row number (after the header printed again); compiled once per table
+    number = re.compile(rf"(?:{re.escape(header)})?(\d{{1,6}})(?=[\u4e00-\u9fff])")
+
+    def number_at(i: int, want: int) -> Optional[re.Match]:
+        m = number.match(rest, i)
+        return m if m and int(m.group(1)) == want else None
+
     while True:
-        nxt = re.compile(rf"(?:{head_rx})?{n + 1}(?=[\u4e00-\u9fff])")
         texts, persons, units, end = [], [], [], pos
         cur = pos
         while True:
@@ -247,7 +260,7 @@ def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
                     texts.append(rest[end:dot + 1])
                     end = dot + 1
                 break
-            got = _person_and_units(rest, dot + 1, person is not None, seen, nxt)
+            got = _person_and_units(rest, dot + 1, person is not None, seen, number)
             if got is None:
                 cur = dot + 1
                 continue
@@ -257,7 +270,7 @@ def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
                 persons.append(who)
             units.append(names)
             end = cur = e
-            if e == len(rest) or nxt.match(rest, e):
+            if e == len(rest) or number_at(e, n + 1):
                 break
         if not units:
             break
@@ -265,7 +278,7 @@ def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
         supports = [x for u in units for x in u[1:]]
         row = [str(n), "".join(texts)] + (["、".join(dict.fromkeys(persons))] if person else [])
         rows.append(" | ".join(row + ["、".join(dict.fromkeys(leads)), "、".join(dict.fromkeys(supports))]) + " |")
-        m = nxt.match(rest, end)
+        m = number_at(end, n + 1)
         if m is None:
             num_start = end
             break
