@@ -8,7 +8,7 @@ import pytest
 
 import xialu_graph as xg
 from xialu_graph.parse.assignments import parse_assignment
-from xialu_graph.parse.grammar import load_grammar
+from xialu_graph.parse.grammar import grammar_dir, load_grammar
 
 
 def raw(task):
@@ -93,6 +93,36 @@ def test_synonyms_expand_labels_and_suffixes():
     g = load_grammar()
     assert ("卖力", "负责") in g.synonyms
     assert ("牵头卖力", "lead") in g.suffixes and ("按职责分工卖力", "responsible") in g.suffixes
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("宣传处会办公室", [("lead", "宣传处"), ("support", "办公室")]),
+        ("责任处室:宣传处会办公室、财务处", [("lead", "宣传处"), ("support", "办公室"), ("support", "财务处")]),
+        ("市发改委会同市财政局、市统计局负责", [("lead", "市发改委"), ("support", "市财政局"), ("support", "市统计局")]),
+        ("办事处会议室", [("responsible", "办事处会议室")]),
+        ("市残疾人联合会、市总工会", [("responsible", "市残疾人联合会"), ("responsible", "市总工会")]),
+    ],
+)
+def test_convening_verbs(written, expected):
+    assert parse_assignment(written).units == expected
+
+
+def test_convening_verbs_are_data(tmp_path):
+    # a grammar folder without convening.csv reads 会同 only; with it, its rows
+    for name in ("labels.csv", "suffixes.csv", "rules.csv", "remarks.csv"):
+        (tmp_path / name).write_text((grammar_dir() / name).read_text(
+            encoding="utf-8"), encoding="utf-8")
+    g = load_grammar(str(tmp_path))
+    assert g.convening == ("会同",)
+    assert g.convening_regex().search("宣传处会办公室") is None
+    (tmp_path / "convening.csv").write_text("pattern,note\n会同,\n(?<=科)会(?!同),a section's 会同\n", encoding="utf-8")
+    g = load_grammar.__wrapped__(str(tmp_path))
+    assert g.convening_regex().search("宣传科会办公室").start() == 3
+    (tmp_path / "convening.csv").write_text("pattern,note\n(会同,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="convening.csv line 2"):
+        load_grammar.__wrapped__(str(tmp_path))
 
 
 # ------------------------------------------------------------------ prose
@@ -219,3 +249,28 @@ def test_parse_recovers_the_grammar_forms(gen):
     for t, g in zip(doc.tasks, expected):
         assert raw(t) == g.raw_pairs, t.task_id
         assert [(p.title, p.name) for p in t.people] == g.people, t.task_id
+
+
+# ------------------------------------------------------------------ numbering without punctuation
+
+def test_numbers_without_punctuation_are_items_when_nothing_else_assigns():
+    text = (
+        "一、加快经济结构调整\n"
+        "1大力发展高新技术产业,力争产值超过9000亿元。(省科技厅、发展改革委)\n"
+        "2加快实施服务业倍增计划,创建旅游景区50个。(省商务厅)\n"
+        "二、推进城乡统筹\n"
+        "1推进新农村建设。(省农委)\n"
+    )
+    doc = xg.read_document(text)
+    assert [(t.number, t.section) for t in doc.tasks] == [(1, "加快经济结构调整"), (2, "加快经济结构调整"), (1, "推进城乡统筹")]
+    assert [raw(t) for t in doc.tasks] == [
+        [("responsible", "省科技厅"), ("responsible", "发展改革委")], [("responsible", "省商务厅")], [("responsible", "省农委")]]
+
+
+def test_numbers_without_punctuation_give_way_to_punctuated_items():
+    # 1、 items carry the assignments: 2006年… and 3个… are text, never items
+    text = "1、抓项目。(区发改局)\n2006年完成建设。\n2、招商。(区商务局)\n3个园区建成。\n"
+    doc = xg.read_document(text)
+    assert [(t.number, raw(t)) for t in doc.tasks] == [(1, [("responsible", "区发改局")]), (2, [("responsible", "区商务局")])]
+    assert [t.text for t in doc.tasks] == ["抓项目。", "招商。"]
+    assert doc.report.conventions["numbering"] == "arabic"

@@ -190,7 +190,7 @@ def split_units(s: str) -> list[str]:
 
     Separators inside parentheses do not split (各县(市、区)政府 stays whole); a space inside a
     name (区 发改局) is dropped; a collective whose head noun is written once stays whole
-    (各区、县级市; 各县、市、区人民政府: the pieces before the head are bare levels);
+    (各区、县级市; 各县、市、区人民政府; 各有关区、县级市政府: the pieces before the head are bare levels);
     ``X等和Y`` and ``X和各Y`` are two names.
 
     Examples
@@ -201,6 +201,8 @@ def split_units(s: str) -> list[str]:
     ['区发改局', '区财政局', '各区、县级市']
     >>> split_units("各县、特区、区人民政府、市财政局等和县直相关单位和各乡镇")
     ['各县、特区、区人民政府', '市财政局', '县直相关单位', '各乡镇']
+    >>> split_units("市公安消防局,各有关区、县级市政府")
+    ['市公安消防局', '各有关区、县级市政府']
     """
     out: list[str] = []
     for chunk in _split_depth0(s, ",;/|\t"):
@@ -222,7 +224,7 @@ def split_units(s: str) -> list[str]:
 
 
 # 各县 / 各县区 / 各县、特区: levels only, the head noun (人民政府) comes with a later piece
-_BARE_LEVELS = re.compile(r"^各[县区市乡镇街道特旗州盟、()]{1,10}$")  # also 各市(县) in 各市(县)、区政府
+_BARE_LEVELS = re.compile(r"^各(有关|相关)?[县区市乡镇街道特旗州盟、()]{1,10}$")  # also 各市(县) in 各市(县)、区政府; 各有关区
 # 城乡一体化示范区、高新区党工委和管委会: zones that share the bodies named once after the last
 _BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
 _ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
@@ -349,6 +351,7 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
 
 
 _POSTS = _G.posts
+_CONVENING = _G.convening_regex()  # X会同Y, 宣传处会办公室 (data/grammar/convening.csv)
 _POST_QUALIFIERS = ("分管", "协管", "主管", "常务", "联系", "牵头")
 
 
@@ -598,12 +601,22 @@ def _parse_unlabeled(text: str, res: ParsedAssignment, default: str = "responsib
 
 
 def _add_list(text: str, role: str, res: ParsedAssignment) -> None:
-    """A list with its role; ``X会同Y、Z`` (X convenes the others): X leads and Y, Z support
-    (when the clause's role is lead or responsible); a leading ``由`` (由X负责) is not a name."""
+    """A list with its role; ``X会同Y、Z`` (X convenes the others; the verbs are
+    ``data/grammar/convening.csv``): X leads and Y, Z support (when the clause's role is lead or
+    responsible); a leading ``由`` (由X负责) is not a name.
+
+    Examples
+    --------
+    >>> res = ParsedAssignment()
+    >>> _add_list("宣传处会办公室", "responsible", res)
+    >>> res.units
+    [('lead', '宣传处'), ('support', '办公室')]
+    """
     if text.startswith("由") and len(text) > 3:
         text = text[1:]
-    if "会同" in text and role in ("lead", "responsible"):
-        head, _, rest = text.partition("会同")
+    m = _CONVENING.search(text) if role in ("lead", "responsible") else None
+    if m is not None:
+        head, rest = text[:m.start()], text[m.end():]
         if head.strip(" 、,") and rest.strip(" 、,") and not _open_paren(head):
             _clean_list(head, "lead", res)
             _clean_list(rest, "support", res)

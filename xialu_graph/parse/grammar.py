@@ -25,10 +25,14 @@ The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each
 * ``synonyms.csv`` (``written,means,note``): a word written in place of another
   (``卖力`` for ``负责`` in machine-spun reposts); every label and suffix holding ``means`` is
   also matched with ``written``;
+* ``convening.csv`` (``pattern,note``): regular expressions of the verb by which one unit
+  convenes others in a list (``X会同Y``, a division's ``宣传处会办公室``): the units before it
+  lead, those after it support (when the list's role is lead or responsible); a folder
+  without the table reads ``会同`` only;
 * ``posts.csv`` (``post,note``): a leader's post (``副市长``, ``副秘书长``): a name in a list
   that ends with one is a person, never a unit (``分管副省长``, ``杨志武副市长``).
 
-The last four tables are optional: a folder without them reads as if they were empty.
+The last five tables are optional: a folder without them reads as if they were empty.
 
 Words are written in simplified characters; matching runs on the normalised text
 (:func:`xialu_graph.parse.lines.normalise`), so traditional characters match as well.
@@ -69,6 +73,20 @@ class Grammar:
     prose: tuple = ()
     synonyms: tuple = ()
     posts: tuple = ()
+    convening: tuple = ("会同",)
+
+    def convening_regex(self) -> "re.Pattern":
+        """One regular expression that finds any convening verb (``convening.csv``).
+
+        Examples
+        --------
+        >>> rx = load_grammar().convening_regex()
+        >>> rx.search("市发改委会同市财政局").group(), rx.search("宣传处会办公室").start()
+        ('会同', 3)
+        >>> rx.search("市政府办公室") is None, rx.search("市委员会") is None
+        (True, True)
+        """
+        return re.compile("|".join(f"(?:{p})" for p in self.convening))
 
     def heading_patterns(self) -> list:
         """The heading patterns compiled, as (regex, role), in table order.
@@ -181,6 +199,17 @@ def load_grammar(folder: str = "") -> Grammar:
     posts = []
     if (base / "posts.csv").exists():
         posts = [(r.get("post") or "").strip() for r in _rows(base / "posts.csv")]
+    convening = ["会同"]
+    if (base / "convening.csv").exists():
+        convening = []
+        for i, r in enumerate(_rows(base / "convening.csv"), start=2):
+            p = (r.get("pattern") or "").strip()
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"{base / 'convening.csv'} line {i}: invalid pattern {p!r}: {e}") from None
+            if p:
+                convening.append(p)
     return Grammar(
         labels=tuple(sorted(dict.fromkeys(labels), key=lambda x: -len(x[0]))),
         suffixes=tuple(sorted(dict.fromkeys(suffixes), key=lambda x: -len(x[0]))),
@@ -190,6 +219,7 @@ def load_grammar(folder: str = "") -> Grammar:
         prose=tuple(prose),
         synonyms=tuple(synonyms),
         posts=tuple(sorted({w for w in posts if w}, key=len, reverse=True)),
+        convening=tuple(convening),
     )
 
 

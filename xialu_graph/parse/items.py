@@ -50,6 +50,7 @@ from .lines import (
     normalise,
 )
 from .numbering import NumberingScan
+from .spans import retarget_task_column, skip_spanned_groups, spanned_columns
 from .tables import (
     TableLayout,
     align_number,
@@ -508,6 +509,9 @@ class _Reader:
     def table_line(self, idx: int, raw: str, n: str) -> Optional[int]:
         """Read a table header or row at ``idx``; the next index, or None when the line is no table's."""
         kinds, ln = self.kinds, idx + 1
+        if self.table is not None and not n.strip("| "):
+            kinds[idx] = "blank"  # a row of empty cells (the 备注 cell of the row above on a line of its own)
+            return idx + 1
         if self.table is not None and "|" in n:
             ncells, rcells = split_cells(n, raw.strip())
             wide = widen(self.table, ncells)
@@ -520,6 +524,12 @@ class _Reader:
                 self.aligned.add(idx)
                 self.out.conventions["layout_row_spans_aligned"] = len(self.aligned)
                 ncells, rcells = aligned, align_number(self.table, rcells)
+            spanned = spanned_columns(self.table, ncells)
+            if spanned:
+                # 2 | 细化分工 | 责任处室 under a 工作任务 cell printed on an earlier row
+                ncells = skip_spanned_groups(self.table, ncells, spanned)
+                rcells = skip_spanned_groups(self.table, rcells, spanned)
+                self.out.conventions["layout_spanned_groups"] = self.out.conventions.get("layout_spanned_groups", 0) + 1
             if len(ncells) >= 2:
                 kinds[idx] = "task"
                 self.table_row(self.table, ncells, rcells, ln, ln)
@@ -528,6 +538,10 @@ class _Reader:
         if "|" in n:
             layout = match_header(n)
             if layout is not None:
+                moved = retarget_task_column(layout, self.next_pipe_rows(idx))
+                if moved is not None:
+                    layout = moved
+                    self.out.conventions["layout_task_column_moved"] = True
                 self.start_table(idx)
                 self.table = layout
                 return idx + 1
@@ -551,6 +565,19 @@ class _Reader:
             if flat is not None:
                 return self.flat_table(idx, *flat)
         return None
+
+    def next_pipe_rows(self, idx: int, limit: int = 8) -> list[list[str]]:
+        """The cells of the pipe rows after line ``idx`` (up to ``limit``; blank lines and
+        ``|``-only lines skipped, the first other line ends them)."""
+        rows: list[list[str]] = []
+        for k in range(idx + 1, min(len(self.norms), idx + 4 * limit)):
+            n = self.norms[k]
+            if not n or not n.strip("| "):
+                continue
+            if "|" not in n or len(rows) >= limit:
+                break
+            rows.append(split_cells(n, n)[0])
+        return rows
 
     def start_table(self, idx: int) -> None:
         self.close()

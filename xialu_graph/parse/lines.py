@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
+__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "match_bare_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
 
 _FW = "（）：；，．【】［］０１２３４５６７８９　！？｜﹒"
 _HW = "():;,.[][]0123456789 !?|."
 # Traditional → simplified, character for character, for the words of this genre (labels,
 # unit names, common policy words). Matching runs on the simplified form; texts are kept as
 # written.
-TRADITIONAL = "區發財務稅衛辦員會環設場監規劃國資鎮鄉處廳農業經濟專領導組責單頭協參與負綜執體醫療險統計審應齊眾質檢驗電郵氣鐵運輸為將實現進項園縣職內數據關聯門開術報價類總獎勵產達議傳營層屬憑於機構調適廣興點擊圖書館檔說講訂認證讀錄頁顯選舉權歸護織罰際陸陳島橋樓漢滬幹寧徵銷貿標準條範製節圍黨級長鄰轉變優勢揮預測確強難題補貼維邊兩個們這樣種績極積彙結網絡繫費購買賣線屆團誼隊雙連戰堅脫貧鞏擴鬆緊張壓擔當幫養蘇約貫徹撥還債風評雜誌獲頒創瀾濱東車軌輛駕駛號碼戶簽僑臺灣復繞亞歐廠礦採煉鋼銅鋁鋅錫纜輕紡藥漁獸飼階鏈帶動輻態響災搶裝備訓練牽勞築廈獨倉儲義聽觀紀紅綠銀貸潔諮詢對時間問學師壽殘婦兒軍緝溝訊視聞錢論競爭糧飯歷萬億從見訪賴辭爲註"
-SIMPLIFIED = "区发财务税卫办员会环设场监规划国资镇乡处厅农业经济专领导组责单头协参与负综执体医疗险统计审应齐众质检验电邮气铁运输为将实现进项园县职内数据关联门开术报价类总奖励产达议传营层属凭于机构调适广兴点击图书馆档说讲订认证读录页显选举权归护织罚际陆陈岛桥楼汉沪干宁征销贸标准条范制节围党级长邻转变优势挥预测确强难题补贴维边两个们这样种绩极积汇结网络系费购买卖线届团谊队双连战坚脱贫巩扩松紧张压担当帮养苏约贯彻拨还债风评杂志获颁创澜滨东车轨辆驾驶号码户签侨台湾复绕亚欧厂矿采炼钢铜铝锌锡缆轻纺药渔兽饲阶链带动辐态响灾抢装备训练牵劳筑厦独仓储义听观纪红绿银贷洁咨询对时间问学师寿残妇儿军缉沟讯视闻钱论竞争粮饭历万亿从见访赖辞为注"
+TRADITIONAL = "區發財務稅衛辦員會環設場監規劃國資鎮鄉處廳農業經濟專領導組責單頭協參與負綜執體醫療險統計審應齊眾質檢驗電郵氣鐵運輸為將實現進項園縣職內數據關聯門開術報價類總獎勵產達議傳營層屬憑於機構調適廣興點擊圖書館檔說講訂認證讀錄頁顯選舉權歸護織罰際陸陳島橋樓漢滬幹寧徵銷貿標準條範製節圍黨級長鄰轉變優勢揮預測確強難題補貼維邊兩個們這樣種績極積彙結網絡繫費購買賣線屆團誼隊雙連戰堅脫貧鞏擴鬆緊張壓擔當幫養蘇約貫徹撥還債風評雜誌獲頒創瀾濱東車軌輛駕駛號碼戶簽僑臺灣復繞亞歐廠礦採煉鋼銅鋁鋅錫纜輕紡藥漁獸飼階鏈帶動輻態響災搶裝備訓練牽勞築廈獨倉儲義聽觀紀紅綠銀貸潔諮詢對時間問學師壽殘婦兒軍緝溝訊視聞錢論競爭糧飯歷萬億從見訪賴辭爲註稱額細礎"
+SIMPLIFIED = "区发财务税卫办员会环设场监规划国资镇乡处厅农业经济专领导组责单头协参与负综执体医疗险统计审应齐众质检验电邮气铁运输为将实现进项园县职内数据关联门开术报价类总奖励产达议传营层属凭于机构调适广兴点击图书馆档说讲订认证读录页显选举权归护织罚际陆陈岛桥楼汉沪干宁征销贸标准条范制节围党级长邻转变优势挥预测确强难题补贴维边两个们这样种绩极积汇结网络系费购买卖线届团谊队双连战坚脱贫巩扩松紧张压担当帮养苏约贯彻拨还债风评杂志获颁创澜滨东车轨辆驾驶号码户签侨台湾复绕亚欧厂矿采炼钢铜铝锌锡缆轻纺药渔兽饲阶链带动辐态响灾抢装备训练牵劳筑厦独仓储义听观纪红绿银贷洁咨询对时间问学师寿残妇儿军缉沟讯视闻钱论竞争粮饭历万亿从见访赖辞为注称额细础"
 _FW_PAIRS = tuple(zip(_FW, _HW))
 _TRAD_RE = re.compile("[" + TRADITIONAL + "]")
 _TRAD_TRANS = str.maketrans(TRADITIONAL, SIMPLIFIED)
@@ -96,7 +96,8 @@ class LineMatch:
     """A numbered line: its style, the number as written and as int, and the rest of the line.
 
     ``style`` is one of 'section' (一、, 第一部分), 'cn_paren' ((一)), 'arabic' (1、 / 1. / 1．),
-    'arabic_paren' ((1)), 'circled' (①), 'paren_digit' (⑴), 'arabic_close' (1)).
+    'arabic_paren' ((1)), 'circled' (①), 'paren_digit' (⑴), 'arabic_close' (1)), 'arabic_bare' (1大力…,
+    no punctuation; :func:`match_bare_item`).
     ``start`` is the offset of ``rest`` in the line.
     """
 
@@ -136,6 +137,29 @@ def match_item(norm: str) -> Optional[LineMatch]:
     if m:
         return LineMatch("arabic_close", m.group(1) + ")", int(m.group(1)), m.group(2), m.start(2))
     return None
+
+
+_ARABIC_BARE = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个项万亿千百元条家处名人次倍号届期批所座种户亩吨余多周季天岁级类])(.*)$")
+
+
+def match_bare_item(norm: str) -> Optional[LineMatch]:
+    """An arabic number written straight before the text, no punctuation (``1大力发展…``): style
+    ``arabic_bare``. Only a candidate: a number before a measure word (``3个``, ``10年``) is none,
+    and the numbering pass takes such lines as items only where they run 1, 2, 3 … and nothing
+    else carries the assignments (:func:`.numbering.scan_numbering`).
+
+    Examples
+    --------
+    >>> m = match_bare_item("1加快实施服务业倍增计划")
+    >>> m.style, m.label, m.number, m.rest
+    ('arabic_bare', '1', 1, '加快实施服务业倍增计划')
+    >>> match_bare_item("3个百分点"), match_bare_item("2006年重点任务"), match_bare_item("1、抓项目")
+    (None, None, None)
+    """
+    m = _ARABIC_BARE.match(norm)
+    if not m:
+        return None
+    return LineMatch("arabic_bare", m.group(1), int(m.group(1)), m.group(2), m.start(2))
 
 
 def match_attachment(norm: str) -> Optional[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .assignments import LABEL_RE, MAX_BRACKET_SCAN, find_inline_labels, find_trailing_bracket
-from .lines import HEAD_START, ITEM_START, LineMatch, match_heading, match_item
+from .lines import HEAD_START, ITEM_START, LineMatch, match_bare_item, match_heading, match_item
 
 __all__ = ["NumberedLine", "NumberingScan", "scan_numbering", "detect_task_style"]
 
@@ -117,5 +117,52 @@ def scan_numbering(norms: list[str]) -> NumberingScan:
                 ):
                     has = True
         numbered.append(NumberedLine(i, m, has))
+    if not any(nl.assigned for nl in numbered):
+        bare = _bare_items(norms)
+        if bare:
+            for nl in bare:
+                items_at[nl.index] = nl.match
+            numbered = scan.numbered = sorted(numbered + bare, key=lambda nl: nl.index)
     scan.task_style = detect_task_style(numbered)
     return scan
+
+
+def _assigned(norms: list[str], i: int) -> bool:
+    """Line ``i`` ends in an assignment bracket or holds inline labels, or the next line is a
+    label line."""
+    n = norms[i]
+    if find_trailing_bracket(n[-MAX_BRACKET_SCAN:]) is not None or find_inline_labels(n) is not None:
+        return True
+    j = i + 1
+    while j < len(norms) and not norms[j]:
+        j += 1
+    return j < len(norms) and bool(LABEL_RE.match(norms[j]))
+
+
+def _bare_items(norms: list[str]) -> list[NumberedLine]:
+    """Items numbered without punctuation (``1大力发展…`` ``2加快…``), for a document whose numbered
+    lines carry no assignment: the lines that :func:`.lines.match_bare_item` matches and that run
+    1, 2, 3 … (restarting at 1 allowed), when at least two do and one carries an assignment.
+
+    Examples
+    --------
+    >>> norms = ["一、调结构", "1大力发展高新技术产业。(省科技厅)", "力争产值超过9000亿元。", "2加快服务业发展。(省发改委)"]
+    >>> [(nl.index, nl.match.number, nl.assigned) for nl in _bare_items(norms)]
+    [(1, 1, True), (3, 2, True)]
+    >>> _bare_items(["1大力发展高新技术产业。(省科技厅)", "3加快服务业发展。"])
+    []
+    """
+    out: list[NumberedLine] = []
+    expect = 1
+    for i, n in enumerate(norms):
+        if not n or n[0] not in ITEM_START:
+            continue
+        m = match_bare_item(n)
+        if m is None:
+            continue
+        if m.number == expect or m.number == 1 and out:
+            out.append(NumberedLine(i, m, _assigned(norms, i)))
+            expect = m.number + 1
+    if len(out) < 2 or not any(nl.assigned for nl in out):
+        return []
+    return out
