@@ -787,3 +787,93 @@ def fresh_forms_document(draw):
             chunks = [f"{i}、{c}" for i, c in enumerate(chunks, start=1)]
         lines = ["分工表.docx", "在线阅读。"] + chunks
     return "\n".join(lines) + "\n", tasks
+
+
+# A doc-sharing viewer's tables printed on one line (parse/viewer_rows.py): cells glued with no
+# separator under a header naming a lead and a support column (a person column before them, a
+# row of several sub-rows, each with its own sentence, person, lead and partners), or header and
+# rows with their cells separated by spaces among runs of figures (a category cell printed on a
+# group's first row only, a place column, a row without units).
+
+VIEWER_PERSONS = ["何海平", "芮春祥", "杨志武", "吴继德", "张菁", "王强"]
+VIEWER_VERBS = ["推进", "加快", "完善", "实施"]  # a sentence glued after a unit run opens with a verb
+VIEWER_PLACES = ["相关乡镇(街道)村", "城区", "全县", "相关村"]
+VIEWER_MORE_UNITS = ["相关乡镇村", "各农业经营主体", "相关经营主体"]
+
+
+def _glued_sentence(draw) -> str:
+    second = draw(st.sampled_from([w for w in WORDS if w not in ("城市", "园区", "社区")]))
+    return draw(st.sampled_from(VIEWER_VERBS)) + second + draw(sentence())
+
+
+@st.composite
+def viewer_rows_document(draw):
+    """(text, [GenTask]) for one of the two shapes above; each GenTask has ``task_id``,
+    ``raw_pairs`` (role, name as written) and ``people``."""
+    kind = draw(st.sampled_from(["glued_lead_support", "spaced_one_line"]))
+    tasks: list[GenTask] = []
+
+    def task(number, pairs, people=()):
+        g = GenTask(number, "", "", "", [])
+        g.raw_pairs, g.people, g.task_id = list(pairs), list(people), str(number)
+        tasks.append(g)
+
+    n_rows = draw(st.integers(2, 5))
+    if kind == "glued_lead_support":
+        person_col = draw(st.sampled_from(["区政府分管领导", "分管领导", ""]))
+        head = ("序号" + draw(st.sampled_from(["项目名称主要内容", "工作任务", "重点任务"])) + person_col
+                + draw(st.sampled_from(["牵头单位", "牵头部门"])) + draw(st.sampled_from(["配合单位", "协办单位"]))
+                + draw(st.sampled_from(["备注", ""])))
+        run = "2021年重大民生实事项目目标任务责任分解表" + head
+        for n in range(1, n_rows + 1):
+            units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=6, unique=True))
+            k = draw(st.integers(1, min(2, len(units))))  # sub-rows
+            groups = [units[i::k] for i in range(k)]
+            run += f"{n}{draw(sentence())}。"
+            leads, supports, people = [], [], []
+            for i, g in enumerate(groups):
+                if i:
+                    run += _glued_sentence(draw) + "。"
+                who = ""
+                if person_col:
+                    # a two-character name is read as such before a unit with a level prefix (区…)
+                    pool = VIEWER_PERSONS if g[0].startswith("区") else [p for p in VIEWER_PERSONS if len(p) == 3]
+                    who = draw(st.sampled_from(pool))
+                    if who not in people:
+                        people.append(who)
+                run += who + "".join(g)
+                leads.append(g[0])
+                supports += g[1:]
+            task(n, [("lead", u) for u in leads] + [("support", u) for u in supports], people)
+        run += f"{n_rows + 1}{draw(sentence())}"  # a last row cut before its units
+        chunks = [run]
+        if len(run) > 2 * 300 and draw(st.booleans()):
+            k = draw(st.integers(300, len(run) - 300))
+            while run[k - 1] in "。!?;)" or run[k - 1].isdigit() or run[k].isdigit():
+                k += 1
+            chunks = [f"1、{run[:k]}", f"2、{run[k:]}"]
+        return "\n".join(["分解表.docx", "在线阅读。"] + chunks) + "\n", tasks
+    category = draw(st.booleans())
+    place = draw(st.sampled_from(["", "项目地点", "项目 地点"]))
+    unit_head = draw(st.sampled_from(["项目单位", "责任单位"]))
+    head = " ".join(["序号"] + (["项目类别"] if category else []) + ["项目名称"] + ([place] if place else [])
+                    + [unit_head, "建设起止年月", "总建设内容及规模", "建设期总投资", "备注", "总投资", "县财政", "自筹", "* *"])
+    cells = ["规划表 (2013-2017 年度 ) 单位:万元", head]
+    for n in range(1, n_rows + 1):
+        row = [str(n)]
+        if category and (n == 1 or draw(st.booleans())):
+            row.append(draw(st.sampled_from(WORDS)) + "发展")
+        row.append("".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))) + "建设")
+        if place:
+            row.append(draw(st.sampled_from(VIEWER_PLACES)))
+        if 1 < n < n_rows and draw(st.integers(0, 4)) == 0:  # a row without units: no task (two rows at least have units)
+            cells.append(" ".join([str(n), row[-1], "0 0 小计 0 0"]))
+            continue
+        units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
+        units += draw(st.lists(st.sampled_from(VIEWER_MORE_UNITS), max_size=1))
+        cell = units[0] + "".join(draw(st.sampled_from(["、", ";"])) + u for u in units[1:])
+        figures = " ".join(str(100 * draw(st.integers(1, 40))) for _ in range(draw(st.integers(0, 6))))
+        row += [cell, "2013.7-2017.12", f"1、{draw(sentence())}; 2、{draw(sentence())}。", figures, "直接补助"]
+        cells.append(" ".join(c for c in row if c))
+        task(n, [("responsible", u) for u in units])
+    return "\n".join(["规划表.docx", "在线阅读。", " ".join(cells)]) + "\n", tasks

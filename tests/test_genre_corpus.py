@@ -23,8 +23,8 @@ FRESH = CORPUS / "fresh"
 FRESH_GOLD = sorted((FRESH / "gold").glob("*.json"))
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.985
-TASKS_FOUND_FLOOR = 253
+F1_FLOOR = 0.999
+TASKS_FOUND_FLOOR = 259
 DEV_DOCUMENTS = 56
 DEV_TASKS = 259
 

@@ -21,7 +21,7 @@ from xialu_graph.read import read_text
 from xialu_graph.units import load_unit_tables, resolve_document
 
 from genre import (UNITS, WORDS, document, fresh_forms_document, genre_document, grammar_document, ragged_table_document,
-                   rich_document, table_document)
+                   rich_document, table_document, viewer_rows_document)
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTED = sorted(
@@ -107,7 +107,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 @SETTINGS
 @given(st.one_of(document(), rich_document(), genre_document(), table_document(), grammar_document(),
-                 ragged_table_document(), fresh_forms_document()))
+                 ragged_table_document(), fresh_forms_document(), viewer_rows_document()))
 def test_generated_documents_are_identical(gen):
     text = gen[0]
     a, b, _ = both(text)

@@ -80,3 +80,17 @@ def test_parse_aligns_ragged_tables_by_what_their_cells_say(gen):
     assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
     for t, g in zip(doc.tasks, expected):
         assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+
+
+from genre import viewer_rows_document  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(viewer_rows_document())
+def test_parse_reads_the_one_line_tables_of_document_viewers(gen):
+    text, expected = gen
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+        assert [p.name for p in t.people] == g.people, (t.task_id, text)

@@ -66,9 +66,14 @@ def test_task_16_compound_split(seed_doc):
     sup = [(a.unit, a.unit_raw, a.rule) for a in t.assignments if a.role == "support"][:3]
     assert sup == [
         ("区建设局", "区建设局", "suffix"),
-        ("区城管执法局", "区城管执法局及河湖长制成员单位", "split"),
-        ("河湖长制成员单位", "区城管执法局及河湖长制成员单位", "split"),
+        ("区城管执法局", "区城管执法局", "split"),
+        ("河湖长制成员单位", "河湖长制成员单位", "split"),
     ]
+    # each unit's unit_raw is its own piece as written (line 41: 区城管执法局及河湖长制成员单位);
+    # the units table keeps the whole name as written, split in two
+    rows = [(r["unit_raw"], r["unit"], r["rule"]) for r in seed_doc.unit_table if r["rule"] == "split"]
+    assert ("区城管执法局及河湖长制成员单位", "区城管执法局", "split") in rows
+    assert ("区城管执法局及河湖长制成员单位", "河湖长制成员单位", "split") in rows
     kinds = {a.unit: a.unit_kind for a in t.assignments}
     assert kinds["河湖长制成员单位"] == "collective"
 

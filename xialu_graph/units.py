@@ -64,6 +64,7 @@ class Resolution:
     via: str = ""
     note: str = ""
     source: str = ""
+    raw: str = ""  # the piece of the written name this unit was split from (empty: the whole name)
 
 
 @dataclass
@@ -261,7 +262,7 @@ def resolve_name(raw: str, tables: UnitTables, place: str = "", _depth: int = 0)
         target, note = al
         out = []
         for r in resolve_name(target, tables, place, _depth + 1):
-            out.append(replace(r, rule="alias", note=";".join(x for x in (note, r.note) if x), source="aliases.csv"))
+            out.append(replace(r, rule="alias", note=";".join(x for x in (note, r.note) if x), source="aliases.csv", raw=""))
         return out
     kind = tables.kind_of_known(name, place)
     if kind is not None:
@@ -275,11 +276,7 @@ def resolve_name(raw: str, tables: UnitTables, place: str = "", _depth: int = 0)
         return out
     parts = _split_compound(name, tables, place)
     if parts:
-        out = []
-        for p in parts:
-            for r in resolve_name(p, tables, place, _depth + 1):
-                out.append(replace(r, rule="split"))
-        return out
+        return split_resolutions(raw, name, parts, tables, place, _depth)
     rule_kind = tables.kind_by_rule(name)
     if rule_kind == "collective":
         return [Resolution(name, "collective", "suffix", source="kind_rules.csv")]
@@ -295,6 +292,52 @@ def resolve_name(raw: str, tables: UnitTables, place: str = "", _depth: int = 0)
     return [Resolution(name, "other", "unknown", source="none")]
 
 
+def split_resolutions(raw: str, name: str, parts: list, tables: UnitTables, place: str = "",
+                      _depth: int = 0) -> list[Resolution]:
+    """The units of a name split into ``parts`` (pieces of ``name = clean_name(raw)``, in order),
+    rule ``split``; each carries in ``raw`` its piece as written (traditional characters and
+    full-width brackets kept), so an assignment's ``unit_raw`` is the piece, not the whole name.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> raw = "州委編辦及州直相關單位"
+    >>> [r.raw for r in split_resolutions(raw, clean_name(raw), ["州委編办", "州直相关单位"], t)]
+    ['州委編辦', '州直相關單位']
+    """
+    out = []
+    pos = 0
+    for p in parts:
+        k = name.find(p, pos)
+        written = written_piece(raw, k, k + len(p)) if k >= 0 else None
+        pos = k + len(p) if k >= 0 else pos
+        for r in resolve_name(written or p, tables, place, _depth + 1):
+            out.append(replace(r, rule="split", raw=r.raw or written or p))
+    return out
+
+
+def written_piece(raw: str, start: int, end: int) -> Optional[str]:
+    """The part of ``raw`` that reads as ``clean_name(raw)[start:end]``, as written; None when the
+    two cannot be lined up.
+
+    Examples
+    --------
+    >>> written_piece(" 區財政局 區稅務局。", 4, 8)
+    '區稅務局'
+    """
+    norm = normalise(raw)
+    if len(norm) != len(raw):
+        return None
+    idx = [j for j, c in enumerate(norm) if not c.isspace()]
+    squeezed = "".join(norm[j] for j in idx).replace("【", "[").replace("】", "]").replace("〈", "(").replace("〉", ")")
+    lead = len(squeezed) - len(squeezed.lstrip("。.,;:、"))
+    a, b = lead + start, lead + end - 1
+    if not 0 <= a <= b < len(idx):
+        return None
+    piece = raw[idx[a]:idx[b] + 1]
+    return piece if clean_name(piece) == clean_name(raw)[start:end] else None
+
+
 def _is_unitish(s: str, tables: UnitTables, place: str) -> bool:
     if len(s) < 2:
         return False
@@ -304,8 +347,17 @@ def _is_unitish(s: str, tables: UnitTables, place: str) -> bool:
 
 
 def _split_compound(name: str, tables: UnitTables, place: str) -> Optional[list[str]]:
-    """X及Y → [X, Y]; 区财政局区税务局 → [区财政局, 区税务局]; None when no safe split."""
-    for w in _SPLIT_WORDS:
+    """X及Y → [X, Y]; 区财政局区税务局 → [区财政局, 区税务局]; None when no safe split. A name
+    that holds a 、 is a collective the list kept whole (城乡一体化示范区、高新区党工委和管委会: a
+    head noun shared by the names before it): it is not split at 和, 及, 与.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> _split_compound("城乡一体化示范区、高新区党工委和管委会", t, ""), _split_compound("区发改局和区财政局", t, "")
+    (None, ['区发改局', '区财政局'])
+    """
+    for w in _SPLIT_WORDS if "、" not in name else ():
         i = name.find(w)
         if i > 0:
             a, b = name[:i], name[i + len(w):]
@@ -390,6 +442,54 @@ def document_forms(units: dict) -> dict:
     return out
 
 
+def _bare_suffix(s: str, tables: UnitTables) -> bool:
+    """A name that is no more than a kind rule's suffix with fewer than two characters before it
+    (办公室, 县委): too general to stand for a unit of its own in a split."""
+    longest = max((len(p) for m, p, _ in tables.kind_rules if m == "suffix" and s.endswith(p)), default=0)
+    return len(s) - longest < 2
+
+
+def split_pair(name: str, alone: set, tables: UnitTables, place: str = "") -> Optional[list[str]]:
+    """Two unit names written together with nothing between them (``派出所工商质监所``) → the two
+    names, when one of them is written alone in the same document (``alone``), the other reads as
+    a unit by the tables (a known unit, an alias, or a kind rule's suffix), and neither is a bare
+    suffix (``办公室``); None when no such cut exists or more than one does.
+
+    Examples
+    --------
+    >>> t = load_unit_tables()
+    >>> split_pair("派出所工商质监所", {"工商质监所", "安监站"}, t)
+    ['派出所', '工商质监所']
+    >>> split_pair("区政府办公室", {"办公室"}, t) is None
+    True
+    """
+    cuts = []
+    for i in range(3, len(name) - 2):
+        a, b = name[:i], name[i:]
+        if a not in alone and b not in alone:
+            continue
+        if all(resolve_name(x, tables, place)[0].rule != "unknown" and not _bare_suffix(x, tables)
+               and x.endswith(_UNIT_SUFFIX) for x in (a, b)):
+            cuts.append([a, b])
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _document_pairs(cache: dict, tables: UnitTables, place: str) -> dict:
+    """Split, in ``cache``, the names read as one unit by suffix or not at all that are two names
+    of the document run together (:func:`split_pair`); returns {name: [parts]}."""
+    alone = {clean_name(raw) for raw, _ in cache}
+    done: dict = {}
+    for (raw, prefix), res in cache.items():
+        if len(res) != 1 or res[0].rule not in ("suffix", "unknown") or res[0].kind == "collective":
+            continue
+        name = clean_name(raw)
+        parts = split_pair(name, alone, tables, place)
+        if parts:
+            cache[(raw, prefix)] = split_resolutions(raw, name, parts, tables, place)
+            done[name] = parts
+    return done
+
+
 def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, place: Optional[str] = None) -> Document:
     """Fill ``task.assignments`` from ``task.raw_assignments`` and build the unit table.
 
@@ -422,6 +522,9 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
             if key not in cache:
                 res = _with_prefix(clean_name(ra.unit_raw), ra.prefix, tables, place) if ra.prefix else None
                 cache[key] = res if res is not None else resolve_name(ra.unit_raw, tables, place)
+    pairs = _document_pairs(cache, tables, place)
+    if pairs:
+        doc.report.conventions["unit_pairs_split"] = pairs
     kinds: dict = {}
     for res in cache.values():
         for r in res:
@@ -460,7 +563,7 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
             if slot is None:
                 slot = slots[k] = len(slot_keys)
                 slot_keys.append(k)
-            entry.append((r.unit, r.via, r.kind, r.rule, r.note, slot))
+            entry.append((r.unit, r.via, r.kind, r.rule, r.note, slot, r.raw or raw))
         by_key[(raw, prefix)] = (entry, any(r.rule == "unknown" for r in res))
     counts = [0] * len(slot_keys)
     warned: set[str] = set()
@@ -476,16 +579,16 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
                 warned.add(raw)
                 doc.report.warn(ra.line, "unknown_unit", f"unit {raw!r} is in no table and matches no rule; kept as kind 'other'")
             role, line = ra.role, ra.line
-            for unit, via, kind, rule, note, slot in entry:
+            for unit, via, kind, rule, note, slot, written in entry:
                 counts[slot] += 1
                 old = chosen.get(unit)
                 if old is None:
-                    chosen[unit] = Assignment(tid, unit, raw, role, via, kind, rule, note, line)
+                    chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
                     order.append(unit)
                     continue
                 merged += 1
                 if (ROLE_RANK[role], bool(via)) < (ROLE_RANK[old.role], bool(old.via)):
-                    chosen[unit] = Assignment(tid, unit, raw, role, via, kind, rule, note, line)
+                    chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
         t.assignments = [chosen[u] for u in order]
     doc.report.duplicates_merged = merged
     doc.unit_table = [

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .glued import join_viewer_chunks, unglue_tables
+from .viewer_rows import unglue_unit_columns, unspace_rows
 from .lines import CN_NUM, cn_to_int, normalise
 from .markdown import strip_markdown
 
@@ -165,12 +166,18 @@ def prepare(text: str) -> Layout:
     text, markdown = strip_markdown(text)
     text, chunks = join_viewer_chunks(text)
     text, unglued = unglue_tables(text)
+    text, two_columns = unglue_unit_columns(text)
+    text, spaced = unspace_rows(text)
     text, run_in = split_run_in(text)
     conventions: dict = {}
     if chunks:
         conventions["layout_viewer_chunks_joined"] = chunks
     if unglued:
         conventions["layout_glued_rows"] = unglued
+    if two_columns:
+        conventions["layout_glued_unit_columns_rows"] = two_columns
+    if spaced:
+        conventions["layout_spaced_rows"] = spaced
     if run_in:
         conventions["layout_run_in_breaks"] = run_in
     if marked_up:
