@@ -61,7 +61,9 @@ _ROLE_WORD_SET = frozenset(_ROLE_WORDS)
 _RULE_RE = _G.rule_regex()
 _REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
-_UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)$")
+# a unit's ending, maybe followed by the agency's other name in a bracket: 市交通委(市道运局)
+_UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)"
+                        r"(?:\([^()]{1,40}\)|（[^（）]{1,40}）)?$")
 _ASSIGN_HINT = re.compile(r"(单位|部门|领导|责任人|科室)\s*:|牵头|负责|配合|协助|协办|参与|参加|主办"
                           + "".join("|" + re.escape(w) for w, _ in _G.synonyms))
 
@@ -714,7 +716,7 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
             if "会同" in text:
                 text = _TOGETHER_OTHERS.sub(lambda x: " " * len(x.group()), text)
             _parse_unlabeled(text, one, default=role)
-            if one.units and all(_UNIT_HINT.search(n) for _, n in one.units):
+            if one.units and all(_UNIT_HINT.search(n) and not _INSTRUCTION.search(n) for _, n in one.units):
                 res.units.extend(one.units)
                 res.prefixes.extend(one.prefixes)
                 res.people.extend(one.people)
@@ -728,6 +730,10 @@ def find_prose_assignment(norm: str, original: Optional[str] = None) -> Optional
     else:
         res.raw_names = [n for _, n in res.units]
     return res
+
+
+# words of a closing instruction, never of a unit's name: 由各地各部门认真抓好落实, 由各县区结合实际抓好落实
+_INSTRUCTION = re.compile(r"认真|抓好|跟踪|结合实际|组织实施")
 
 
 def _through_last_role(text: str) -> str:

@@ -1,7 +1,7 @@
 """Text → Document: the parser's passes, one after the other.
 
 layout (:mod:`.layout`) → numbering (:mod:`.numbering`) → items (:mod:`.items`) →
-assignments (:mod:`.tasks`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
+assignments (:mod:`.tasks`) → group sentences (:mod:`.groups`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..model import Document, ParseReport
 from . import fast as fast_path
 from .assignments import first_listed_rule_line, states_first_listed_rule
 from .fast import read_fast
+from .groups import apply_group_sentences
 from .ids import number_tasks
 from .items import find_items
 from .layout import prepare
@@ -78,6 +79,9 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         del scan, layout
         built = build_tasks(drain(items.entries), first_listed_leads=first_listed_leads, rule_line=rule_line)
     _record(report, built.warnings, strict, source)
+    grouped = apply_group_sentences(built.tasks, lines)  # 以上工作由X牵头,Y配合 under a group of items
+    if grouped:
+        report.conventions["group_sentences"] = len(grouped)
     if built.truncated:
         report.truncated = built.truncated
         for ln in built.truncated_lines:

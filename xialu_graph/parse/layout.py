@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .glued import join_viewer_chunks, unglue_tables
 from .viewer_rows import unglue_unit_columns, unspace_rows
 from .lines import CN_NUM, cn_to_int, normalise
+from .markdown import strip_markdown
 
 __all__ = ["Layout", "prepare", "split_run_in", "strip_markup", "LONG_LINE"]
 
@@ -162,6 +163,7 @@ def prepare(text: str) -> Layout:
     ('（一）增收。（省财政厅负责）', {'layout_run_in_breaks': 1})
     """
     text, marked_up = strip_markup(text)
+    text, markdown = strip_markdown(text)
     text, chunks = join_viewer_chunks(text)
     text, unglued = unglue_tables(text)
     text, two_columns = unglue_unit_columns(text)
@@ -180,5 +182,7 @@ def prepare(text: str) -> Layout:
         conventions["layout_run_in_breaks"] = run_in
     if marked_up:
         conventions["layout_markup_removed"] = True
+    if markdown:
+        conventions["layout_markdown_lines"] = markdown
     norms = [s.strip() for s in normalise(text).split("\n")]
     return Layout(text, text.split("\n"), norms, conventions)

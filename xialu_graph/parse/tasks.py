@@ -23,6 +23,7 @@ from typing import Optional
 
 from ..model import Person, RawAssignment, Task
 from .assignments import (
+    LABEL_RE,
     TERMINAL,
     ParsedAssignment,
     find_inline_labels,
@@ -35,7 +36,7 @@ from .assignments import (
 from .items import Context, Notice, ProseTask, TableRow, TaskSpan
 from .lines import normalise
 
-__all__ = ["BuiltTasks", "build_tasks", "read_span"]
+__all__ = ["BuiltTasks", "build_tasks", "read_span", "labels_end"]
 
 _BRACKET_IN = re.compile(r"[(\[【〔]")
 
@@ -178,7 +179,8 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False,
         cut = find_inline_labels(njoined)
         if cut is not None:
             # labels written after the task's sentence on the same line: …增长13.5%。主办单位:X。
-            o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:].strip()))
+            end = labels_end(njoined, cut)
+            o.label_parts.append((o.lines[-1] if o.lines else o.line_start, joined[cut:end].strip()))
             o.reasons.append("inline_labels")
             text_out = joined[:cut].strip()
     if parsed is None and not o.label_parts:
@@ -209,6 +211,33 @@ def read_span(o: TaskSpan, out: BuiltTasks, *, first_listed_leads: bool = False,
                       o.lines[-1] if o.lines else o.line_start, line_assign, rule_line)
     task.reasons.extend(o.reasons)
     return task
+
+
+def labels_end(norm: str, start: int) -> int:
+    """Where the labels written inline from ``start`` end: at the first sentence end after which
+    no label follows (a one-line document's closing text: ``责任单位:市工信局。本意见自印发之日起施行…``),
+    else at the end of the text.
+
+    Examples
+    --------
+    >>> s = "奖励。责任单位:市工信局。本意见自印发之日起施行,由市发展改革委负责解释。"
+    >>> s[3:labels_end(s, 3)]
+    '责任单位:市工信局。'
+    >>> s = "奖励。牵头单位:市科技局。配合单位:市财政局。"
+    >>> labels_end(s, 3) == len(s)
+    True
+    """
+    i = start
+    while True:
+        j = norm.find("。", i)
+        if j < 0:
+            return len(norm)
+        rest = norm[j + 1:].lstrip()
+        if rest and not LABEL_RE.match(rest):
+            return j + 1
+        if not rest:
+            return len(norm)
+        i = j + 1
 
 
 def _make_task(out: BuiltTasks, first_listed_leads: bool, number: int, numbering: str, text_out: str,
