@@ -23,8 +23,10 @@ WARNING_COLUMNS map each column name to its meaning; ``tasks_frame``,
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field, asdict
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 ROLES = ("lead", "support", "responsible")
 """Assignment roles, strongest first (a unit named twice on a task keeps the first)."""
@@ -130,6 +132,176 @@ LINE_KINDS = (
     "other",
 )
 """Every line of the text is classified as exactly one of these in ParseReport.line_kinds."""
+
+
+class Lines(Sequence):
+    """The lines of a text as a sequence of str, held as the text itself and where each line starts.
+
+    A list of the same lines costs a Python string per line (about 80 bytes besides the
+    characters); this holds the text once (the very string parsed, when built with
+    :meth:`of_text`) and one offset per line. Indexing, slicing (to a list), iteration, ``len``,
+    ``in`` and comparison with a list behave as a list of the lines would.
+
+    Parameters
+    ----------
+    lines : iterable of str, optional
+        The lines (none by default).
+
+    Examples
+    --------
+    >>> lines = Lines.of_text("一、稳增长\\n1、抓项目。\\n")
+    >>> len(lines), lines[1], lines[-1], lines[:2]
+    (3, '1、抓项目。', '', ['一、稳增长', '1、抓项目。'])
+    >>> lines == ["一、稳增长", "1、抓项目。", ""], Lines(["a", "b"]) == Lines.of_text("a\\nb")
+    (True, True)
+    """
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, lines: Iterable[str] = ()):
+        lines = list(lines)
+        starts = [0]
+        pos = 0
+        for line in lines:
+            pos += len(line) + 1
+            starts.append(pos)
+        self._text = "\n".join(lines)
+        self._starts = array(_offset_code(pos), starts)
+
+    @classmethod
+    def of_text(cls, text: str) -> "Lines":
+        """The lines of ``text`` split at ``\\n`` (as ``text.split("\\n")``), sharing the string."""
+        out = cls.__new__(cls)
+        starts = array(_offset_code(len(text) + 1), [0])
+        find, append = text.find, starts.append
+        pos = find("\n")
+        while pos >= 0:
+            append(pos + 1)
+            pos = find("\n", pos + 1)
+        append(len(text) + 1)
+        out._text = text
+        out._starts = starts
+        return out
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self._starts) - 1
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        return self._text[self._starts[i]:self._starts[i + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        text, starts = self._text, self._starts
+        for i in range(len(starts) - 1):
+            yield text[starts[i]:starts[i + 1] - 1]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Lines):
+            return len(self) == len(other) and self._text == other._text and list(self._starts) == list(other._starts)
+        if isinstance(other, (list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of lines is not hashable either
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __getstate__(self):
+        return (self._text, self._starts)
+
+    def __setstate__(self, state) -> None:
+        self._text, self._starts = state
+
+
+def _offset_code(largest: int) -> str:
+    """The array type code of offsets up to ``largest``: 4 bytes when they fit."""
+    return "I" if largest < 2**32 else "q"
+
+
+class LineKinds(Sequence):
+    """The kind of every line as a sequence of ``(line number, kind)``, one byte per line.
+
+    ``ParseReport.line_kinds`` of a parsed document: line numbers run 1, 2, … and kinds are
+    names from :data:`LINE_KINDS`. Indexing, slicing (to a list), iteration, ``len``, ``dict()``
+    and comparison with a list of pairs behave as that list would.
+
+    Parameters
+    ----------
+    kinds : iterable of str, optional
+        The kind of line 1, 2, … in order.
+
+    Examples
+    --------
+    >>> kinds = LineKinds(["section", "task", "blank"])
+    >>> len(kinds), kinds[1], kinds[-1], dict(kinds)[2]
+    (3, (2, 'task'), (3, 'blank'), 'task')
+    >>> kinds == [(1, "section"), (2, "task"), (3, "blank")], kinds[:1]
+    (True, [(1, 'section')])
+    """
+
+    __slots__ = ("_codes", "_names")
+
+    def __init__(self, kinds: Iterable[str] = ()):
+        names = list(LINE_KINDS)
+        index = {k: i for i, k in enumerate(names)}
+        codes = bytearray()
+        append = codes.append
+        for k in kinds:
+            c = index.get(k)
+            if c is None:  # a kind outside LINE_KINDS is kept under its own code
+                c = index[k] = len(names)
+                names.append(k)
+            append(c)
+        self._codes = bytes(codes)
+        self._names = tuple(names)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self._codes)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        return (i + 1, self._names[self._codes[i]])
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        names = self._names
+        for i, c in enumerate(self._codes):
+            yield (i + 1, names[c])
+
+    def kinds(self) -> list[str]:
+        """The kinds alone, in line order."""
+        names = self._names
+        return [names[c] for c in self._codes]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, LineKinds):
+            return self.kinds() == other.kinds()
+        if isinstance(other, (list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __getstate__(self):
+        return (self._codes, self._names)
+
+    def __setstate__(self, state) -> None:
+        self._codes, self._names = state
 
 
 @dataclass
@@ -303,8 +475,9 @@ class ParseReport:
 
     Attributes
     ----------
-    line_kinds : list of (int, str)
-        (line number, kind) for every line, kinds from LINE_KINDS.
+    line_kinds : sequence of (int, str)
+        (line number, kind) for every line, kinds from LINE_KINDS: a :class:`LineKinds`
+        (one byte a line) in a parsed document.
     warnings : list of ParseWarning
     conventions : dict
         What the parser detected: numbering style, label style, lead rule, …
@@ -321,7 +494,7 @@ class ParseReport:
     ('', True)
     """
 
-    line_kinds: list[tuple[int, str]] = field(default_factory=list)
+    line_kinds: Sequence[tuple[int, str]] = field(default_factory=LineKinds)
     warnings: list[ParseWarning] = field(default_factory=list)
     conventions: dict = field(default_factory=dict)
     truncated: str = ""
@@ -365,7 +538,12 @@ class Document:
     tasks: list[Task] = field(default_factory=list)
     report: ParseReport = field(default_factory=ParseReport)
     unit_table: list[dict] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list, repr=False)
+    lines: Sequence[str] = field(default_factory=Lines, repr=False)
+    """The text's lines (:class:`Lines`: the text held once; a list given is converted)."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lines, Lines):
+            self.lines = Lines(self.lines)
 
     def __repr__(self) -> str:
         """One line (a bare ``doc`` in a notebook cell must not print the whole document)."""

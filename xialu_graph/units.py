@@ -569,8 +569,7 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
     warned: set[str] = set()
     merged = 0
     for t in doc.tasks:
-        chosen: dict[str, Assignment] = {}
-        order: list[str] = []
+        chosen: dict[str, Assignment] = {}  # in the order first named (a merge keeps the unit's place)
         tid = t.task_id
         for ra in t.raw_assignments:
             raw = ra.unit_raw
@@ -584,12 +583,11 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
                 old = chosen.get(unit)
                 if old is None:
                     chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
-                    order.append(unit)
                     continue
                 merged += 1
                 if (ROLE_RANK[role], bool(via)) < (ROLE_RANK[old.role], bool(old.via)):
                     chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
-        t.assignments = [chosen[u] for u in order]
+        t.assignments = list(chosen.values())  # sized exactly (a comprehension over-allocates)
     doc.report.duplicates_merged = merged
     doc.unit_table = [
         {

@@ -420,11 +420,11 @@ class _Fast:
         STATS.fast_tasks += 1
         number = int(num or pnum)
         sec, sub = self.section, self.subsection
-        task = Task(str(number), number, num + sep if num is not None else f"({pnum})", joined[:op].rstrip(),
+        intern = sys.intern  # the same numbering ('22、') recurs in every section: one string for all
+        task = Task(str(number), number, intern(num + sep if num is not None else f"({pnum})"), joined[:op].rstrip(),
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
                     self.heading, "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
-        intern = sys.intern
         task.raw_assignments = [RawAssignment(r, intern(nm), ln, "", p) for (r, _), nm, p in zip(units, raw_names, prefixes)]
         if people:
             task.people = [Person("", name, title, ln) for title, name in people]
