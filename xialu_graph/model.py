@@ -377,17 +377,9 @@ class RawAssignment:
     """Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it."""
 
 
-@dataclass(slots=True)
-class Assignment:
-    """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
-
-    Examples
-    --------
-    >>> import xialu_graph as xg
-    >>> a = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n").tasks[0].assignments[0]
-    >>> a.task_id, a.unit, a.role
-    ('1', '区发改局', 'lead')
-    """
+@dataclass
+class _AssignmentFields:
+    """The fields of :class:`Assignment`, for :mod:`dataclasses` (``fields``, ``asdict``, ``replace``)."""
 
     task_id: str
     unit: str
@@ -398,6 +390,98 @@ class Assignment:
     rule: str = "exact"
     note: str = ""
     line: int = 0
+
+
+_NAME_FIELDS = ("unit", "unit_raw", "via", "unit_kind", "rule", "note")
+
+
+def _name_field(i: int, name: str) -> property:
+    def get(self):
+        return self._names[i]
+
+    def set_(self, value):
+        names = self._names
+        self._names = names[:i] + (value,) + names[i + 1:]
+
+    return property(get, set_, doc=ASSIGNMENT_COLUMNS[name])
+
+
+class Assignment:
+    """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
+
+    A dataclass to :mod:`dataclasses` (``fields``, ``asdict``, ``replace`` and ``==`` see the
+    nine fields of ``ASSIGNMENT_COLUMNS``) held in four slots: ``task_id``, ``role``, ``line`` and
+    the six names of the resolution (``unit``, ``unit_raw``, ``via``, ``unit_kind``, ``rule``,
+    ``note``) as one tuple, which every mention of the same raw name resolved the same way shares
+    (:meth:`of_names`). A large document has some ten assignments a task; a nine-slot object was
+    a fifth of its resolved Document. Setting one of the six names gives this assignment a tuple
+    of its own.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> a = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n").tasks[0].assignments[0]
+    >>> a.task_id, a.unit, a.role
+    ('1', '区发改局', 'lead')
+    >>> a
+    Assignment(task_id='1', unit='区发改局', unit_raw='区发改局', role='lead', via='', unit_kind='department', rule='suffix', note='', line=1)
+    """
+
+    __slots__ = ("task_id", "role", "line", "_names")
+    __dataclass_fields__ = _AssignmentFields.__dataclass_fields__  # type: ignore[misc]
+    __dataclass_params__ = _AssignmentFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = _AssignmentFields.__match_args__
+    __hash__ = None  # type: ignore[assignment]  # as a mutable dataclass
+
+    def __init__(self, task_id: str, unit: str, unit_raw: str, role: str, via: str = "", unit_kind: str = "other",
+                 rule: str = "exact", note: str = "", line: int = 0):
+        self.task_id = task_id
+        self.role = role
+        self.line = line
+        self._names = (unit, unit_raw, via, unit_kind, rule, note)
+
+    @classmethod
+    def of_names(cls, task_id: str, role: str, line: int, names: tuple) -> "Assignment":
+        """An assignment sharing ``names``, the tuple ``(unit, unit_raw, via, unit_kind, rule, note)``.
+
+        Examples
+        --------
+        >>> names = ("区发改局", "发改局", "", "department", "alias", "")
+        >>> a, b = Assignment.of_names("1", "lead", 3, names), Assignment.of_names("2", "support", 5, names)
+        >>> a.unit_raw, b.unit_kind, a == Assignment("1", "区发改局", "发改局", "lead", "", "department", "alias", "", 3)
+        ('发改局', 'department', True)
+        """
+        out = cls.__new__(cls)
+        out.task_id = task_id
+        out.role = role
+        out.line = line
+        out._names = names
+        return out
+
+    unit = _name_field(0, "unit")
+    unit_raw = _name_field(1, "unit_raw")
+    via = _name_field(2, "via")
+    unit_kind = _name_field(3, "unit_kind")
+    rule = _name_field(4, "rule")
+    note = _name_field(5, "note")
+
+    def _astuple(self) -> tuple:
+        unit, unit_raw, via, unit_kind, rule, note = self._names
+        return (self.task_id, unit, unit_raw, self.role, via, unit_kind, rule, note, self.line)
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._astuple() == other._astuple()
+
+    def __repr__(self) -> str:
+        return "Assignment(" + ", ".join(f"{f}={v!r}" for f, v in zip(ASSIGNMENT_COLUMNS, self._astuple())) + ")"
+
+    def __getstate__(self):
+        return (self.task_id, self.role, self.line, self._names)
+
+    def __setstate__(self, state) -> None:
+        self.task_id, self.role, self.line, self._names = state
 
 
 @dataclass(slots=True)

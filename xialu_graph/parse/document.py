@@ -61,8 +61,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     """
     quick = read_fast(text, first_listed_leads=first_listed_leads) if (fast_path.ENABLED if fast is None else fast) else None
     if quick is not None:
-        items, built, lines, report = quick
-        lines = Lines.of_text(text)  # the same lines (text.split), held as the text parsed: no copy
+        items, built, lines, report = quick  # lines: Lines of the text parsed (no copy of it)
     else:
         layout = prepare(text)
         report = ParseReport(conventions=dict(layout.conventions))
