@@ -75,3 +75,21 @@ def test_assignment_is_the_nine_field_dataclass():
         hash(a)
     with pytest.raises(AttributeError):
         a.other = 1
+
+
+def test_raw_assignment_is_the_five_field_dataclass():
+    from dataclasses import asdict, fields, is_dataclass, replace
+
+    from xialu_graph.model import RawAssignment
+
+    a, b = RawAssignment("lead", "区发改局", 2), RawAssignment("lead", "区发改局", 7, prefix="")
+    assert is_dataclass(a) and [f.name for f in fields(a)] == ["role", "unit_raw", "line", "label", "prefix"]
+    assert asdict(a) == {"role": "lead", "unit_raw": "区发改局", "line": 2, "label": "", "prefix": ""}
+    assert a._names is b._names and a != b and replace(a, line=7) == b
+    b.role = "support"
+    b.prefix = "区"
+    assert (a.role, a.prefix, b.role, b.prefix, b.unit_raw) == ("lead", "", "support", "区", "区发改局")
+    assert b == RawAssignment(role="support", unit_raw="区发改局", line=7, label="", prefix="区")
+    for c in (pickle.loads(pickle.dumps(b)), copy.deepcopy(b)):
+        assert c == b and c is not b
+    assert repr(b) == "RawAssignment(role='support', unit_raw='区发改局', line=7, label='', prefix='区')"

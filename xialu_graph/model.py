@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from itertools import accumulate
 from dataclasses import dataclass, field, asdict
 from typing import Iterable, Iterator, Optional
 
@@ -160,41 +161,35 @@ class Lines(Sequence):
 
     def __init__(self, lines: Iterable[str] = ()):
         lines = list(lines)
-        starts = [0]
-        pos = 0
-        for line in lines:
-            pos += len(line) + 1
-            starts.append(pos)
         self._text = "\n".join(lines)
-        self._starts = array(_offset_code(pos), starts)
+        self._starts = _starts(lines, len(self._text))
 
     @classmethod
     def of_text(cls, text: str) -> "Lines":
         """The lines of ``text`` split at ``\\n`` (as ``text.split("\\n")``), sharing the string."""
         out = cls.__new__(cls)
-        starts = array(_offset_code(len(text) + 1), [0])
-        find, append = text.find, starts.append
-        pos = find("\n")
-        while pos >= 0:
-            append(pos + 1)
-            pos = find("\n", pos + 1)
-        append(len(text) + 1)
         out._text = text
-        out._starts = starts
+        out._starts = _starts(text.split("\n"), len(text))  # the split lines only while they are counted
         return out
 
     def __len__(self) -> int:
         return len(self._starts) - 1
 
     def __getitem__(self, i):
+        starts = self._starts
+        if i.__class__ is int and 0 <= i < len(starts) - 1:
+            return self._text[starts[i]:starts[i + 1] - 1]
+        return self._other_item(i)
+
+    def _other_item(self, i):
+        """A negative index or a slice (a list)."""
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         n = len(self._starts) - 1
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
+        i = i.__index__()
+        if not -n <= i < n:
             raise IndexError("line index out of range")
-        return self._text[self._starts[i]:self._starts[i + 1] - 1]
+        return self[i + n if i < 0 else i]
 
     def __iter__(self) -> Iterator[str]:
         text, starts = self._text, self._starts
@@ -220,9 +215,9 @@ class Lines(Sequence):
         self._text, self._starts = state
 
 
-def _offset_code(largest: int) -> str:
-    """The array type code of offsets up to ``largest``: 4 bytes when they fit."""
-    return "I" if largest < 2**32 else "q"
+def _starts(lines: list, size: int) -> array:
+    """Where each line starts in the lines joined by ``\\n``, and one past the end (``size + 1``)."""
+    return array("I" if size < 2**32 - 1 else "q", accumulate(map((1).__add__, map(len, lines)), initial=0))
 
 
 class LineKinds(Sequence):
@@ -365,16 +360,89 @@ class Subsection:
     attachment: str = ""
 
 
-@dataclass(slots=True)
-class RawAssignment:
-    """A unit name as the parser found it, before resolution."""
+@dataclass
+class _RawAssignmentFields:
+    """The fields of :class:`RawAssignment`, for :mod:`dataclasses`."""
 
     role: str
     unit_raw: str
     line: int
     label: str = ""
     prefix: str = ""
-    """Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it."""
+
+
+_SHARED_NAMES: dict[tuple, tuple] = {}
+_MAX_SHARED_NAMES = 20_000  # distinct (role, name, label, prefix) kept; a document names some hundreds
+
+
+def _shared_names(names: tuple) -> tuple:
+    """One tuple for equal tuples of names (the same unit in the same role recurs across tasks)."""
+    got = _SHARED_NAMES.get(names)
+    if got is not None:
+        return got
+    if len(_SHARED_NAMES) < _MAX_SHARED_NAMES:
+        _SHARED_NAMES[names] = names
+    return names
+
+
+class RawAssignment:
+    """A unit name as the parser found it, before resolution.
+
+    A dataclass to :mod:`dataclasses` (fields ``role``, ``unit_raw``, ``line``, ``label``,
+    ``prefix``) held in two slots: ``line`` and the four others as one tuple shared by every
+    mention of the same name in the same role (as :class:`Assignment`).
+
+    Attributes
+    ----------
+    role, unit_raw, line, label : str, str, int, str
+        Role read, the name as written, its line, the label it stood under ('' when none).
+    prefix : str
+        Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it.
+
+    Examples
+    --------
+    >>> ra = RawAssignment("lead", "区发改局", 2)
+    >>> ra, ra.prefix, ra == RawAssignment(role="lead", unit_raw="区发改局", line=2, label="", prefix="")
+    (RawAssignment(role='lead', unit_raw='区发改局', line=2, label='', prefix=''), '', True)
+    """
+
+    __slots__ = ("line", "_names")
+    __dataclass_fields__ = _RawAssignmentFields.__dataclass_fields__  # type: ignore[misc]
+    __dataclass_params__ = _RawAssignmentFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = _RawAssignmentFields.__match_args__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, role: str, unit_raw: str, line: int, label: str = "", prefix: str = ""):
+        self.line = line
+        self._names = _shared_names((role, unit_raw, label, prefix))
+
+    role = property(lambda self: self._names[0], lambda self, v: self._set(0, v), doc="lead | support | responsible")
+    unit_raw = property(lambda self: self._names[1], lambda self, v: self._set(1, v), doc="the name as written")
+    label = property(lambda self: self._names[2], lambda self, v: self._set(2, v), doc="the label it stood under")
+    prefix = property(lambda self: self._names[3], lambda self, v: self._set(3, v),
+                      doc="level prefix (市, 区 …) the first name of the same list carried, when this one lacks it")
+
+    def _set(self, i: int, value) -> None:
+        names = self._names
+        self._names = _shared_names(names[:i] + (value,) + names[i + 1:])
+
+    def _astuple(self) -> tuple:
+        role, unit_raw, label, prefix = self._names
+        return (role, unit_raw, self.line, label, prefix)
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.line == other.line and self._names == other._names
+
+    def __repr__(self) -> str:
+        return "RawAssignment(" + ", ".join(f"{f}={v!r}" for f, v in zip(self.__dataclass_fields__, self._astuple())) + ")"
+
+    def __getstate__(self):
+        return (self.line, self._names)
+
+    def __setstate__(self, state) -> None:
+        self.line, self._names = state
 
 
 @dataclass

@@ -163,6 +163,9 @@ class _Stripped(Lines):
     __slots__ = ()
 
     def __getitem__(self, i):
+        starts = self._starts
+        if i.__class__ is int and 0 <= i < len(starts) - 1:
+            return self._text[starts[i]:starts[i + 1] - 1].strip()
         got = Lines.__getitem__(self, i)
         return got if isinstance(i, slice) else got.strip()
 
