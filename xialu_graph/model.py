@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 from dataclasses import dataclass, field, asdict
 from typing import Iterable, Iterator, Optional
 
@@ -192,9 +192,8 @@ class Lines(Sequence):
         return self[i + n if i < 0 else i]
 
     def __iter__(self) -> Iterator[str]:
-        text, starts = self._text, self._starts
-        for i in range(len(starts) - 1):
-            yield text[starts[i]:starts[i + 1] - 1]
+        starts = self._starts  # the slices made and applied in C: no Python frame per line
+        return map(self._text.__getitem__, map(slice, starts, map((-1).__add__, islice(starts, 1, None))))
 
     def __eq__(self, other) -> bool:
         if isinstance(other, Lines):
@@ -414,7 +413,8 @@ class RawAssignment:
 
     def __init__(self, role: str, unit_raw: str, line: int, label: str = "", prefix: str = ""):
         self.line = line
-        self._names = _shared_names((role, unit_raw, label, prefix))
+        names = (role, unit_raw, label, prefix)
+        self._names = _SHARED_NAMES.get(names) or _shared_names(names)
 
     role = property(lambda self: self._names[0], lambda self, v: self._set(0, v), doc="lead | support | responsible")
     unit_raw = property(lambda self: self._names[1], lambda self, v: self._set(1, v), doc="the name as written")

@@ -170,7 +170,7 @@ class _Stripped(Lines):
         return got if isinstance(i, slice) else got.strip()
 
     def __iter__(self):
-        return (s.strip() for s in Lines.__iter__(self))
+        return map(str.strip, Lines.__iter__(self))
 
 
 class _Fast:
