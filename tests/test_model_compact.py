@@ -93,3 +93,14 @@ def test_raw_assignment_is_the_five_field_dataclass():
     for c in (pickle.loads(pickle.dumps(b)), copy.deepcopy(b)):
         assert c == b and c is not b
     assert repr(b) == "RawAssignment(role='support', unit_raw='区发改局', line=7, label='', prefix='区')"
+
+
+@given(st.text(alphabet=st.sampled_from(["\n", "a", "（", "：", "　", "壹", "牽", "1"]), max_size=30))
+def test_lines_of_a_mapped_text_share_the_offsets(text):
+    from xialu_graph.parse.lines import normalise
+
+    lines = Lines.of_text(text)
+    assert Lines.of_mapped(normalise(text), lines) == normalise(text).split("\n")
+    # a text of another length or with other line breaks has its own offsets counted
+    assert Lines.of_mapped(text + "x", lines) == (text + "x").split("\n")
+    assert Lines.of_mapped(text + "\n", lines) == (text + "\n").split("\n")

@@ -172,6 +172,25 @@ class Lines(Sequence):
         out._starts = _starts(text.split("\n"), len(text))  # the split lines only while they are counted
         return out
 
+    @classmethod
+    def of_mapped(cls, text: str, like: "Lines") -> "Lines":
+        """The lines of ``text``, a char-for-char mapping of ``like``'s text that maps no character
+        to or from ``\\n`` (as :func:`xialu_graph.parse.lines.normalise`): the line breaks stand at
+        the same offsets, so ``like``'s offsets are shared (counted again if the lengths or the
+        numbers of breaks differ).
+
+        Examples
+        --------
+        >>> Lines.of_mapped("(一)\\n:", Lines.of_text("（一）\\n："))
+        ['(一)', ':']
+        """
+        if len(text) != len(like._text) or text.count("\n") != len(like._starts) - 2:
+            return cls.of_text(text)
+        out = cls.__new__(cls)
+        out._text = text
+        out._starts = like._starts
+        return out
+
     def __len__(self) -> int:
         return len(self._starts) - 1
 

@@ -135,7 +135,7 @@ def _read(text: str, first_listed_leads: Optional[bool]):
         return None
     # the lines as written and normalised, each held as its text and offsets, not a list of strings
     lines = Lines.of_text(text)
-    norms = _Stripped.of_text(ntext)
+    norms = _Stripped.of_mapped(ntext, lines)  # the same offsets (and mostly the same string: normalise changes little)
     del ntext
     r = _Fast(lines)
     kinds = r.kinds
