@@ -23,8 +23,11 @@ WARNING_COLUMNS map each column name to its meaning; ``tasks_frame``,
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate, islice
 from dataclasses import dataclass, field, asdict
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 ROLES = ("lead", "support", "responsible")
 """Assignment roles, strongest first (a unit named twice on a task keeps the first)."""
@@ -132,6 +135,188 @@ LINE_KINDS = (
 """Every line of the text is classified as exactly one of these in ParseReport.line_kinds."""
 
 
+class Lines(Sequence):
+    """The lines of a text as a sequence of str, held as the text itself and where each line starts.
+
+    A list of the same lines costs a Python string per line (about 80 bytes besides the
+    characters); this holds the text once (the very string parsed, when built with
+    :meth:`of_text`) and one offset per line. Indexing, slicing (to a list), iteration, ``len``,
+    ``in`` and comparison with a list behave as a list of the lines would.
+
+    Parameters
+    ----------
+    lines : iterable of str, optional
+        The lines (none by default).
+
+    Examples
+    --------
+    >>> lines = Lines.of_text("一、稳增长\\n1、抓项目。\\n")
+    >>> len(lines), lines[1], lines[-1], lines[:2]
+    (3, '1、抓项目。', '', ['一、稳增长', '1、抓项目。'])
+    >>> lines == ["一、稳增长", "1、抓项目。", ""], Lines(["a", "b"]) == Lines.of_text("a\\nb")
+    (True, True)
+    """
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, lines: Iterable[str] = ()):
+        lines = list(lines)
+        self._text = "\n".join(lines)
+        self._starts = _starts(lines, len(self._text))
+
+    @classmethod
+    def of_text(cls, text: str) -> "Lines":
+        """The lines of ``text`` split at ``\\n`` (as ``text.split("\\n")``), sharing the string."""
+        out = cls.__new__(cls)
+        out._text = text
+        out._starts = _starts(text.split("\n"), len(text))  # the split lines only while they are counted
+        return out
+
+    @classmethod
+    def of_mapped(cls, text: str, like: "Lines") -> "Lines":
+        """The lines of ``text``, a char-for-char mapping of ``like``'s text that maps no character
+        to or from ``\\n`` (as :func:`xialu_graph.parse.lines.normalise`): the line breaks stand at
+        the same offsets, so ``like``'s offsets are shared (counted again if the lengths or the
+        numbers of breaks differ).
+
+        Examples
+        --------
+        >>> Lines.of_mapped("(一)\\n:", Lines.of_text("（一）\\n："))
+        ['(一)', ':']
+        """
+        if len(text) != len(like._text) or text.count("\n") != len(like._starts) - 2:
+            return cls.of_text(text)
+        out = cls.__new__(cls)
+        out._text = text
+        out._starts = like._starts
+        return out
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i):
+        starts = self._starts
+        if i.__class__ is int and 0 <= i < len(starts) - 1:
+            return self._text[starts[i]:starts[i + 1] - 1]
+        return self._other_item(i)
+
+    def _other_item(self, i):
+        """A negative index or a slice (a list)."""
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self._starts) - 1
+        i = i.__index__()
+        if not -n <= i < n:
+            raise IndexError("line index out of range")
+        return self[i + n if i < 0 else i]
+
+    def __iter__(self) -> Iterator[str]:
+        starts = self._starts  # the slices made and applied in C: no Python frame per line
+        return map(self._text.__getitem__, map(slice, starts, map((-1).__add__, islice(starts, 1, None))))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Lines):
+            return len(self) == len(other) and self._text == other._text and list(self._starts) == list(other._starts)
+        if isinstance(other, (list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of lines is not hashable either
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __getstate__(self):
+        return (self._text, self._starts)
+
+    def __setstate__(self, state) -> None:
+        self._text, self._starts = state
+
+
+def _starts(lines: list, size: int) -> array:
+    """Where each line starts in the lines joined by ``\\n``, and one past the end (``size + 1``)."""
+    return array("I" if size < 2**32 - 1 else "q", accumulate(map((1).__add__, map(len, lines)), initial=0))
+
+
+class LineKinds(Sequence):
+    """The kind of every line as a sequence of ``(line number, kind)``, one byte per line.
+
+    ``ParseReport.line_kinds`` of a parsed document: line numbers run 1, 2, … and kinds are
+    names from :data:`LINE_KINDS`. Indexing, slicing (to a list), iteration, ``len``, ``dict()``
+    and comparison with a list of pairs behave as that list would.
+
+    Parameters
+    ----------
+    kinds : iterable of str, optional
+        The kind of line 1, 2, … in order.
+
+    Examples
+    --------
+    >>> kinds = LineKinds(["section", "task", "blank"])
+    >>> len(kinds), kinds[1], kinds[-1], dict(kinds)[2]
+    (3, (2, 'task'), (3, 'blank'), 'task')
+    >>> kinds == [(1, "section"), (2, "task"), (3, "blank")], kinds[:1]
+    (True, [(1, 'section')])
+    """
+
+    __slots__ = ("_codes", "_names")
+
+    def __init__(self, kinds: Iterable[str] = ()):
+        names = list(LINE_KINDS)
+        index = {k: i for i, k in enumerate(names)}
+        codes = bytearray()
+        append = codes.append
+        for k in kinds:
+            c = index.get(k)
+            if c is None:  # a kind outside LINE_KINDS is kept under its own code
+                c = index[k] = len(names)
+                names.append(k)
+            append(c)
+        self._codes = bytes(codes)
+        self._names = tuple(names)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self._codes)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        return (i + 1, self._names[self._codes[i]])
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        names = self._names
+        for i, c in enumerate(self._codes):
+            yield (i + 1, names[c])
+
+    def kinds(self) -> list[str]:
+        """The kinds alone, in line order."""
+        names = self._names
+        return [names[c] for c in self._codes]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, LineKinds):
+            return self.kinds() == other.kinds()
+        if isinstance(other, (list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __getstate__(self):
+        return (self._codes, self._names)
+
+    def __setstate__(self, state) -> None:
+        self._codes, self._names = state
+
+
 @dataclass
 class Metadata:
     """What the document says about itself.
@@ -193,29 +378,95 @@ class Subsection:
     attachment: str = ""
 
 
-@dataclass(slots=True)
-class RawAssignment:
-    """A unit name as the parser found it, before resolution."""
+@dataclass
+class _RawAssignmentFields:
+    """The fields of :class:`RawAssignment`, for :mod:`dataclasses`."""
 
     role: str
     unit_raw: str
     line: int
     label: str = ""
     prefix: str = ""
-    """Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it."""
 
 
-@dataclass(slots=True)
-class Assignment:
-    """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
+_SHARED_NAMES: dict[tuple, tuple] = {}
+_MAX_SHARED_NAMES = 20_000  # distinct (role, name, label, prefix) kept; a document names some hundreds
+
+
+def _shared_names(names: tuple) -> tuple:
+    """One tuple for equal tuples of names (the same unit in the same role recurs across tasks)."""
+    got = _SHARED_NAMES.get(names)
+    if got is not None:
+        return got
+    if len(_SHARED_NAMES) < _MAX_SHARED_NAMES:
+        _SHARED_NAMES[names] = names
+    return names
+
+
+class RawAssignment:
+    """A unit name as the parser found it, before resolution.
+
+    A dataclass to :mod:`dataclasses` (fields ``role``, ``unit_raw``, ``line``, ``label``,
+    ``prefix``) held in two slots: ``line`` and the four others as one tuple shared by every
+    mention of the same name in the same role (as :class:`Assignment`).
+
+    Attributes
+    ----------
+    role, unit_raw, line, label : str, str, int, str
+        Role read, the name as written, its line, the label it stood under ('' when none).
+    prefix : str
+        Level prefix (市, 区 …) the first name of the same list carried, when this one lacks it.
 
     Examples
     --------
-    >>> import xialu_graph as xg
-    >>> a = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n").tasks[0].assignments[0]
-    >>> a.task_id, a.unit, a.role
-    ('1', '区发改局', 'lead')
+    >>> ra = RawAssignment("lead", "区发改局", 2)
+    >>> ra, ra.prefix, ra == RawAssignment(role="lead", unit_raw="区发改局", line=2, label="", prefix="")
+    (RawAssignment(role='lead', unit_raw='区发改局', line=2, label='', prefix=''), '', True)
     """
+
+    __slots__ = ("line", "_names")
+    __dataclass_fields__ = _RawAssignmentFields.__dataclass_fields__  # type: ignore[misc]
+    __dataclass_params__ = _RawAssignmentFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = _RawAssignmentFields.__match_args__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, role: str, unit_raw: str, line: int, label: str = "", prefix: str = ""):
+        self.line = line
+        names = (role, unit_raw, label, prefix)
+        self._names = _SHARED_NAMES.get(names) or _shared_names(names)
+
+    role = property(lambda self: self._names[0], lambda self, v: self._set(0, v), doc="lead | support | responsible")
+    unit_raw = property(lambda self: self._names[1], lambda self, v: self._set(1, v), doc="the name as written")
+    label = property(lambda self: self._names[2], lambda self, v: self._set(2, v), doc="the label it stood under")
+    prefix = property(lambda self: self._names[3], lambda self, v: self._set(3, v),
+                      doc="level prefix (市, 区 …) the first name of the same list carried, when this one lacks it")
+
+    def _set(self, i: int, value) -> None:
+        names = self._names
+        self._names = _shared_names(names[:i] + (value,) + names[i + 1:])
+
+    def _astuple(self) -> tuple:
+        role, unit_raw, label, prefix = self._names
+        return (role, unit_raw, self.line, label, prefix)
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.line == other.line and self._names == other._names
+
+    def __repr__(self) -> str:
+        return "RawAssignment(" + ", ".join(f"{f}={v!r}" for f, v in zip(self.__dataclass_fields__, self._astuple())) + ")"
+
+    def __getstate__(self):
+        return (self.line, self._names)
+
+    def __setstate__(self, state) -> None:
+        self.line, self._names = state
+
+
+@dataclass
+class _AssignmentFields:
+    """The fields of :class:`Assignment`, for :mod:`dataclasses` (``fields``, ``asdict``, ``replace``)."""
 
     task_id: str
     unit: str
@@ -226,6 +477,98 @@ class Assignment:
     rule: str = "exact"
     note: str = ""
     line: int = 0
+
+
+_NAME_FIELDS = ("unit", "unit_raw", "via", "unit_kind", "rule", "note")
+
+
+def _name_field(i: int, name: str) -> property:
+    def get(self):
+        return self._names[i]
+
+    def set_(self, value):
+        names = self._names
+        self._names = names[:i] + (value,) + names[i + 1:]
+
+    return property(get, set_, doc=ASSIGNMENT_COLUMNS[name])
+
+
+class Assignment:
+    """One (task, unit, role) after unit resolution (columns of ``ASSIGNMENT_COLUMNS``).
+
+    A dataclass to :mod:`dataclasses` (``fields``, ``asdict``, ``replace`` and ``==`` see the
+    nine fields of ``ASSIGNMENT_COLUMNS``) held in four slots: ``task_id``, ``role``, ``line`` and
+    the six names of the resolution (``unit``, ``unit_raw``, ``via``, ``unit_kind``, ``rule``,
+    ``note``) as one tuple, which every mention of the same raw name resolved the same way shares
+    (:meth:`of_names`). A large document has some ten assignments a task; a nine-slot object was
+    a fifth of its resolved Document. Setting one of the six names gives this assignment a tuple
+    of its own.
+
+    Examples
+    --------
+    >>> import xialu_graph as xg
+    >>> a = xg.read_document("1、抓项目。[牵头单位:区发改局]\\n").tasks[0].assignments[0]
+    >>> a.task_id, a.unit, a.role
+    ('1', '区发改局', 'lead')
+    >>> a
+    Assignment(task_id='1', unit='区发改局', unit_raw='区发改局', role='lead', via='', unit_kind='department', rule='suffix', note='', line=1)
+    """
+
+    __slots__ = ("task_id", "role", "line", "_names")
+    __dataclass_fields__ = _AssignmentFields.__dataclass_fields__  # type: ignore[misc]
+    __dataclass_params__ = _AssignmentFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = _AssignmentFields.__match_args__
+    __hash__ = None  # type: ignore[assignment]  # as a mutable dataclass
+
+    def __init__(self, task_id: str, unit: str, unit_raw: str, role: str, via: str = "", unit_kind: str = "other",
+                 rule: str = "exact", note: str = "", line: int = 0):
+        self.task_id = task_id
+        self.role = role
+        self.line = line
+        self._names = (unit, unit_raw, via, unit_kind, rule, note)
+
+    @classmethod
+    def of_names(cls, task_id: str, role: str, line: int, names: tuple) -> "Assignment":
+        """An assignment sharing ``names``, the tuple ``(unit, unit_raw, via, unit_kind, rule, note)``.
+
+        Examples
+        --------
+        >>> names = ("区发改局", "发改局", "", "department", "alias", "")
+        >>> a, b = Assignment.of_names("1", "lead", 3, names), Assignment.of_names("2", "support", 5, names)
+        >>> a.unit_raw, b.unit_kind, a == Assignment("1", "区发改局", "发改局", "lead", "", "department", "alias", "", 3)
+        ('发改局', 'department', True)
+        """
+        out = cls.__new__(cls)
+        out.task_id = task_id
+        out.role = role
+        out.line = line
+        out._names = names
+        return out
+
+    unit = _name_field(0, "unit")
+    unit_raw = _name_field(1, "unit_raw")
+    via = _name_field(2, "via")
+    unit_kind = _name_field(3, "unit_kind")
+    rule = _name_field(4, "rule")
+    note = _name_field(5, "note")
+
+    def _astuple(self) -> tuple:
+        unit, unit_raw, via, unit_kind, rule, note = self._names
+        return (self.task_id, unit, unit_raw, self.role, via, unit_kind, rule, note, self.line)
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._astuple() == other._astuple()
+
+    def __repr__(self) -> str:
+        return "Assignment(" + ", ".join(f"{f}={v!r}" for f, v in zip(ASSIGNMENT_COLUMNS, self._astuple())) + ")"
+
+    def __getstate__(self):
+        return (self.task_id, self.role, self.line, self._names)
+
+    def __setstate__(self, state) -> None:
+        self.task_id, self.role, self.line, self._names = state
 
 
 @dataclass(slots=True)
@@ -303,8 +646,9 @@ class ParseReport:
 
     Attributes
     ----------
-    line_kinds : list of (int, str)
-        (line number, kind) for every line, kinds from LINE_KINDS.
+    line_kinds : sequence of (int, str)
+        (line number, kind) for every line, kinds from LINE_KINDS: a :class:`LineKinds`
+        (one byte a line) in a parsed document.
     warnings : list of ParseWarning
     conventions : dict
         What the parser detected: numbering style, label style, lead rule, …
@@ -321,7 +665,7 @@ class ParseReport:
     ('', True)
     """
 
-    line_kinds: list[tuple[int, str]] = field(default_factory=list)
+    line_kinds: Sequence[tuple[int, str]] = field(default_factory=LineKinds)
     warnings: list[ParseWarning] = field(default_factory=list)
     conventions: dict = field(default_factory=dict)
     truncated: str = ""
@@ -365,7 +709,12 @@ class Document:
     tasks: list[Task] = field(default_factory=list)
     report: ParseReport = field(default_factory=ParseReport)
     unit_table: list[dict] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list, repr=False)
+    lines: Sequence[str] = field(default_factory=Lines, repr=False)
+    """The text's lines (:class:`Lines`: the text held once; a list given is converted)."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lines, Lines):
+            self.lines = Lines(self.lines)
 
     def __repr__(self) -> str:
         """One line (a bare ``doc`` in a notebook cell must not print the whole document)."""

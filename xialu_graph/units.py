@@ -563,14 +563,13 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
             if slot is None:
                 slot = slots[k] = len(slot_keys)
                 slot_keys.append(k)
-            entry.append((r.unit, r.via, r.kind, r.rule, r.note, slot, r.raw or raw))
+            entry.append((r.unit, r.via, (r.unit, r.raw or raw, r.via, r.kind, r.rule, r.note), slot))
         by_key[(raw, prefix)] = (entry, any(r.rule == "unknown" for r in res))
     counts = [0] * len(slot_keys)
     warned: set[str] = set()
     merged = 0
     for t in doc.tasks:
-        chosen: dict[str, Assignment] = {}
-        order: list[str] = []
+        chosen: dict[str, Assignment] = {}  # in the order first named (a merge keeps the unit's place)
         tid = t.task_id
         for ra in t.raw_assignments:
             raw = ra.unit_raw
@@ -579,17 +578,17 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
                 warned.add(raw)
                 doc.report.warn(ra.line, "unknown_unit", f"unit {raw!r} is in no table and matches no rule; kept as kind 'other'")
             role, line = ra.role, ra.line
-            for unit, via, kind, rule, note, slot, written in entry:
+            for unit, via, names, slot in entry:
                 counts[slot] += 1
                 old = chosen.get(unit)
                 if old is None:
-                    chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
-                    order.append(unit)
+                    # every mention of this raw name resolved this way shares the names tuple
+                    chosen[unit] = Assignment.of_names(tid, role, line, names)
                     continue
                 merged += 1
                 if (ROLE_RANK[role], bool(via)) < (ROLE_RANK[old.role], bool(old.via)):
-                    chosen[unit] = Assignment(tid, unit, written, role, via, kind, rule, note, line)
-        t.assignments = [chosen[u] for u in order]
+                    chosen[unit] = Assignment.of_names(tid, role, line, names)
+        t.assignments = list(chosen.values())  # sized exactly (a comprehension over-allocates)
     doc.report.duplicates_merged = merged
     doc.unit_table = [
         {

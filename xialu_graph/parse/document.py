@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..errors import InputError
-from ..model import Document, ParseReport
+from ..model import Document, LineKinds, Lines, ParseReport
 from . import fast as fast_path
 from .assignments import first_listed_rule_line, states_first_listed_rule
 from .fast import read_fast
@@ -61,7 +61,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     """
     quick = read_fast(text, first_listed_leads=first_listed_leads) if (fast_path.ENABLED if fast is None else fast) else None
     if quick is not None:
-        items, built, lines, report = quick
+        items, built, lines, report = quick  # lines: Lines of the text parsed (no copy of it)
     else:
         layout = prepare(text)
         report = ParseReport(conventions=dict(layout.conventions))
@@ -73,7 +73,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
         report.conventions["numbering"] = scan.task_style
         items = find_items(layout, scan, first_listed_leads=first_listed_leads)
         report.conventions.update(items.conventions)
-        lines = layout.lines
+        lines = Lines(layout.lines)
         # the numbering scan and the normalised text are not needed past the items pass, and each
         # span is let go once its task is built: memory stays proportional to the file
         del scan, layout
@@ -98,7 +98,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
     report.conventions["labels"] = sorted(s for s in built.label_styles if s)
     report.conventions["numbering_restarts_per_section"] = restarts
     report.conventions.setdefault("table", False)
-    report.line_kinds = [(i + 1, k) for i, k in enumerate(items.kinds)]
+    report.line_kinds = LineKinds(items.kinds)
     md = build_metadata(items.page_meta, items.preamble, source)
     return Document(metadata=md, sections=items.sections, subsections=items.subsections, tasks=built.tasks, report=report,
                     lines=lines)

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Optional
+from typing import Optional, Sequence
 
-from ..model import ParseReport, Person, RawAssignment, Section, Subsection, Task
+from ..model import Lines, ParseReport, Person, RawAssignment, Section, Subsection, Task
 from .assignments import (
     LABEL_RE,
     LABEL_ROLE,
@@ -101,7 +101,7 @@ def read_fast(text: str, *, first_listed_leads: Optional[bool] = None):
     tuple or None
         ``(items, built, lines, report)``: the items pass's structure and line kinds
         (:class:`.items.Items`, no entries), the assignments pass's tasks
-        (:class:`.tasks.BuiltTasks`), the lines as written and the report's conventions so far.
+        (:class:`.tasks.BuiltTasks`), the lines as written (:class:`~xialu_graph.model.Lines` of ``text``) and the report's conventions so far.
 
     Examples
     --------
@@ -133,14 +133,13 @@ def _read(text: str, first_listed_leads: Optional[bool]):
         return None
     if _ENUM_MID.search(ntext) and split_run_in(text)[1]:
         return None
-    lines = text.split("\n")
-    norms = ntext.split("\n")
+    # the lines as written and normalised, each held as its text and offsets, not a list of strings
+    lines = Lines.of_text(text)
+    norms = _Stripped.of_mapped(ntext, lines)  # the same offsets (and mostly the same string: normalise changes little)
     del ntext
     r = _Fast(lines)
     kinds = r.kinds
-    norms = [s.strip() for s in norms]
-    for idx, raw in enumerate(lines):
-        n = norms[idx]
+    for idx, (raw, n) in enumerate(zip(lines, norms)):
         if not n:
             continue
         if not r.line(idx, raw, n, norms):
@@ -158,10 +157,26 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     return items, r.built, lines, report
 
 
+class _Stripped(Lines):
+    """Lines read stripped of surrounding white space (the normalised lines of the fast read)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        starts = self._starts
+        if i.__class__ is int and 0 <= i < len(starts) - 1:
+            return self._text[starts[i]:starts[i + 1] - 1].strip()
+        got = Lines.__getitem__(self, i)
+        return got if isinstance(i, slice) else got.strip()
+
+    def __iter__(self):
+        return map(str.strip, Lines.__iter__(self))
+
+
 class _Fast:
     """The state of one fast read."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: Lines):
         self.lines = lines
         self.kinds = ["blank"] * len(lines)
         self.body = False
@@ -179,7 +194,7 @@ class _Fast:
         self.heading_names = False  # it names units or people (the general parser reads their tasks)
 
     # ---- lines
-    def line(self, idx: int, raw: str, n: str, norms: list[str]) -> bool:
+    def line(self, idx: int, raw: str, n: str, norms: Sequence[str]) -> bool:
         """Classify line ``idx`` as the general items pass would; False: not a line of the fast path."""
         kinds = self.kinds
         c0 = n[0]
@@ -287,7 +302,7 @@ class _Fast:
             return True
         return False
 
-    def continuation(self, idx: int, raw: str, n: str, norms: list[str]) -> bool:
+    def continuation(self, idx: int, raw: str, n: str, norms: Sequence[str]) -> bool:
         """An unnumbered line: the next line of a task that has no assignment yet (the general
         items pass decides any other case)."""
         span = self.span
@@ -306,7 +321,7 @@ class _Fast:
         self.kinds[idx] = "continuation"
         return True
 
-    def unnumbered(self, idx: int, raw: str, n: str, norms: list[str]) -> bool:
+    def unnumbered(self, idx: int, raw: str, n: str, norms: Sequence[str]) -> bool:
         """An unnumbered line after a whole task (or none): text between tasks (``unattached_text``)
         or a heading, as the general items pass reads it; False where that pass would make a
         task of it or the heading names units or people."""
@@ -334,7 +349,7 @@ class _Fast:
         self.kinds[idx] = "heading"
         return True
 
-    def assigned_below(self, idx: int, norms: list[str]) -> bool:
+    def assigned_below(self, idx: int, norms: Sequence[str]) -> bool:
         """Whether the numbering pass counts a (一) line as carrying an assignment through the
         line under it (then (一) might number the tasks: the general parser decides)."""
         j = idx + 1
@@ -346,7 +361,7 @@ class _Fast:
         return bool(LABEL_RE.match(nxt)) or (
             nxt[0] not in ITEM_START and nxt[0] not in HEAD_START and find_trailing_bracket(nxt[-MAX_BRACKET_SCAN:]) is not None)
 
-    def heading_above(self, idx: int, norms: list[str]) -> bool:
+    def heading_above(self, idx: int, norms: Sequence[str]) -> bool:
         """The body starts with a task: a preamble line above it that names units would be its
         heading (the general parser handles that)."""
         prev = next((k for k in range(idx - 1, -1, -1) if norms[k]), None)
@@ -420,11 +435,11 @@ class _Fast:
         STATS.fast_tasks += 1
         number = int(num or pnum)
         sec, sub = self.section, self.subsection
-        task = Task(str(number), number, num + sep if num is not None else f"({pnum})", joined[:op].rstrip(),
+        intern = sys.intern  # the same numbering ('22、') recurs in every section: one string for all
+        task = Task(str(number), number, intern(num + sep if num is not None else f"({pnum})"), joined[:op].rstrip(),
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
                     self.heading, "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
-        intern = sys.intern
         task.raw_assignments = [RawAssignment(r, intern(nm), ln, "", p) for (r, _), nm, p in zip(units, raw_names, prefixes)]
         if people:
             task.people = [Person("", name, title, ln) for title, name in people]

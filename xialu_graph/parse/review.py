@@ -107,6 +107,7 @@ def score_document(doc: Document) -> Document:
     for w in doc.report.warnings:
         if w.code in _GUESS_WARNINGS:
             guesses.setdefault(w.line, set()).add(_GUESS_WARNINGS[w.code])
+    shared: dict[float, float] = {}
     for t in doc.tasks:
         if "corrected" in t.reasons:
             t.confidence = 1.0
@@ -129,7 +130,8 @@ def score_document(doc: Document) -> Document:
         if t.line_end > t.line_start and "cell_layout_rebuilt" not in reasons:
             add("text_joined")
         t.reasons = reasons
-        t.confidence = _confidence(reasons)
+        c = _confidence(reasons)
+        t.confidence = shared.setdefault(c, c)  # a handful of values: one float object each
     return doc
 
 
