@@ -552,8 +552,8 @@ class _Reader:
                 rcells = space_row_cells(self.space_table, raw.strip()) or cells
                 self.table_row(self.space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
                 return idx + 1
-            if is_footer(n) or match_heading(n) or match_item(n):
-                self.space_table = None
+            if is_footer(n) or match_item(n) or match_heading(n) and not self.space_row_follows(idx):
+                self.space_table = None  # a heading between rows (一、主要预期目标) keeps the table open
         if n.startswith(("序号", "编号")) and " " in n:
             layout = match_space_header(n)
             if layout is not None:
@@ -565,6 +565,13 @@ class _Reader:
             if flat is not None:
                 return self.flat_table(idx, *flat)
         return None
+
+    def space_row_follows(self, idx: int) -> bool:
+        """Whether the next non-blank line after ``idx`` is a row of the open space-separated table."""
+        for k in range(idx + 1, min(len(self.norms), idx + 4)):
+            if self.norms[k].strip():
+                return space_row_cells(self.space_table, self.norms[k]) is not None
+        return False
 
     def next_pipe_rows(self, idx: int, limit: int = 8) -> list[list[str]]:
         """The cells of the pipe rows after line ``idx`` (up to ``limit``; blank lines and
