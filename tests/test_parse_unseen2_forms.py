@@ -72,3 +72,27 @@ def test_a_progress_report_reads_its_lead_column_and_skips_the_report_text():
     assert got["2"] == [("lead", "市财政局")]
     assert got["3"] == [("lead", "市发展改革委"), ("lead", "市生态环境局")]
     assert got["4"] == [("lead", "市经济和信息化局")]
+
+
+def test_a_header_word_with_a_converters_pinyin_is_its_column_word():
+    assert cell_role("牵头责(zé)任单位") == "lead"
+    assert cell_role("重点工作任务(wù)") == "task"
+
+
+def test_a_label_line_under_a_heading_with_no_numbered_item_makes_the_heading_the_task():
+    text = ("某县创建工作实施方案\n"
+            "一、开展机动车检测工作\n"
+            "(一)任务要求。所有年检车辆实施尾气检测。\n"
+            "牵头单位:县公安局;责任单位:县环保局。\n"
+            "(二)任务要求。落实检测经费。\n"
+            "牵头单位:县人民政府;责任单位:县公安局。\n"
+            "二、开展“绿色饭店”创建工作\n"
+            "任务要求。三星级以上宾馆全面开展创建。\n"
+            "牵头单位:县旅游局;责任单位:县环保局、县林业局。\n"
+            "三、组织开展节能降耗工作\n"
+            "任务要求。制定节能降耗工作计划。\n"
+            "牵头单位:县经贸局;责任单位:县发改委。\n")
+    got = _pairs(text)
+    assert got["二"] == [("lead", "县旅游局"), ("support", "县环保局"), ("support", "县林业局")]
+    assert got["三"] == [("lead", "县经贸局"), ("support", "县发改委")]
+    assert ("lead", "县公安局") in next(v for k, v in got.items() if k not in ("二", "三"))

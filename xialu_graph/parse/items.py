@@ -244,6 +244,9 @@ class _Reader:
         self.table: Optional[TableLayout] = None
         self.space_table: Optional[TableLayout] = None
         self.aligned: set = set()  # lines of pipe rows aligned past their spanning group cells
+        # a section heading with no numbered item under it yet: (its match, title, line); a label
+        # line that follows it (二、开展…工作 / 任务要求。… / 牵头单位:X;责任单位:Y) makes it the task
+        self.bare_section: Optional[tuple] = None
 
     # ---- state
     def snapshot(self) -> Context:
@@ -356,6 +359,15 @@ class _Reader:
             self.cur.label_parts.append((ln, raw.strip()))
             self.cur.lines.append(ln)
             kinds[idx] = "label"
+        elif self.cur is None and self.bare_section is not None and head is None and item is None and LABEL_RE.match(n):
+            # 二、开展“绿色饭店”创建工作 / 任务要求。… / 牵头单位:县旅游局;…: the heading is the task
+            shead, stitle, sln = self.bare_section
+            self.bare_section = None
+            self.cur = self.open(LineMatch("section", shead.label, shead.number, stitle, 0), sln, stitle, normalise(stitle))
+            self.cur.retitles = self.section
+            self.cur.label_parts.append((ln, raw.strip()))
+            self.cur.lines.append(ln)
+            kinds[idx] = "label"
         elif head is not None and head.style == "section":
             self.section_line(idx, raw, head)
         elif head is not None and head.style == "cn_paren" and self.scan.subsection_style:
@@ -378,10 +390,12 @@ class _Reader:
                 self.close()
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
+            self.bare_section = None
         elif item is not None and item.style == task_style:
             self.close()
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
+            self.bare_section = None
         else:
             self.unnumbered_line(idx, raw, n)
         return idx + 1
@@ -408,6 +422,7 @@ class _Reader:
         self.section, self.subsection, self.heading = section, None, ""
         self.set_leaders("section", leaders, ln, title)
         self.kinds[idx] = "section"
+        self.bare_section = (head, title, ln) if not sub else None
         if not sub and _section_assignment(normalise(title), self.first_listed_leads):
             # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
             o = self.open(LineMatch("section", head.label, head.number, title, 0), ln, title, normalise(title))

@@ -55,10 +55,12 @@ def cell_role(cell: str, loose: bool = False) -> str:
     ('lead', 'responsible', '')
     >>> cell_role("具体工作任务和要求"), cell_role("具体工作任务和要求", loose=True)
     ('', 'task')
-    >>> cell_role("责任部门(加*号为牵头部门,其余为参与部门)")
-    'responsible'
+    >>> cell_role("责任部门(加*号为牵头部门,其余为参与部门)"), cell_role("牵头责(zé)任单位")
+    ('responsible', 'lead')
     """
     c = cell.replace(" ", "")
+    if "(" in c:
+        c = _HEADER_PINYIN.sub("", c)  # 牵头责(zé)任单位: a converter's pinyin inside the word
     roles = _column_roles()
     role = roles.get(c) or roles.get(_BRACKETED.sub("", c)) or roles.get(_HEADER_NOTE.sub("", c))
     if role is not None:
@@ -70,6 +72,7 @@ def cell_role(cell: str, loose: bool = False) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()]{1,6}\)$")
+_HEADER_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
 _HEADER_NOTE = re.compile(r"\([^()]{1,24}\)$")  # 责任部门(加*号为牵头部门,其余为参与部门)
 
 
