@@ -2,7 +2,7 @@
 below the committed floor (issue 12).
 
 The set was scored once unseen (F1 0.450, 15/40 complete tasks, main at f9d6772; benchmarks/results.md,
-"Genre corpus score, second unseen set"), then 0.881 (35/40) after looking (branch unseen2). Any later rise was reached after looking at these
+"Genre corpus score, second unseen set"), then 0.894 (36/40) after looking (branch unseen2). Any later rise was reached after looking at these
 documents, so the floor guards what was reached; it does not measure generalisation.
 """
 
@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UNSEEN2 = ROOT / "tests" / "genre" / "unseen2"
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.88
-TASKS_FOUND_FLOOR = 35
+F1_FLOOR = 0.89
+TASKS_FOUND_FLOOR = 36
 UNSEEN2_DOCUMENTS = 12
 UNSEEN2_TASKS = 40
 GOLD = sorted((UNSEEN2 / "gold").glob("*.json"))

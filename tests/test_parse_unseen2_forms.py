@@ -96,3 +96,16 @@ def test_a_label_line_under_a_heading_with_no_numbered_item_makes_the_heading_th
     assert got["二"] == [("lead", "县旅游局"), ("support", "县环保局"), ("support", "县林业局")]
     assert got["三"] == [("lead", "县经贸局"), ("support", "县发改委")]
     assert ("lead", "县公安局") in next(v for k, v in got.items() if k not in ("二", "三"))
+
+
+def test_a_space_row_whose_unit_cells_run_over_lines_takes_them():
+    text = ("重点工作任务分解表\n"
+            "序号 重点工作任务 主要责任单位 协同配合单位\n"
+            "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门\n"
+            "2 一般公共预算收入增长5%左右。 区财政局\n"
+            "区税务局\n"
+            "区政府有关部门,各乡镇人民政府。\n"
+            "3 社会消费品零售总额增长8.2%左右。 区商务局 区市场监管局\n")
+    got = _pairs(text)
+    assert got["2"] == [("lead", "区财政局"), ("lead", "区税务局"), ("support", "区政府有关部门"), ("support", "各乡镇人民政府")]
+    assert got["3"] == [("lead", "区商务局"), ("support", "区市场监管局")]
