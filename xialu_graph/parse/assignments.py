@@ -336,6 +336,9 @@ def _clean_list(value: str, role: str, res: ParsedAssignment) -> None:
         if not name:
             continue
         r = role
+        if name.endswith("*") and len(name) > 2 and role != "support":
+            # 区农业农村委* under a header 加*号为牵头部门: the starred unit leads
+            name, r = name.rstrip("* "), "lead"
         m = _INLINE_LEAD.search(name) if name[-1] == ")" else None
         if m:
             name, r = name[: m.start()], "lead"
@@ -401,6 +404,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     [('lead', '区卫健局'), ('support', '区司法局'), ('support', '各街办(新区)')]
     >>> parse_assignment("区政务服务局牵头,区发改局、区住建局配合").units
     [('lead', '区政务服务局'), ('support', '区发改局'), ('support', '区住建局')]
+    >>> parse_assignment("责任部门:区建管委*、区规划资源局").units
+    [('lead', '区建管委'), ('support', '区规划资源局')]
     """
     norm = (content if normalised else normalise(content)).strip()
     written = original if original is not None else content.strip()

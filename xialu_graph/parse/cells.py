@@ -42,6 +42,7 @@ _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
+_ALIAS = re.compile(r"\([^()]{1,12}\)$")
 _DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$|^全年完成$|^按期|^按时|^及时|^每年|^每季|^每月|^逐年)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _TEXT_END = re.compile(r"[。;!?]$")
@@ -57,15 +58,26 @@ def cell_kind(cell: str) -> str:
     --------
     >>> [cell_kind(c) for c in ["文化宣传股", "各股室、委属部门单位", "周 斐", "12月底前", "万亩", "抓好旅游环境综合整治工作。"]]
     ['unit', 'unit', 'person', 'deadline', 'short', 'text']
+    >>> cell_kind("区政府有关部门,各乡镇人民政府、街道办事处。"), cell_kind("区投资促进中心。"), cell_kind("市财政局(国资委)")
+    ('unit', 'unit', 'unit')
+    >>> cell_kind("成功创建首批浙江省美丽城镇。")  # a sentence, though it ends like a unit name
+    'text'
     """
     c = cell.strip()
     if not c:
         return "short"
     if _TEXT_END.search(c) or len(c) > 40:
+        # a unit cell closed by a full stop (区工信局、区住建局,各乡镇人民政府。) is still units
+        core = c[:-1] if c.endswith("。") else c
+        names = [n for n in _SEP.split(core) if n]
+        if (len(names) >= 2 or len(core) <= 10) and len(core) <= 200 and "“" not in core and \
+                all(_UNIT_END.search(_ALIAS.sub("", n)) and 2 <= len(n) <= 16 for n in names):
+            return "unit"
         return "text"
     if _DEADLINE.search(c) and len(c) <= 16:
         return "deadline"
-    names = [n for n in _SEP.split(c) if n]
+    # 市财政局(国资委): the name before its alias; 区农业农村委*: a starred (leading) unit
+    names = [_ALIAS.sub("", n.rstrip("*")) for n in _SEP.split(c) if n]
     if names and all(_UNIT_END.search(n) and len(n) >= 2 for n in names) and "“" not in c:
         return "unit"
     bare = c.replace(" ", "")
@@ -141,6 +153,11 @@ def align_cells(roles: list[str], kinds: list[str]) -> list[list[int]]:
     return out
 
 
+# a section heading printed between table rows (``二、全力以赴扩投资``): an extract of a larger
+# table keeps the headings of the rows it leaves out, so the next row's number may jump (3, 68)
+_SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^。]{2,30}。?$")
+
+
 def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list[list[list[int]]], int]:
     """Group and align the lines of a ragged one-cell-per-line table (header before ``start``).
 
@@ -167,9 +184,13 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
     numbers: list[int] = []  # positions in cells of the row numbers
     prev: Optional[int] = None
     end = len(norms)
+    after_heading = False  # a section heading (二、…) just passed: the next row number may jump
     for i in range(start, len(norms)):
         c = norms[i].strip("| ")
         if not c:
+            continue
+        if _SECTION_HEADING.match(c):
+            after_heading = True  # a group heading between rows belongs to no column
             continue
         if len(c) > 200:
             end = i
@@ -181,13 +202,15 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
             break  # no row number for too long: what follows is no row of this table
         if is_number_cell(c) and c[0] not in "一二三四五六七八九十(":
             n = number_of(c)
-            if prev is None or n == prev + 1:
+            jump = n > prev and (after_heading or len(cells) - numbers[-1] > len(post)) if numbers else False
+            if prev is None or n == prev + 1 or jump:
                 if numbers and len(cells) - numbers[-1] > MAX_ROW_CELLS:
                     end = cells[numbers[-1] + MAX_ROW_CELLS]
                     cells = cells[:numbers[-1] + MAX_ROW_CELLS]
                     break
                 numbers.append(len(cells))
                 prev = n
+        after_heading = False
         cells.append(i)
     if not numbers or not units_in:
         return [], start

@@ -34,7 +34,7 @@ from .assignments import (
     read_heading,
     split_leaders,
 )
-from .cells import UNIT_COLUMNS, ragged_rows, split_glued
+from .cells import UNIT_COLUMNS, cell_kind, ragged_rows, split_glued
 from .layout import Layout
 from .lines import (
     HEAD_START,
@@ -244,6 +244,9 @@ class _Reader:
         self.table: Optional[TableLayout] = None
         self.space_table: Optional[TableLayout] = None
         self.aligned: set = set()  # lines of pipe rows aligned past their spanning group cells
+        # a section heading with no numbered item under it yet: (its match, title, line); a label
+        # line that follows it (二、开展…工作 / 任务要求。… / 牵头单位:X;责任单位:Y) makes it the task
+        self.bare_section: Optional[tuple] = None
 
     # ---- state
     def snapshot(self) -> Context:
@@ -356,6 +359,15 @@ class _Reader:
             self.cur.label_parts.append((ln, raw.strip()))
             self.cur.lines.append(ln)
             kinds[idx] = "label"
+        elif self.cur is None and self.bare_section is not None and head is None and item is None and LABEL_RE.match(n):
+            # 二、开展“绿色饭店”创建工作 / 任务要求。… / 牵头单位:县旅游局;…: the heading is the task
+            shead, stitle, sln = self.bare_section
+            self.bare_section = None
+            self.cur = self.open(LineMatch("section", shead.label, shead.number, stitle, 0), sln, stitle, normalise(stitle))
+            self.cur.retitles = self.section
+            self.cur.label_parts.append((ln, raw.strip()))
+            self.cur.lines.append(ln)
+            kinds[idx] = "label"
         elif head is not None and head.style == "section":
             self.section_line(idx, raw, head)
         elif head is not None and head.style == "cn_paren" and self.scan.subsection_style:
@@ -378,10 +390,12 @@ class _Reader:
                 self.close()
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
+            self.bare_section = None
         elif item is not None and item.style == task_style:
             self.close()
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
+            self.bare_section = None
         else:
             self.unnumbered_line(idx, raw, n)
         return idx + 1
@@ -408,6 +422,7 @@ class _Reader:
         self.section, self.subsection, self.heading = section, None, ""
         self.set_leaders("section", leaders, ln, title)
         self.kinds[idx] = "section"
+        self.bare_section = (head, title, ln) if not sub else None
         if not sub and _section_assignment(normalise(title), self.first_listed_leads):
             # 一、加快调整能源结构(省发改委总牵头): the numbered heading is itself a task
             o = self.open(LineMatch("section", head.label, head.number, title, 0), ln, title, normalise(title))
@@ -546,14 +561,20 @@ class _Reader:
                 self.table = layout
                 return idx + 1
         if self.space_table is not None:
+            more = self.space_unit_lines(idx)
+            if more:
+                n, raw = self.joined_space_row(idx, more)
             cells = space_row_cells(self.space_table, n)
             if cells is not None:
                 kinds[idx] = "task"
+                for k in more:
+                    kinds[k] = "continuation"
                 rcells = space_row_cells(self.space_table, raw.strip()) or cells
-                self.table_row(self.space_table, cells, rcells if len(rcells) == len(cells) else cells, ln, ln)
-                return idx + 1
-            if is_footer(n) or match_heading(n) or match_item(n):
-                self.space_table = None
+                self.table_row(self.space_table, cells, rcells if len(rcells) == len(cells) else cells, ln,
+                               (more[-1] + 1) if more else ln)
+                return (more[-1] + 1) if more else idx + 1
+            if is_footer(n) or match_item(n) or match_heading(n) and not self.space_row_follows(idx):
+                self.space_table = None  # a heading between rows (一、主要预期目标) keeps the table open
         if n.startswith(("序号", "编号")) and " " in n:
             layout = match_space_header(n)
             if layout is not None:
@@ -565,6 +586,54 @@ class _Reader:
             if flat is not None:
                 return self.flat_table(idx, *flat)
         return None
+
+    def space_unit_lines(self, idx: int) -> list[int]:
+        """The lines after a space-separated row ``idx`` that only hold units (a unit cell printed
+        over several lines: ``2 一般公共预算收入增长5%左右。 区财政局`` / ``区税务局`` /
+        ``区政府有关部门,…``), when the row line itself is short of its unit columns."""
+        lay = self.space_table
+        toks = self.norms[idx].split()
+        if len(toks) < 3 or not is_number_cell(toks[0]) or not any(r in UNIT_COLUMNS for r in lay.columns):
+            return []
+        last_text = max(i for i, r in enumerate(lay.columns) if r in ("task", "category", ""))
+        tail = len(lay.columns) - last_text - 1
+        present = sum(1 for t in toks[2:] if cell_kind(t) == "unit")
+        if tail < 2 or present >= tail:
+            return []
+        out = []
+        for k in range(idx + 1, min(len(self.norms), idx + 8)):
+            c = self.norms[k].strip()
+            if not c:
+                continue
+            if " " in c or cell_kind(c) != "unit" or is_number_cell(c.split()[0]):
+                break
+            out.append(k)
+        return out if len(out) >= tail - present else []
+
+    def joined_space_row(self, idx: int, more: list[int]) -> tuple[str, str]:
+        """The row line with its unit lines: the last ``missing`` lines are the missing unit cells,
+        the lines before them go on the row's last unit cell (joined with 、)."""
+        lay = self.space_table
+        last_text = max(i for i, r in enumerate(lay.columns) if r in ("task", "category", ""))
+        tail = len(lay.columns) - last_text - 1
+        toks = self.norms[idx].split()
+        present = sum(1 for t in toks[2:] if cell_kind(t) == "unit")
+        missing = tail - present
+        extra, own = more[:len(more) - missing], more[len(more) - missing:]
+        out = []
+        for lines in (self.norms, self.lines):
+            row = lines[idx].strip()
+            row += "".join("、" + lines[k].strip() for k in extra)
+            row += "".join(" " + lines[k].strip() for k in own)
+            out.append(row)
+        return out[0], out[1]
+
+    def space_row_follows(self, idx: int) -> bool:
+        """Whether the next non-blank line after ``idx`` is a row of the open space-separated table."""
+        for k in range(idx + 1, min(len(self.norms), idx + 4)):
+            if self.norms[k].strip():
+                return space_row_cells(self.space_table, self.norms[k]) is not None
+        return False
 
     def next_pipe_rows(self, idx: int, limit: int = 8) -> list[list[str]]:
         """The cells of the pipe rows after line ``idx`` (up to ``limit``; blank lines and

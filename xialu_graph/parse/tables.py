@@ -55,10 +55,14 @@ def cell_role(cell: str, loose: bool = False) -> str:
     ('lead', 'responsible', '')
     >>> cell_role("具体工作任务和要求"), cell_role("具体工作任务和要求", loose=True)
     ('', 'task')
+    >>> cell_role("责任部门(加*号为牵头部门,其余为参与部门)"), cell_role("牵头责(zé)任单位")
+    ('responsible', 'lead')
     """
     c = cell.replace(" ", "")
+    if "(" in c:
+        c = _HEADER_PINYIN.sub("", c)  # 牵头责(zé)任单位: a converter's pinyin inside the word
     roles = _column_roles()
-    role = roles.get(c) or roles.get(_BRACKETED.sub("", c))
+    role = roles.get(c) or roles.get(_BRACKETED.sub("", c)) or roles.get(_HEADER_NOTE.sub("", c))
     if role is not None:
         return role
     if not loose or len(c) > 12:
@@ -68,6 +72,8 @@ def cell_role(cell: str, loose: bool = False) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()]{1,6}\)$")
+_HEADER_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+_HEADER_NOTE = re.compile(r"\([^()]{1,24}\)$")  # 责任部门(加*号为牵头部门,其余为参与部门)
 
 
 def _roles(cells: list[str], loose: bool = False) -> Optional[list[str]]:
@@ -168,6 +174,9 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
     >>> lay, end = match_flat_header(["工作任务", "", "具体要求", "落实科室(部门)", "做好规划公开", "1.公开规划"], 0)
     >>> lay.columns, end
     (['category', 'task', 'responsible'], 4)
+    >>> lay, end = match_flat_header(["序号", "任务名称", "责任部门", "(加*号为牵头部门,", "其余为参与部门)", "完成时间节点", "1"], 0)
+    >>> lay.columns, end
+    (['number', 'task', 'responsible', ''], 6)
     """
     cells: list[str] = []
     roles = _column_roles()
@@ -183,6 +192,17 @@ def match_flat_header(norms: list[str], start: int) -> Optional[tuple[TableLayou
             cells[-1] += c
         elif cells and _BRACKETED.fullmatch(c) and cell_role(cells[-1]):
             cells[-1] += c  # 责任股室 / (单位): the header cell's note on a line of its own
+        elif cells and c.startswith("(") and ")" not in c and cell_role(cells[-1]):
+            # 责任部门 / (加*号为牵头部门, / 其余为参与部门): a note broken over lines
+            note, k = c, j + 1
+            while k < min(len(norms), j + 4) and ")" not in note:
+                note += norms[k].replace(" ", "").rstrip("|")
+                k += 1
+            if not note.endswith(")"):
+                break
+            cells[-1] += note
+            j = k
+            continue
         elif cells and not cell_role(c) and _numbered_next(norms, j + 1) and not any(
                 cell_role(x) == "number" for x in cells):
             break  # a group cell before the first row's number (the header names no number column)
