@@ -42,6 +42,9 @@ _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
+# names in a cell closed by a full stop: organisations only (a sentence may end in 园区, 社区, 城市, 乡镇)
+_ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工会|残联|妇联|工商联|科协|中心|公司|大队|院|所|站|部门|街道|街办|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|馆|室|股|科)$"
+                      r"|^各.{1,12}$")
 _ALIAS = re.compile(r"\([^()]{1,12}\)$")
 _DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$|^全年完成$|^按期|^按时|^及时|^每年|^每季|^每月|^逐年)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -67,11 +70,12 @@ def cell_kind(cell: str) -> str:
     if not c:
         return "short"
     if _TEXT_END.search(c) or len(c) > 40:
-        # a unit cell closed by a full stop (区工信局、区住建局,各乡镇人民政府。) is still units
+        # a unit cell closed by a full stop (区工信局、区住建局,各乡镇人民政府。) is still units; names of
+        # three characters or more that end as organisations do (推进园区,建设社区。 stays text)
         core = c[:-1] if c.endswith("。") else c
         names = [n for n in _SEP.split(core) if n]
         if (len(names) >= 2 or len(core) <= 10) and len(core) <= 200 and "“" not in core and \
-                all(_UNIT_END.search(_ALIAS.sub("", n)) and 2 <= len(n) <= 16 for n in names):
+                all(_ORG_END.search(_ALIAS.sub("", n)) and 3 <= len(n) <= 16 for n in names):
             return "unit"
         return "text"
     if _DEADLINE.search(c) and len(c) <= 16:
