@@ -241,10 +241,10 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     written to a temporary file in the target folder and moved into place with
     ``os.replace``, so a reader never sees half a file. Folders are created as needed.
 
-    The layout engine (constrained layout) runs once for the raster format and once for the
-    vector formats: the PDF reuses the positions computed for the SVG (the two renderers
-    measure text alike, to 0.02 pt), instead of laying the figure out again for each file.
-    The figure's engine is restored afterwards.
+    The layout engine (constrained layout) runs once, for the first format (PNG, at ``dpi``):
+    the SVG and the PDF draw the positions computed for it (the renderers measure text alike,
+    to a fraction of a point) instead of laying the figure out again for each file, so the
+    three files show the same layout. The figure's engine is restored afterwards.
 
     Examples
     --------
@@ -264,19 +264,16 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     stem.parent.mkdir(parents=True, exist_ok=True)
     title = _figure_title(fig)
     rc = {k: v for k, v in house_rc().items() if k.startswith(("pdf.", "ps.", "svg.", "savefig.", "text."))}
+    rc.update({"figure.autolayout": False, "figure.constrained_layout.use": False})  # layout None means none
     written = []
     engine = fig.get_layout_engine()
-    laid_out: set = set()  # "raster", "vector": the kinds of renderer the layout has run for
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
+    for fmt in formats:
+        if fmt not in SAVE_METADATA:
+            raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
     with mpl.rc_context(rc), _restore_layout_engine(fig, engine):
         literal_text(fig)
         for fmt in formats:
-            fmt = fmt.lower().lstrip(".")
-            if fmt not in SAVE_METADATA:
-                raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
-            kind = "vector" if fmt in ("svg", "pdf") else "raster"
-            if engine is not None:
-                fig.set_layout_engine(engine if kind not in laid_out else "none")
-            laid_out.add(kind)
             meta = dict(SAVE_METADATA[fmt])
             if title and fmt in ("svg", "pdf"):
                 meta["Title"] = title
@@ -285,6 +282,8 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
             target = stem.with_name(f"{stem.name}.{fmt}")
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
+            if engine is not None:  # laid out by the first save: the other formats draw those positions
+                fig.set_layout_engine(None)  # None, not "none": savefig then skips its layout pre-draw
             data = buf.getvalue()
             if fmt == "svg":
                 data = stable_svg_ids(data)
