@@ -218,6 +218,29 @@ def test_determinism_same_input_same_bytes(toy, tmp_path):
             assert pc.read_bytes() == pd_.read_bytes(), pc.name
 
 
+def test_png_has_matplotlibs_pixels_and_vectors_share_its_layout(toy, tmp_path):
+    """save_figure writes the PNG itself (RGB, zlib level 3): the pixels are those of
+    matplotlib's own PNG writer; the SVG and PDF reuse the PNG's layout (no second run)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig = _toy_figures(toy)["load_ranking"]()
+    png = style.save_figure(fig, tmp_path / "x")[0]
+    positions = [tuple(ax.get_position().bounds) for ax in fig.axes]
+    ref = io.BytesIO()
+    fig.savefig(ref, format="png", dpi=style.DPI)  # matplotlib's writer, laid out again at 300 dpi
+    assert [tuple(ax.get_position().bounds) for ax in fig.axes] == positions
+    with Image.open(png) as a, Image.open(io.BytesIO(ref.getvalue())) as b:
+        assert a.mode == "RGB" and b.mode == "RGBA"
+        assert a.info.get("Software") == "xialu-graph"
+        x, y = np.asarray(a), np.asarray(b)
+    assert (y[..., 3] == 255).all()
+    assert np.array_equal(x, y[..., :3])
+    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"  # restored
+
+
 def test_with_ax_returns_the_axes_figure(toy):
     from matplotlib.figure import Figure
 

@@ -67,6 +67,7 @@ from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..glossary import current_language, use_language
+from ..layout import network_layout
 from ..metrics import unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
@@ -465,6 +466,9 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     with ExitStack() as stack:
         pool = None
         if n_jobs > 1:  # forked here, before the folder locks are taken
+            # the bipartite view and the GEXF export place the graph alike (network_layout remembers
+            # it); laid out here, every worker inherits it instead of two computing it each
+            network_layout(data.G, seed=data.seed)
             with use_language(lang):
                 pool = stack.enter_context(_workers(n_jobs, data))
         with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:

@@ -252,7 +252,7 @@ def repel_labels(ax, texts, anchors, *, avoid=(), pad_px: float = 2.0, iteration
     if not texts:
         return 0
     fig = ax.figure
-    fig.canvas.draw()  # layout settles; positions below are final
+    fig.draw_without_rendering()  # layout settles; positions below are final (measured, no pixels drawn)
     r = fig.canvas.get_renderer()
     trans = ax.transData
     inv = trans.inverted()
@@ -625,7 +625,7 @@ def _section_labels(fig, ax, labels: list, label_chars: int, *, grow: bool) -> N
         return
     ax.set_xticks(range(nc), labels)
     size = ax.get_xticklabels()[0].get_fontsize()
-    fig.canvas.draw()  # the constrained layout sizes the axes; its width decides the wrapping
+    fig.draw_without_rendering()  # the constrained layout sizes the axes; its width decides the wrapping
     col_em = ax.get_window_extent().width / nc / (fig.dpi / 72.0) / size
     if col_em * 3 >= max(label_chars, 3):
         ax.set_xticks(range(nc), [wrap_label(c, col_em * 0.92) for c in labels], rotation=0, ha="center", va="top")
@@ -634,7 +634,7 @@ def _section_labels(fig, ax, labels: list, label_chars: int, *, grow: bool) -> N
         ax.set_xticks(range(nc), [wrap_label(c, half + 0.5) for c in labels], rotation=90, ha="center", va="top",
                       linespacing=1.0)
     if grow:
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         r = fig.canvas.get_renderer()
         tall = max(lab.get_window_extent(r).height for lab in ax.get_xticklabels()) / fig.dpi
         w, h = fig.get_size_inches()

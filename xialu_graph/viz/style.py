@@ -235,16 +235,17 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
                 dpi: int = DPI, metadata: Optional[dict] = None) -> list[Path]:
     """Save ``fig`` as ``<path_stem>.<fmt>`` for each format; returns the paths written.
 
-    PNG at ``dpi`` (300) with its pHYs resolution set; SVG with glyphs as paths; PDF with
+    PNG at ``dpi`` (300) with its pHYs resolution set (RGB, zlib level 3: ``_png_bytes``); SVG with glyphs as paths; PDF with
     TrueType fonts embedded (Type 42). Metadata is fixed (``SAVE_METADATA`` plus the figure's
     title as ``Title``), so saving the same figure twice gives identical bytes. Each file is
     written to a temporary file in the target folder and moved into place with
     ``os.replace``, so a reader never sees half a file. Folders are created as needed.
 
-    The layout engine (constrained layout) runs once for the raster format and once for the
-    vector formats: the PDF reuses the positions computed for the SVG (the two renderers
-    measure text alike, to 0.02 pt), instead of laying the figure out again for each file.
-    The figure's engine is restored afterwards.
+    The layout engine (constrained layout) runs once, for the first format (PNG, at ``dpi``,
+    without savefig's layout pre-draw):
+    the SVG and the PDF draw the positions computed for it (the renderers measure text alike,
+    to a fraction of a point) instead of laying the figure out again for each file, so the
+    three files show the same layout. The figure's engine is restored afterwards.
 
     Examples
     --------
@@ -264,34 +265,90 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     stem.parent.mkdir(parents=True, exist_ok=True)
     title = _figure_title(fig)
     rc = {k: v for k, v in house_rc().items() if k.startswith(("pdf.", "ps.", "svg.", "savefig.", "text."))}
+    rc.update({"figure.autolayout": False, "figure.constrained_layout.use": False})  # layout None means none
     written = []
     engine = fig.get_layout_engine()
-    laid_out: set = set()  # "raster", "vector": the kinds of renderer the layout has run for
+    formats = [fmt.lower().lstrip(".") for fmt in formats]
+    for fmt in formats:
+        if fmt not in SAVE_METADATA:
+            raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
     with mpl.rc_context(rc), _restore_layout_engine(fig, engine):
         literal_text(fig)
         for fmt in formats:
-            fmt = fmt.lower().lstrip(".")
-            if fmt not in SAVE_METADATA:
-                raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
-            kind = "vector" if fmt in ("svg", "pdf") else "raster"
-            if engine is not None:
-                fig.set_layout_engine(engine if kind not in laid_out else "none")
-            laid_out.add(kind)
             meta = dict(SAVE_METADATA[fmt])
             if title and fmt in ("svg", "pdf"):
                 meta["Title"] = title
             if metadata:
                 meta.update(metadata)
             target = stem.with_name(f"{stem.name}.{fmt}")
-            buf = io.BytesIO()
-            fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
-            data = buf.getvalue()
+            if fmt == "png":
+                if engine is not None and not written:
+                    _lay_out(fig, engine, dpi)  # the layout savefig's pre-draw would compute, without the draw
+                    fig.set_layout_engine(None)
+                data = _png_bytes(fig, dpi, meta)
+            else:
+                buf = io.BytesIO()
+                fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
+                data = buf.getvalue()
+            if engine is not None:  # laid out by the first save: the other formats draw those positions
+                fig.set_layout_engine(None)  # None, not "none": savefig then skips its layout pre-draw
             if fmt == "svg":
                 data = stable_svg_ids(data)
             with atomic_path(target) as tmp:
                 tmp.write_bytes(data)
             written.append(target)
     return written
+
+
+def _lay_out(fig, engine, dpi: int) -> None:
+    """Run the layout engine as ``savefig(dpi=dpi)`` to an Agg file runs it (with the figure at
+    ``dpi``, measured by the canvas's Agg renderer), but without the pre-draw savefig walks every
+    artist with: the same positions (the six briefing figures' PNGs are byte-identical) for
+    about a fifth less time per PNG."""
+    if not fig.axes:  # as Figure.draw: nothing to lay out
+        return
+    old = fig.dpi
+    fig.dpi = dpi
+    try:
+        engine.execute(fig)
+    except ValueError:  # as Figure.draw, which ignores it (a figure too small for its margins)
+        pass
+    finally:
+        fig.dpi = old
+
+
+PNG_COMPRESS_LEVEL = 3
+"""zlib level of the PNG files: the pixels do not depend on it; level 3 encodes a 300-dpi figure
+in about two thirds of the time of zlib's default (6), and the files are no larger than
+matplotlib's RGBA PNGs at level 6 because the alpha channel is dropped (see ``_png_bytes``)."""
+
+
+def _png_bytes(fig, dpi: int, meta: dict) -> bytes:
+    """The figure as a PNG: drawn by Agg as matplotlib's own PNG writer draws it (same pixels,
+    pHYs at ``dpi``, the ``meta`` text chunks), written as RGB when every pixel is opaque (the
+    figure is saved on a white face, so always in practice; RGBA otherwise) at
+    :data:`PNG_COMPRESS_LEVEL`."""
+    import numpy as np
+    from PIL import Image, PngImagePlugin
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=dpi)  # the Agg buffer print_png would encode
+    w, h = int(fig.get_figwidth() * dpi), int(fig.get_figheight() * dpi)
+    if w * h * 4 != raw.getbuffer().nbytes:  # pragma: no cover - a canvas of another size
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, metadata=meta)
+        return buf.getvalue()
+    rgba = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(h, w, 4)
+    image = Image.frombuffer("RGBA", (w, h), rgba, "raw", "RGBA", 0, 1)
+    if rgba[..., 3].min() == 255:
+        image = image.convert("RGB")
+    info = PngImagePlugin.PngInfo()
+    for key, value in meta.items():
+        if value is not None:
+            info.add_text(key, value)
+    out = io.BytesIO()
+    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
+    return out.getvalue()
 
 
 @contextlib.contextmanager
