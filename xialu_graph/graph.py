@@ -494,27 +494,31 @@ def project_units(G: nx.Graph, *, method: str = "count", nodes: Optional[Iterabl
     check_projection_size(G, keep)
     P = nx.Graph()
     P.graph.update(G.graph, projection=method)
-    for u in units:
-        P.add_node(u, **G.nodes[u])
+    P.add_nodes_from((u, G.nodes[u]) for u in units)
+    # pairs accumulated task by task in the order of G (the same sums, to the last bit, as one
+    # pair at a time); each edge's weight read once per task from the adjacency, not G.edges[a, t]
     acc: dict = {}
     for t in task_nodes(G):
-        nbrs = [u for u in G[t] if u in keep]
-        k = len(G[t])
-        for i in range(len(nbrs)):
-            a = nbrs[i]
-            wa = G.edges[a, t]["weight"]
-            for j in range(i + 1, len(nbrs)):
-                b = nbrs[j]
-                wb = G.edges[b, t]["weight"]
-                key = (a, b) if a <= b else (b, a)
-                s = acc.setdefault(key, [0, 0.0])
+        adj = G[t]
+        nbrs = [(u, d["weight"]) for u, d in adj.items() if u in keep]
+        n = len(nbrs)
+        if n < 2:
+            continue
+        inv = 1.0 / (len(adj) - 1)
+        for i in range(n - 1):
+            a, wa = nbrs[i]
+            for b, wb in nbrs[i + 1 :]:
+                s = acc.get((a, b) if a <= b else (b, a))
+                if s is None:
+                    s = acc[(a, b) if a <= b else (b, a)] = [0, 0.0]
                 s[0] += 1
                 if method == "product":
                     s[1] += wa * wb
                 elif method == "min":
                     s[1] += min(wa, wb)
                 elif method == "newman":
-                    s[1] += 1.0 / (k - 1)
+                    s[1] += inv
+    edges = []
     for (a, b), (shared, val) in sorted(acc.items()):
         if method == "count":
             weight = float(shared)
@@ -523,7 +527,8 @@ def project_units(G: nx.Graph, *, method: str = "count", nodes: Optional[Iterabl
             weight = shared / union if union else 0.0
         else:
             weight = val
-        P.add_edge(a, b, weight=weight, shared=shared)
+        edges.append((a, b, {"weight": weight, "shared": shared}))
+    P.add_edges_from(edges)
     return P
 
 
