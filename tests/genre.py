@@ -117,7 +117,7 @@ def document(draw):
     return "\n".join(lines) + "\n", tasks
 
 
-LEAD_LABELS = ["牵头单位", "牵头责任单位", "主要责任单位"]
+LEAD_LABELS = ["牵头单位", "牵头责任单位", "主办单位"]  # 主要责任单位 is responsible (CONVENTIONS.md)
 SUPPORT_LABELS = ["责任单位", "配合单位", "协同责任单位", "协办单位", "参与单位"]
 PEOPLE = ["洪金虎", "张三", "李明", "王强"]
 PERSON_LABELS = ["责任领导", "分管领导", "牵头负责领导", "责任人"]

@@ -50,6 +50,7 @@ def test_a_starred_unit_leads_and_the_others_support():
 
 
 def test_a_space_separated_table_stays_open_across_a_heading_between_rows():
+    # 主要责任单位 names the responsible units (no lead), its 协同配合单位 support (CONVENTIONS.md)
     text = ("谯城区重点工作任务分解表\n"
             "序号 重点工作任务 主要责任单位 协同配合单位\n"
             "一、主要预期目标\n"
@@ -57,8 +58,8 @@ def test_a_space_separated_table_stays_open_across_a_heading_between_rows():
             "二、扩投资\n"
             "2 社会消费品零售总额增长8.2%左右。 区商务局 区发改委、区市场监管局。\n")
     got = _pairs(text)
-    assert got["1"] == [("lead", "区发改委"), ("support", "区政府各部门"), ("support", "各乡镇人民政府")]
-    assert got["2"] == [("lead", "区商务局"), ("support", "区发改委"), ("support", "区市场监管局")]
+    assert got["1"] == [("responsible", "区发改委"), ("support", "区政府各部门"), ("support", "各乡镇人民政府")]
+    assert got["2"] == [("responsible", "区商务局"), ("support", "区发改委"), ("support", "区市场监管局")]
 
 
 def test_a_progress_report_reads_its_lead_column_and_skips_the_report_text():
@@ -107,5 +108,18 @@ def test_a_space_row_whose_unit_cells_run_over_lines_takes_them():
             "区政府有关部门,各乡镇人民政府。\n"
             "3 社会消费品零售总额增长8.2%左右。 区商务局 区市场监管局\n")
     got = _pairs(text)
-    assert got["2"] == [("lead", "区财政局"), ("lead", "区税务局"), ("support", "区政府有关部门"), ("support", "各乡镇人民政府")]
-    assert got["3"] == [("lead", "区商务局"), ("support", "区市场监管局")]
+    assert got["2"] == [("responsible", "区财政局"), ("responsible", "区税务局"), ("support", "区政府有关部门"), ("support", "各乡镇人民政府")]
+    assert got["3"] == [("responsible", "区商务局"), ("support", "区市场监管局")]
+
+
+def test_a_main_responsible_label_names_responsible_units_and_its_partners_support():
+    # CONVENTIONS.md: 主要责任单位 are units named with no lead; a labelled 协办 unit stays support
+    assert parse_assignment("主要责任单位:区民政局;协办单位:区卫健局").units == [
+        ("responsible", "区民政局"), ("support", "区卫健局")]
+
+
+def test_a_hosting_label_line_under_an_item_is_its_lead_not_a_site_footer():
+    text = ("2022年区政府重点工作分解意见\n一、推进工作\n1)推进工作建设。\n主办单位:区发改局\n责任单位:区财政局\n"
+            "主办单位:下陆区人民政府办公室 承办:区大数据中心\n")
+    got = _pairs(text)
+    assert got["1"] == [("lead", "区发改局"), ("support", "区财政局")]

@@ -10,7 +10,7 @@ Two places an assignment stands:
 
 And three ways it is written:
 
-* labels: 牵头单位 / 牵头责任单位 / 主要责任单位 (lead), 责任单位 (responsible, support when a
+* labels: 牵头单位 / 牵头责任单位 (lead), 主要责任单位 (responsible), 责任单位 (responsible, support when a
   lead is named), 配合单位 / 协同责任单位 / 协办单位 / 参与单位 (support), and people:
   责任领导, 牵头负责领导, 分管省领导, 分管领导, 责任人, 牵头领导;
 * no labels: ``区政务服务局牵头,区发改局、区住建局配合``, ``X牵头,Y按职责分工负责``,

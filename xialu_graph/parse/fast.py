@@ -42,7 +42,7 @@ from .glued import join_viewer_chunks, unglue_tables
 from .viewer_rows import unglue_unit_columns, unspace_rows
 from .layout import split_run_in, strip_markup
 from .markdown import strip_markdown
-from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, match_attachment, match_heading, match_item, match_metadata, normalise
+from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, is_site_credit, match_attachment, match_heading, match_item, match_metadata, normalise
 from .tables import opens_header
 from .tasks import BuiltTasks, read_span
 
@@ -219,6 +219,8 @@ class _Fast:
                 kinds[idx] = "metadata"
                 return True
         if is_chrome(raw.strip(), n):
+            if LABEL_RE.match(n) and not is_site_credit(n):
+                return False  # a label line or a site's footer (主办单位:…): the general parser decides
             kinds[idx] = "chrome"
             return True
         if n.startswith(("序号", "编号")) or len(n) <= 24 and opens_header(norms, idx):

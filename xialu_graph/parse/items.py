@@ -42,6 +42,7 @@ from .lines import (
     LineMatch,
     cn_to_int,
     is_chrome,
+    is_site_credit,
     is_footer,
     match_attachment,
     match_heading,
@@ -317,7 +318,9 @@ class _Reader:
                 self.out.page_meta.setdefault(k, v)
             kinds[idx] = "metadata"
             return idx + 1
-        if is_chrome(raw.strip(), n):
+        # a label line under an open item is the item's (主办单位:区发改局), though a site's footer
+        # starts the same way (主办单位:XX区人民政府办公室)
+        if is_chrome(raw.strip(), n) and not (self.cur is not None and LABEL_RE.match(n) and not is_site_credit(n)):
             kinds[idx] = "chrome"
             return idx + 1
         nxt = self.table_line(idx, raw, n)

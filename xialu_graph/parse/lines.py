@@ -206,6 +206,20 @@ def is_chrome(stripped: str, norm: str) -> bool:
     return False
 
 
+_SITE_CREDIT = re.compile(r"承办|ICP|版权|技术支持|网站|标识码|电话|地址|邮编|备案|政府办公室$|人民政府$")
+
+
+def is_site_credit(norm: str) -> bool:
+    """A web site's credit line (主办单位:XX区人民政府办公室 承办:…), not a task's label line.
+
+    Examples
+    --------
+    >>> is_site_credit("主办单位:下陆区人民政府办公室 承办:区大数据中心"), is_site_credit("主办单位:区发改局")
+    (True, False)
+    """
+    return bool(_SITE_CREDIT.search(norm))
+
+
 _FOOTER = re.compile(r"^(抄送|主送|抄报|印发|联系人|联系电话|\(此件公开发布\)|此件公开发布|\(此件主动公开\)|此件主动公开|信息公开选项)")
 _PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(印发|印)$")
 
