@@ -42,3 +42,22 @@ def test_a_glued_table_with_a_deadline_column_reads_its_responsible_units():
     text = (f"1、垃圾分类工作任务清单序号任务名称目标内容主要责任单位完成期限1习惯培养{body}。镇(街道)、区委组织部等按职责分工负责全年"
             f"2统筹{body}。镇(街道\n\n2、)\n")
     assert _pairs(text) == {"1": [("responsible", "镇"), ("responsible", "区委组织部")]}
+
+
+def test_a_piped_one_cell_per_line_table_reads_a_wrapped_cell_as_one():
+    # every cell followed by a `|` line; the towns cell and the group cell wrap over lines
+    rows = [["(一)", "持续", "推进", "示范村", "建设"], ["1"], ["完成年度", "示范村建设"], ["完成1个示范村建设。"],
+            ["区农业农村委*"], ["浦江镇"], ["10月底"],
+            ["2"], ["开展市级", "美丽乡村创建"], ["按市级部署开展美丽乡村示范村创建工作。"], ["区农业农村委*"],
+            ["浦江镇、浦锦街道、", "马桥镇、华漕镇"], ["12月底"],
+            ["(二)", "全面", "推进", "农民", "集中", "居住"], ["3"], ["推进集中居住"], ["持续稳妥推进农民相对集中居住。"],
+            ["区农业农村委*、", "区房管局"], ["梅陇镇"], ["12月底"]]
+    body = "\n".join("\n".join(cell) + "\n|" for cell in rows)
+    text = ("乡村振兴重点任务\n类别\n|\n序号\n|\n任务名称\n|\n任务要求及举措\n|\n责任部门\n(加*号为牵头部门,\n其余为参与部门)\n|\n"
+            "责任街镇\n|\n完成时间节点\n|\n" + body + "\n")
+    got = _pairs(text)
+    assert got["2"] == [("lead", "区农业农村委"), ("support", "浦江镇"), ("support", "浦锦街道"),
+                        ("support", "马桥镇"), ("support", "华漕镇")]
+    assert got["3"] == [("lead", "区农业农村委"), ("support", "区房管局"), ("support", "梅陇镇")]
+    doc = xg.read_document(text)
+    assert [t.heading for t in doc.tasks] == ["(一)持续推进示范村建设"] * 2 + ["(二)全面推进农民集中居住"]
