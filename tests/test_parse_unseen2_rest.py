@@ -61,3 +61,18 @@ def test_a_piped_one_cell_per_line_table_reads_a_wrapped_cell_as_one():
     assert got["3"] == [("lead", "区农业农村委"), ("support", "区房管局"), ("support", "梅陇镇")]
     doc = xg.read_document(text)
     assert [t.heading for t in doc.tasks] == ["(一)持续推进示范村建设"] * 2 + ["(二)全面推进农民集中居住"]
+
+
+def test_a_site_watermark_inside_a_label_is_removed():
+    mark = "资料之家—全网资源每日更新www.ziliaozj.com"
+    text = (f"{mark}区乡村振兴行动计划\n一、加强领导\n(一)强化组织领导。落实优先发展战略。【牵{mark}头单位:区农业农村局(区委农办);"
+            "责任单位:区委农村工作领导小组成员单位】\n(二)落实责任体系。落实三级书记抓乡村振兴。【牵头单位:区农业农村局;责任部门:区委办】")
+    got = _pairs(text)
+    assert got["1"] == [("lead", "区农业农村局"), ("support", "区委农村工作领导小组成员单位")]
+    assert got["2"] == [("lead", "区农业农村局"), ("support", "区委办")]
+    assert xg.read_document(text).report.conventions["layout_watermarks_removed"] == 2
+
+
+def test_a_web_address_written_once_is_kept():
+    from xialu_graph.parse.watermark import strip_watermarks
+    assert strip_watermarks("详见www.gov.cn,或www.gd.gov.cn。") == ("详见www.gov.cn,或www.gd.gov.cn。", 0)
