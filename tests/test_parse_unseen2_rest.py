@@ -76,3 +76,24 @@ def test_a_site_watermark_inside_a_label_is_removed():
 def test_a_web_address_written_once_is_kept():
     from xialu_graph.parse.watermark import strip_watermarks
     assert strip_watermarks("详见www.gov.cn,或www.gd.gov.cn。") == ("详见www.gov.cn,或www.gd.gov.cn。", 0)
+
+
+def test_a_table_with_each_further_cell_behind_a_pipe_and_an_empty_corner_reads_its_rows():
+    # 附件 list of titles (unassigned), then 附件1: caption, a header whose first cell is empty,
+    # rows with no number (numbered in order); the only attachment with tasks needs no id prefix
+    text = ("各县区要高度重视节能工作。\n附件:1.各县区降低指标;\n2.节能目标责任考核计分表。\n附件1\n各县区降低指标\n"
+            "| 2008年降低率指标(%)\n| 责任单位\n|\n新乡县\n| 5.2\n| 新乡县政府\n|\n获嘉县\n| 5.1\n| 获嘉县政府\n|\n")
+    assert _pairs(text) == {"1": [("responsible", "新乡县政府")], "2": [("responsible", "获嘉县政府")]}
+    assert xg.read_document(text).report.conventions["layout_prefixed_cells_rows"] == 3
+
+
+def test_prefixed_cells_need_two_rows_of_one_width():
+    from xialu_graph.parse.prefixed import join_prefixed_cells
+    one = "说明\n| 见附件\n|\n正文。"
+    assert join_prefixed_cells(one) == (one, 0)
+    # a line before the first pipe line that is no column word is a caption: the corner stays empty
+    t, n = join_prefixed_cells("节能指标\n| 责任单位\n|\n新乡县\n| 新乡县政府\n|\n获嘉县\n| 获嘉县政府\n|")
+    assert n == 3 and t.split("\n")[:2] == ["节能指标", "|| 责任单位 |"]
+    # a column word there is the header's first cell
+    t, n = join_prefixed_cells("工作任务\n| 责任单位\n|\n抓项目\n| 区发改局\n|\n稳就业\n| 区人社局\n|")
+    assert n == 3 and t.split("\n") == ["工作任务 | 责任单位 |", "抓项目 | 区发改局 |", "稳就业 | 区人社局 |"]
