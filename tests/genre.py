@@ -396,10 +396,15 @@ def table_document(draw):
     elif deadline:
         header.append("完成时限")
     sep = draw(st.sampled_from(["", "|", "blank", "trailing"]))  # between cells of a flat table
+    # rows of one width printed with each cell after the first behind a pipe on its own line and a
+    # `|` line closing the row (`新乡县` / `| 5.2` / `| 新乡县政府` / `|`, parse/prefixed.py)
+    prefixed = flat and not grouped and not share and not numbered_text and draw(st.booleans())
 
     def cells_out(cells: list[str]) -> list[str]:
         if not flat:
             return [" | ".join(cells)]
+        if prefixed:
+            return [cells[0]] + [f"| {c}" for c in cells[1:]] + ["|"]
         out = []
         for c in cells:
             out.append(c + " |" if sep == "trailing" else c)
@@ -412,7 +417,7 @@ def table_document(draw):
     lines = ["关于印发2025年政务公开工作要点分工方案的通知", "各科室:", "现将分工方案印发给你们,请认真落实。", ""]
     head: list[str] = []
     for h in header:
-        head.extend(_spaced(draw, h) if flat and h != "序号" else [h])
+        head.extend(_spaced(draw, h) if flat and h != "序号" and not prefixed else [h])
     if flat:
         lines.extend(cells_out(head))
     else:

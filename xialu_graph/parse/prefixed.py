@@ -38,7 +38,7 @@ def _row_at(lines: list[str], i: int, first_cell: bool) -> tuple[list, int] | No
 def join_prefixed_cells(text: str) -> tuple[str, int]:
     """Rewrite a table whose rows print their first cell on a line, every further cell on a line
     of its own after a ``|``, and a ``|``-only line at the row's end. A block of two or more such
-    rows with the same number of cells is rewritten; its first row (the header) takes the line
+    rows, those after the first with the same number of cells, is rewritten; its first row (the header) takes the line
     before its first ``|`` line as its first cell only when that line is a column word
     (``data/grammar/columns.csv``): otherwise that line is the table's caption and the header's
     first cell is empty (written ``||``, so the pipe-table reader keeps it).
@@ -70,7 +70,7 @@ def join_prefixed_cells(text: str) -> tuple[str, int]:
             got = _row_at(lines, i, False)
             if got and out and is_header_cell(out[-1].strip()):
                 got[0][0] = out.pop().strip()
-            while got and (not block or len(got[0]) == len(block[0])):
+            while got and (len(block) < 2 or len(got[0]) == len(block[1])):  # the header may be narrower
                 block.append(got[0])
                 j = got[1]
                 got = _row_at(lines, j, True)
