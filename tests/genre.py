@@ -653,14 +653,22 @@ def ragged_table_document(draw):
     head += (["单位", "年度目标"] if measures else []) + (["完成时限"] if deadline else []) + (["责任领导"] if person else [])
     head += [unit_w] + (["(单位)"] if draw(st.booleans()) else [])
     head += (["评分部门"] if assessor else []) + (["备注"] if note else [])
-    blank = draw(st.booleans())
+    # a `|` line after every cell, a cell of several units wrapped after a 、, a group or task cell
+    # anywhere (co_minhang_2022: `浦江镇、浦锦街道、` / `马桥镇、华漕镇` / `|`); a spanning cell is left out
+    piped = draw(st.booleans())
+    blank = not piped and draw(st.booleans())
     lines = ["2021年乡村振兴任务清单", ""]
     tasks: list[GenTask] = []
 
-    def out(cell: str) -> None:
-        lines.append(cell)
+    def out(cell: str, wrap: bool = False) -> None:
+        if piped and wrap and len(cell) >= 6 and draw(st.booleans()):
+            lines.extend([cell[:len(cell) // 2], cell[len(cell) // 2:]])  # a wrapped cell
+        else:
+            lines.append(cell)
         if blank:
             lines.append("")
+        if piped:
+            lines.append("|")
 
     for h in head:
         out(h)
@@ -668,12 +676,12 @@ def ragged_table_document(draw):
     for n in range(1, rows + 1):
         first = n == 1
         if pre_group and (first or draw(st.booleans())):
-            out(draw(st.sampled_from(GROUP_CELLS)))
+            out(draw(st.sampled_from(GROUP_CELLS)), wrap=True)
         out(str(n))
         if group and (first or draw(st.booleans())):
-            out(draw(st.sampled_from(GROUP_CELLS)))
+            out(draw(st.sampled_from(GROUP_CELLS)), wrap=True)
         text = draw(sentence()) + "。"
-        out(text)
+        out(text, wrap=True)
         if measures:
             out(draw(st.sampled_from(MEASURES)))
             out(draw(st.sampled_from(TARGETS)))
@@ -685,6 +693,9 @@ def ragged_table_document(draw):
         glue = len(units) == 2 and units[0][-1] in "股局馆" and draw(st.booleans())
         if glue:
             out(units[0] + units[1])
+        elif piped and len(units) > 1:  # one unit cell, a unit a line
+            lines.extend(u + "、" for u in units[:-1])
+            out(units[-1])
         else:
             for u in units:
                 out(u)

@@ -224,10 +224,9 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
         cells.append(i)
     if not numbers or not units_in:
         return [], start
-    # a table that prints a ``|`` line after every cell (as many as its rows have cells, but for a
-    # cell spanning rows): a cell wrapped over several lines is one cell, read as a whole
-    bars = sum(1 for i in range(start, min(end, len(norms))) if norms[i].strip() == "|")
-    piped = bars >= 0.8 * len(numbers) * (len(cols) - 1)
+    # a table that prints a ``|`` line after every cell (each row number stands between two):
+    # a cell wrapped over several lines is one cell, read as a whole
+    piped = all(_between_bars(norms, cells[p]) for p in numbers)
     rows: list[list[list[int]]] = []
     lead_groups = _cell_groups(cells[:numbers[0]], joined if piped else set())[-len(pre):] if pre else []
     lead_cols = _align_pre(pre, lead_groups, norms)
@@ -248,6 +247,16 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
         rows.append(lead_cols + [[cells[p]]] + mine)
         lead_cols = [[i for t in g for i in groups[t]] for g in got[len(post):]] if not last else []
     return rows, end
+
+
+def _between_bars(norms: list[str], i: int) -> bool:
+    """Line ``i`` has a ``|``-only line before and after it (blank lines aside)."""
+    def bar(step: int) -> bool:
+        k = i + step
+        while 0 <= k < len(norms) and not norms[k].strip():
+            k += step
+        return 0 <= k < len(norms) and norms[k].strip() == "|"
+    return bar(-1) and bar(1)
 
 
 def _cell_groups(seg: list[int], joined: set) -> list[list[int]]:
