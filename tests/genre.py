@@ -783,13 +783,19 @@ def fresh_forms_document(draw):
             task(n, [(role, unit)])
     elif kind == "glued_table":
         # a doc-sharing viewer: cells glued, the text cut into chunks numbered 1、 2、 at line starts
-        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务"])) + "责任单位" + draw(
-            st.sampled_from(["备注", ""]))
+        # a deadline column after the unit column (co_zhonglou_2023: 主要责任单位完成期限 … 全年)
+        due = draw(st.booleans())
+        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务", "任务名称目标内容"])) + (
+            draw(st.sampled_from(["责任单位", "主要责任单位"])) + draw(st.sampled_from(["完成期限", "完成时限"])) if due
+            else "责任单位" + draw(st.sampled_from(["备注", ""])))
         run = "分工表" + head
         for n in range(1, n_tasks + 1):
             units = draw(st.lists(st.sampled_from(UNITS + [COLLECTIVE_PAREN]), min_size=1, max_size=4, unique=True))
             seps = [draw(st.sampled_from(["、", ","])) for _ in units[1:]]
             cell = units[0] + "".join(sp + u for sp, u in zip(seps, units[1:]))
+            if due:
+                tail = "等按职责分工负责" if len(units) > 1 and draw(st.booleans()) else ""
+                cell += tail + draw(st.sampled_from(["全年", "长期", "年底前", "12月底前", "2023年6月底"]))
             run += f"{n}{draw(sentence())}。{draw(st.sampled_from(['', '年底前完成。']))}{cell}"
             task(n, [("responsible", u) for u in units])
         run += f"{n_tasks + 1}{draw(sentence())}"  # a last row cut before its units
