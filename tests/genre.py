@@ -718,6 +718,7 @@ def ragged_table_document(draw):
 # and a table flattened one row per line with cells separated by spaces and a letter-spaced header.
 
 LEADERS = [("杨志武", "副市长"), ("吴继德", "副市长"), ("王强", "副县长"), ("李明", "区长")]
+WATERMARKS = ["秘书之家—全网资源每日更新www.mishuzj.com", "范文网www.fanwen.cn", "http://www.wendang.net"]
 POSTS = ["分管副省长", "协管副秘书长", "分管副区长"]
 STATIONS = ["安监站", "安监所", "电管所", "民政所", "城建办", "文化站", "卫生院", "林站", "公路站", "交警六中队"]
 ROW_TOPICS = ["烟花爆竹", "危险化学品", "电力设施", "养老机构", "特种设备", "林产品加工", "交通运输"]
@@ -808,7 +809,14 @@ def fresh_forms_document(draw):
         if len(chunks) > 1:  # one chunk alone cannot tell its number from an item's (not generated)
             chunks = [f"{i}、{c}" for i, c in enumerate(chunks, start=1)]
         lines = ["分工表.docx", "在线阅读。"] + chunks
-    return "\n".join(lines) + "\n", tasks
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        # a template site's watermark at the top and once more anywhere, even inside a word
+        # (co_xx_undated: 【牵 watermark 头单位:…】), removed by parse/watermark.py
+        mark = draw(st.sampled_from(WATERMARKS))
+        k = draw(st.integers(0, len(text) - 1))
+        text = mark + text[:k] + mark + text[k:]
+    return text, tasks
 
 
 # A doc-sharing viewer's tables printed on one line (parse/viewer_rows.py): cells glued with no

@@ -12,12 +12,13 @@ __all__ = ["strip_watermarks"]
 
 _ADDRESS = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6})+")
 _BEFORE = 30  # a watermark's words before its address are at most this long
+_STOPS = set("。;；!！?？)）】]」』")  # a sentence or bracket end before both places is the text's
 
 
 def strip_watermarks(text: str) -> tuple[str, int]:
     """Remove a watermark: a web address (``www.…``) written two or more times in the text, with
     the words that stand right before it at every place it is written (their longest common
-    ending, at most 30 characters, no space or line break in them).
+    ending, at most 30 characters, no space, line break, sentence or bracket end in them).
 
     Returns the text and the number of watermarks removed.
 
@@ -28,6 +29,8 @@ def strip_watermarks(text: str) -> tuple[str, int]:
     ('行动计划\\n(一)强化领导。【牵头单位:区农业农村局】', 2)
     >>> strip_watermarks("见www.gov.cn。")
     ('见www.gov.cn。', 0)
+    >>> strip_watermarks("抓项目。资料网www.zl.com\\n稳就业。资料网www.zl.com")
+    ('抓项目。\\n稳就业。', 2)
     """
     if "www." not in text:
         return text, 0
@@ -40,7 +43,8 @@ def strip_watermarks(text: str) -> tuple[str, int]:
             continue
         befores = [re.split(r"\s", text[max(0, s - _BEFORE):s])[-1] for s in starts]
         k = 0  # the longest common ending of the words before the address
-        while all(len(b) > k for b in befores) and len({b[len(b) - k - 1] for b in befores}) == 1:
+        while all(len(b) > k for b in befores) and len({b[len(b) - k - 1] for b in befores}) == 1 \
+                and befores[0][len(befores[0]) - k - 1] not in _STOPS:
             k += 1
         mark = (befores[0][len(befores[0]) - k:] if k else "") + address
         count += text.count(mark)
