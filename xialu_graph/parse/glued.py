@@ -139,7 +139,9 @@ def _next_row(line: str, n: int, start: int, deadline: bool = False) -> Optional
         rx = re.compile(rf"(?<=[{_UNIT_END})])(?<!\d){n}(?=[\u4e00-\u9fff])")
         return rx.search(line, start)
     rx = re.compile(rf"(?<!\d){n}(?=[\u4e00-\u9fff])")
-    return next((m for m in rx.finditer(line, start) if _unit_cell(line[start:m.start()], True)), None)
+    return next((m for m in rx.finditer(line, start)  # a deadline right before the number, then the row
+                 if _GLUED_DEADLINE.search(line, max(start, m.start() - 16), m.start())
+                 and _unit_cell(line[start:m.start()], True)), None)
 
 
 def unglue_tables(text: str) -> tuple[str, int]:
