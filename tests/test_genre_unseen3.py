@@ -2,8 +2,9 @@
 below the committed floor (issue 12).
 
 The set was scored once unseen (F1 0.431, 7/10 complete tasks, main at 28f1015; benchmarks/results.md,
-"Genre corpus score, third unseen set"). Any later rise is reached after looking at these documents, so the
-floor guards what was reached; it does not measure generalisation.
+"Genre corpus score, third unseen set"), then 0.986 (10/10) after looking (branch unseen3). Any later rise
+is reached after looking at these documents, so the floor guards what was reached; it does not measure
+generalisation.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UNSEEN3 = ROOT / "tests" / "genre" / "unseen3"
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.43  # 0.431 scored once unseen
-TASKS_FOUND_FLOOR = 7
+F1_FLOOR = 0.98  # 0.431 scored once unseen; 0.986 after looking
+TASKS_FOUND_FLOOR = 10
 UNSEEN3_DOCUMENTS = 10
 UNSEEN3_TASKS = 10
 GOLD = sorted((UNSEEN3 / "gold").glob("*.json"))
