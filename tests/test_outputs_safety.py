@@ -383,12 +383,12 @@ def test_sigkill_mid_report_leaves_staging_that_the_next_run_removes(tmp_path):
 
 
 # ---------------------------------------------------------------- finding 4: size-aware analysis
-def test_report_on_100000_units_in_one_task_says_why_in_one_line_within_a_minute(tmp_path):
+def _report_on_units_in_one_task(tmp_path, n):
     import subprocess
     import sys
     import time
 
-    names = "、".join(f"区第{i}局" for i in range(100_000))
+    names = "、".join(f"区第{i}局" for i in range(n))
     src = tmp_path / "big.txt"
     src.write_text(f"一、甲\n1、乙。[牵头单位:区发改局;责任单位:{names}]\n2、丙。[牵头单位:区财政局;责任单位:区科信局]\n",
                    encoding="utf-8")
@@ -398,10 +398,22 @@ def test_report_on_100000_units_in_one_task_says_why_in_one_line_within_a_minute
                        capture_output=True, text=True, timeout=120)
     took = time.monotonic() - t0
     assert r.returncode == 2 and took < 60, (r.returncode, took)
-    # the document is named as its metadata names it: the file name, never a local path
-    assert r.stderr == (f"xialu-graph: error: {src.name}: task 1 names 100,001 units (5,000,050,000 unit pairs; "
-                        "5,000,050,001 in the whole document): the unit network is limited to 1,000,000 pairs\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+    return r.stderr
+
+
+def test_report_on_40000_units_in_one_task_says_why_in_one_line_within_a_minute(tmp_path):
+    # the document is named as its metadata names it: the file name, never a local path
+    assert _report_on_units_in_one_task(tmp_path, 40_000) == (
+        "xialu-graph: error: big.txt: task 1 names 40,001 units (800,020,000 unit pairs; "
+        "800,020,001 in the whole document): the unit network is limited to 1,000,000 pairs\n")
+
+
+def test_report_on_100000_units_in_one_task_is_refused_while_reading_in_one_line(tmp_path):
+    # more distinct names than MAX_DISTINCT_UNITS: refused before they are resolved (memory bound)
+    assert _report_on_units_in_one_task(tmp_path, 100_000) == (
+        "xialu-graph: error: big.txt:2: names more than 50,000 distinct units; refused as a hostile file "
+        "(each distinct name costs about 2 kB of memory)\n")
 
 
 def test_projection_counts_pairs_before_making_them():

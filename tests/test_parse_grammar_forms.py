@@ -274,3 +274,60 @@ def test_numbers_without_punctuation_give_way_to_punctuated_items():
     assert [(t.number, raw(t)) for t in doc.tasks] == [(1, [("responsible", "区发改局")]), (2, [("responsible", "区商务局")])]
     assert [t.text for t in doc.tasks] == ["抓项目。", "招商。"]
     assert doc.report.conventions["numbering"] == "arabic"
+
+
+# ------------------------------------------------------------------ third unseen set (issue 12)
+
+def test_an_unknown_inline_label_ends_the_value_of_a_known_one():
+    # 民生实事 progress notice: labels run together on one line, 实际完成情况: is not a unit label
+    pa = parse_assignment("牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 配合单位:市城管局、市财政局 实际完成情况:中心设备调试")
+    assert pa.units == [("responsible", "市公安局"), ("support", "市城管局"), ("support", "市财政局")]
+    assert [name for _, name in pa.people] == ["王仁洲", "王伟标"]
+
+
+def test_a_bare_kind_after_a_kind_shares_its_modifier():
+    pa = parse_assignment("牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府、开发区管委")
+    assert pa.units == [("lead", "市行政审批服务局"), ("support", "市直有关部门、单位"),
+                        ("support", "各区市政府"), ("support", "开发区管委")]
+
+
+def test_a_paragraph_opening_with_chengban_and_xieban_makes_its_heading_a_task():
+    text = (
+        "一、治理畜牧业产品污染\n"
+        "由省经贸委承办,省农业厅、卫生厅协办。治理工作目标:定点屠宰率达85%以上。\n"
+        "二、治理水产品污染\n"
+        "由乡三农服务中心承办,乡畜牧站、卫生院配合。\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "一": [("lead", "省经贸委"), ("support", "省农业厅"), ("support", "卫生厅")],
+        "二": [("lead", "乡三农服务中心"), ("support", "乡畜牧站"), ("support", "卫生院")],
+    }
+
+
+def test_a_pipe_cell_broken_over_two_lines_stays_in_its_row():
+    text = (
+        "任务 内容 | 标准 | 工作内容及要求 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |\n"
+        "生态环境 | 1、大环境绿化 | 保护植被 | 市规划局 | 市国土资源局\n"
+        "市农牧林业局 | 2010年9月20日前 |\n"
+        "2、防护绿地 | 加强管护 | 市规划局 市建设局 | 有关部门 | 2010年9月20日前 |\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "1": [("lead", "市规划局"), ("support", "市国土资源局"), ("support", "市农牧林业局")],
+        "2": [("lead", "市规划局"), ("lead", "市建设局"), ("support", "有关部门")],
+    }
+    assert doc.report.conventions["layout_broken_cells"] == 1
+
+
+def test_a_one_cell_per_line_table_with_a_county_leader_column():
+    text = (
+        "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+        "80 |\n加大普惠性托育供给。 |\n俞 悦 |\n县教育局 |\n县各有关单位 |\n"
+        "81 |\n支持职业教育发展。 |\n陆 明 |\n县教育局 |\n县各有关单位 |\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {
+        "80": [("lead", "县教育局"), ("support", "县各有关单位")],
+        "81": [("lead", "县教育局"), ("support", "县各有关单位")],
+    }

@@ -378,6 +378,11 @@ def _split_compound(name: str, tables: UnitTables, place: str) -> Optional[list[
 _ADMIN = ("区", "市", "县", "省")
 _NO_PREFIX = ("区", "市", "县", "省", "各", "中", "全")
 MAX_FORM_UNITS = 20000
+# Each distinct unit name a document writes costs about 2 kB once resolved (its resolutions, the
+# names shared by its assignments, the unit table's row); a real breakdown names a few hundred, a
+# province's a few thousand. Above this many the document is refused: the memory a file can take
+# stays within about 8x its size plus 100 MB (docs/security.md).
+MAX_DISTINCT_UNITS = 50_000
 
 
 def _with_prefix(name: str, prefix: str, tables: UnitTables, place: str) -> Optional[list[Resolution]]:
@@ -520,6 +525,10 @@ def resolve_document(doc: Document, tables: Optional[UnitTables] = None, *, plac
         for ra in t.raw_assignments:
             key = (ra.unit_raw, ra.prefix)
             if key not in cache:
+                if len(cache) >= MAX_DISTINCT_UNITS:
+                    raise InputError(f"names more than {MAX_DISTINCT_UNITS:,} distinct units; refused as a hostile "
+                                     "file (each distinct name costs about 2 kB of memory)",
+                                     source=doc.metadata.source, line=ra.line)
                 res = _with_prefix(clean_name(ra.unit_raw), ra.prefix, tables, place) if ra.prefix else None
                 cache[key] = res if res is not None else resolve_name(ra.unit_raw, tables, place)
     pairs = _document_pairs(cache, tables, place)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import __version__
+from ..compare.unit_matching import read_unit_matches, unit_mapping
 from ..errors import InputError
 from ..graph import coerce_weights
 from ..units import default_tables_dir
@@ -314,8 +315,4 @@ def _n_workers(n_jobs, scheduler, client) -> int:
 def _matches_mapping(matches) -> dict:
     if matches is None:
         return {}
-    # imported here, not at the top: every worker process imports this package (to unpickle
-    # analyse_chunk and panel_slice) and never needs the compare package
-    from ..compare.unit_matching import read_unit_matches, unit_mapping
-
     return unit_mapping(read_unit_matches(matches))

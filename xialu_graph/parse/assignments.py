@@ -31,7 +31,7 @@ from .lines import normalise
 
 __all__ = [
     "ParsedAssignment", "find_prose_roles", "find_prose_assignment", "read_heading", "find_trailing_bracket", "find_inner_assignments", "find_inline_labels",
-    "parse_assignment", "person_of", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
+    "parse_assignment", "person_of", "find_opening_roles", "split_leaders", "states_first_listed_rule", "first_listed_rule_line", "split_units", "LABEL_RE", "TERMINAL", "MAX_BRACKET_SCAN",
 ]
 
 OPEN = "([【〔〈《{"
@@ -205,6 +205,8 @@ def split_units(s: str) -> list[str]:
     ['各县、特区、区人民政府', '市财政局', '县直相关单位', '各乡镇']
     >>> split_units("市公安消防局,各有关区、县级市政府")
     ['市公安消防局', '各有关区、县级市政府']
+    >>> split_units("市直有关部门、单位,各区市政府")
+    ['市直有关部门、单位', '各区市政府']
     """
     out: list[str] = []
     for chunk in _split_depth0(s, ",;/|\t"):
@@ -215,6 +217,7 @@ def split_units(s: str) -> list[str]:
                     joining and not name.startswith("各") and _COLLECTIVE_HEAD.search(name)
                     or name in _ADMIN_LEVELS and out[-1].startswith("各")
                     or _BARE_ZONE.match(out[-1]) and _ZONE_BODY.match(name)
+                    or name in _BARE_KINDS and out[-1].endswith(tuple(_BARE_KINDS))
                 ):
                     out[-1] = out[-1] + "、" + name
                 else:
@@ -231,6 +234,8 @@ _BARE_LEVELS = re.compile(r"^各(有关|相关)?[县区市乡镇街道特旗州�
 _BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
 _ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
 _COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?$|^开发园区$|^开发区$")
+# 市直有关部门、单位: a bare kind after a name ending in a kind shares that name's modifier
+_BARE_KINDS = {"单位", "部门", "机构", "企业"}
 _AND_SPLIT = re.compile(r"等和|和(?=各)|会同")
 _TOGETHER_OTHERS = re.compile(r"会同(有关|相关|其他)(部门|单位)(和单位)?")
 
@@ -429,6 +434,9 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
             value = norm[m.end():end].strip(" ;,。")
+            cut = _OTHER_LABEL.search(value)
+            if cut:  # 配合单位:市城管局、市财政局 实际完成情况:…: a label of another kind ends the value
+                value = value[: cut.start()].strip(" ;,。")
             label = m.group(1)
             role = LABEL_ROLE[label]
             if role == "scope":
@@ -458,6 +466,8 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     return res
 
 
+# a label this grammar does not know (实际完成情况:, 完成时限:) after a space, inside a label's value
+_OTHER_LABEL = re.compile(r"\s[\u4e00-\u9fff]{2,8}\s*:")
 _SEPARATORS = set(",;。")
 
 
@@ -663,6 +673,28 @@ _PROSE_ROLE = re.compile(
     + "|".join(w for w, r in _G.labels if r in ("lead", "support", "responsible") and len(w) >= 3)
     + ")"
 )
+
+
+_OPENING_ROLES = re.compile(r"^由([^。;]{2,300}?(协办|配合|协助|参与))(?=[。;]|$)")
+
+
+def find_opening_roles(norm: str) -> Optional[ParsedAssignment]:
+    """A paragraph that opens with a chain of role clauses, ``由X承办,Y、Z协办。…`` → X lead,
+    Y and Z support (the rest of the paragraph is the item's text). None unless the chain names a
+    lead and ends in a supporting role.
+
+    Examples
+    --------
+    >>> find_opening_roles("由省经贸委承办,省农业厅、卫生厅协办。治理工作目标:…").units
+    [('lead', '省经贸委'), ('support', '省农业厅'), ('support', '卫生厅')]
+    >>> find_opening_roles("由市政府统一部署。") is None
+    True
+    """
+    m = _OPENING_ROLES.match(norm)
+    if m is None:
+        return None
+    pa = parse_assignment(m.group(1), normalised=True)
+    return pa if pa.units and pa.has_lead() else None
 
 
 def find_prose_roles(norm: str) -> Optional[ParsedAssignment]:

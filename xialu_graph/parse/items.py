@@ -28,6 +28,7 @@ from .assignments import (
     MAX_BRACKET_SCAN,
     TERMINAL,
     ParsedAssignment,
+    find_opening_roles,
     find_prose_roles,
     find_trailing_bracket,
     parse_assignment,
@@ -58,6 +59,7 @@ from .tables import (
     flat_rows,
     opens_header,
     is_number_cell,
+    row_cells,
     match_flat_header,
     match_header,
     match_space_header,
@@ -483,7 +485,7 @@ class _Reader:
                 self.emit(self.open(LineMatch("section", sec.number, cn_to_int(sec.number), raw.strip(), 0), ln, raw.strip(), n))
                 kinds[idx] = "task"
                 return
-            prose = find_prose_roles(n)
+            prose = find_prose_roles(n) or find_opening_roles(n)
             if prose is not None:
                 self.emit(ProseTask(cn_to_int(sec.number), sec.number, raw.strip(), prose, self.snapshot(), ln))
                 self.out.conventions["prose_roles"] = True
@@ -531,6 +533,12 @@ class _Reader:
             kinds[idx] = "blank"  # a row of empty cells (the 备注 cell of the row above on a line of its own)
             return idx + 1
         if self.table is not None and "|" in n:
+            more = self.broken_cell(idx, n)
+            if more is not None:
+                # … | 市国土资源局 / 市农牧林业局 | 2010年9月20日前 |: a cell broken over two lines
+                n, raw = n + " " + self.norms[more], raw.strip() + " " + self.lines[more].strip()
+                kinds[more] = "continuation"
+                self.out.conventions["layout_broken_cells"] = self.out.conventions.get("layout_broken_cells", 0) + 1
             ncells, rcells = split_cells(n, raw.strip())
             wide = widen(self.table, ncells)
             if wide is not None:
@@ -550,8 +558,8 @@ class _Reader:
                 self.out.conventions["layout_spanned_groups"] = self.out.conventions.get("layout_spanned_groups", 0) + 1
             if len(ncells) >= 2:
                 kinds[idx] = "task"
-                self.table_row(self.table, ncells, rcells, ln, ln)
-                return idx + 1
+                self.table_row(self.table, ncells, rcells, ln, ln if more is None else more + 1)
+                return idx + 1 if more is None else more + 1
         # a table stays open across headings written between its rows (一、稳增长 in its own row)
         if "|" in n:
             layout = match_header(n)
@@ -589,6 +597,20 @@ class _Reader:
             if flat is not None:
                 return self.flat_table(idx, *flat)
         return None
+
+    def broken_cell(self, idx: int, n: str) -> Optional[int]:
+        """The line that continues pipe row ``idx`` when its last cell breaks over a line: the row
+        ends without its border pipe, is short of the header, and the next line's cells (not a row
+        of its own: no number first) make up the rest of it. None otherwise."""
+        if n.rstrip().endswith("|"):
+            return None
+        k = next((j for j in range(idx + 1, min(len(self.norms), idx + 3)) if self.norms[j].strip("| ")), None)
+        if k is None or "|" not in self.norms[k]:
+            return None
+        have, rest = row_cells(n), row_cells(self.norms[k])
+        if not rest or is_number_cell(rest[0]) or match_item(rest[0]):
+            return None
+        return k if len(have) < len(self.table.columns) and len(have) + len(rest) - 1 <= len(self.table.columns) else None
 
     def space_unit_lines(self, idx: int) -> list[int]:
         """The lines after a space-separated row ``idx`` that only hold units (a unit cell printed

@@ -424,6 +424,11 @@ def align_number(layout: TableLayout, cells: list[str]) -> list[str]:
     >>> lay = TableLayout(["category", "task", "responsible"], ["工作任务", "具体要求", "责任部门"])
     >>> align_number(lay, ["3.及时反馈意见。", "各科室", ""])
     ['', '3.及时反馈意见。', '各科室']
+    >>> lay = TableLayout(["category", "", "task", "lead"], ["类别", "标准", "工作内容", "牵头单位"])
+    >>> align_number(lay, ["生态", "1、绿化", "禁止开发", "市规划局"])
+    ['生态', '1、绿化', '禁止开发', '市规划局']
+    >>> align_number(lay, ["2、防护", "加强管护", "市建设局"])
+    ['', '2、防护', '加强管护', '市建设局']
     """
     if "number" in layout.columns:
         k, test = layout.columns.index("number"), is_number_cell
@@ -436,8 +441,20 @@ def align_number(layout: TableLayout, cells: list[str]) -> list[str]:
     j = next((i for i in range(min(k, len(cells))) if test(cells[i])), None)
     if j is None:
         return cells
-    out = [""] * (k - j) + cells
+    # no more padding than the row has room for: a full row whose number sits in an unnamed
+    # column before the task (生态环境 | 1、城市大环境… | 禁止开发… | 市规划局 …) stays as it is
+    room = layout.width - len(cells) + len(cells) - len(_rstrip_empty(cells))
+    if room <= 0:
+        return cells
+    out = [""] * min(k - j, room) + cells
     while len(out) > layout.width and not out[-1]:
+        out.pop()
+    return out
+
+
+def _rstrip_empty(cells: list[str]) -> list[str]:
+    out = list(cells)
+    while out and not out[-1]:
         out.pop()
     return out
 
