@@ -396,10 +396,15 @@ def table_document(draw):
     elif deadline:
         header.append("完成时限")
     sep = draw(st.sampled_from(["", "|", "blank", "trailing"]))  # between cells of a flat table
+    # rows of one width printed with each cell after the first behind a pipe on its own line and a
+    # `|` line closing the row (`新乡县` / `| 5.2` / `| 新乡县政府` / `|`, parse/prefixed.py)
+    prefixed = flat and not grouped and not share and not numbered_text and draw(st.booleans())
 
     def cells_out(cells: list[str]) -> list[str]:
         if not flat:
             return [" | ".join(cells)]
+        if prefixed:
+            return [cells[0]] + [f"| {c}" for c in cells[1:]] + ["|"]
         out = []
         for c in cells:
             out.append(c + " |" if sep == "trailing" else c)
@@ -412,7 +417,7 @@ def table_document(draw):
     lines = ["关于印发2025年政务公开工作要点分工方案的通知", "各科室:", "现将分工方案印发给你们,请认真落实。", ""]
     head: list[str] = []
     for h in header:
-        head.extend(_spaced(draw, h) if flat and h != "序号" else [h])
+        head.extend(_spaced(draw, h) if flat and h != "序号" and not prefixed else [h])
     if flat:
         lines.extend(cells_out(head))
     else:
@@ -648,14 +653,22 @@ def ragged_table_document(draw):
     head += (["单位", "年度目标"] if measures else []) + (["完成时限"] if deadline else []) + (["责任领导"] if person else [])
     head += [unit_w] + (["(单位)"] if draw(st.booleans()) else [])
     head += (["评分部门"] if assessor else []) + (["备注"] if note else [])
-    blank = draw(st.booleans())
+    # a `|` line after every cell, a cell of several units wrapped after a 、, a group or task cell
+    # anywhere (co_minhang_2022: `浦江镇、浦锦街道、` / `马桥镇、华漕镇` / `|`); a spanning cell is left out
+    piped = draw(st.booleans())
+    blank = not piped and draw(st.booleans())
     lines = ["2021年乡村振兴任务清单", ""]
     tasks: list[GenTask] = []
 
-    def out(cell: str) -> None:
-        lines.append(cell)
+    def out(cell: str, wrap: bool = False) -> None:
+        if piped and wrap and len(cell) >= 6 and draw(st.booleans()):
+            lines.extend([cell[:len(cell) // 2], cell[len(cell) // 2:]])  # a wrapped cell
+        else:
+            lines.append(cell)
         if blank:
             lines.append("")
+        if piped:
+            lines.append("|")
 
     for h in head:
         out(h)
@@ -663,12 +676,12 @@ def ragged_table_document(draw):
     for n in range(1, rows + 1):
         first = n == 1
         if pre_group and (first or draw(st.booleans())):
-            out(draw(st.sampled_from(GROUP_CELLS)))
+            out(draw(st.sampled_from(GROUP_CELLS)), wrap=True)
         out(str(n))
         if group and (first or draw(st.booleans())):
-            out(draw(st.sampled_from(GROUP_CELLS)))
+            out(draw(st.sampled_from(GROUP_CELLS)), wrap=True)
         text = draw(sentence()) + "。"
-        out(text)
+        out(text, wrap=True)
         if measures:
             out(draw(st.sampled_from(MEASURES)))
             out(draw(st.sampled_from(TARGETS)))
@@ -680,6 +693,9 @@ def ragged_table_document(draw):
         glue = len(units) == 2 and units[0][-1] in "股局馆" and draw(st.booleans())
         if glue:
             out(units[0] + units[1])
+        elif piped and len(units) > 1:  # one unit cell, a unit a line
+            lines.extend(u + "、" for u in units[:-1])
+            out(units[-1])
         else:
             for u in units:
                 out(u)
@@ -702,6 +718,7 @@ def ragged_table_document(draw):
 # and a table flattened one row per line with cells separated by spaces and a letter-spaced header.
 
 LEADERS = [("杨志武", "副市长"), ("吴继德", "副市长"), ("王强", "副县长"), ("李明", "区长")]
+WATERMARKS = ["秘书之家—全网资源每日更新www.mishuzj.com", "范文网www.fanwen.cn", "http://www.wendang.net"]
 POSTS = ["分管副省长", "协管副秘书长", "分管副区长"]
 STATIONS = ["安监站", "安监所", "电管所", "民政所", "城建办", "文化站", "卫生院", "林站", "公路站", "交警六中队"]
 ROW_TOPICS = ["烟花爆竹", "危险化学品", "电力设施", "养老机构", "特种设备", "林产品加工", "交通运输"]
@@ -767,13 +784,19 @@ def fresh_forms_document(draw):
             task(n, [(role, unit)])
     elif kind == "glued_table":
         # a doc-sharing viewer: cells glued, the text cut into chunks numbered 1、 2、 at line starts
-        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务"])) + "责任单位" + draw(
-            st.sampled_from(["备注", ""]))
+        # a deadline column after the unit column (co_zhonglou_2023: 主要责任单位完成期限 … 全年)
+        due = draw(st.booleans())
+        head = "序号" + draw(st.sampled_from(["工作内容目标任务", "工作任务", "重点任务", "任务名称目标内容"])) + (
+            draw(st.sampled_from(["责任单位", "主要责任单位"])) + draw(st.sampled_from(["完成期限", "完成时限"])) if due
+            else "责任单位" + draw(st.sampled_from(["备注", ""])))
         run = "分工表" + head
         for n in range(1, n_tasks + 1):
             units = draw(st.lists(st.sampled_from(UNITS + [COLLECTIVE_PAREN]), min_size=1, max_size=4, unique=True))
             seps = [draw(st.sampled_from(["、", ","])) for _ in units[1:]]
             cell = units[0] + "".join(sp + u for sp, u in zip(seps, units[1:]))
+            if due:
+                tail = "等按职责分工负责" if len(units) > 1 and draw(st.booleans()) else ""
+                cell += tail + draw(st.sampled_from(["全年", "长期", "年底前", "12月底前", "2023年6月底"]))
             run += f"{n}{draw(sentence())}。{draw(st.sampled_from(['', '年底前完成。']))}{cell}"
             task(n, [("responsible", u) for u in units])
         run += f"{n_tasks + 1}{draw(sentence())}"  # a last row cut before its units
@@ -786,7 +809,14 @@ def fresh_forms_document(draw):
         if len(chunks) > 1:  # one chunk alone cannot tell its number from an item's (not generated)
             chunks = [f"{i}、{c}" for i, c in enumerate(chunks, start=1)]
         lines = ["分工表.docx", "在线阅读。"] + chunks
-    return "\n".join(lines) + "\n", tasks
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        # a template site's watermark at the top and once more anywhere, even inside a word
+        # (co_xx_undated: 【牵 watermark 头单位:…】), removed by parse/watermark.py
+        mark = draw(st.sampled_from(WATERMARKS))
+        k = draw(st.integers(0, len(text) - 1))
+        text = mark + text[:k] + mark + text[k:]
+    return text, tasks
 
 
 # A doc-sharing viewer's tables printed on one line (parse/viewer_rows.py): cells glued with no

@@ -189,10 +189,16 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
     prev: Optional[int] = None
     end = len(norms)
     after_heading = False  # a section heading (二、…) just passed: the next row number may jump
+    joined: set[int] = set()  # lines that continue the cell before them (no ``|`` line between)
+    sep = True
     for i in range(start, len(norms)):
         c = norms[i].strip("| ")
         if not c:
+            sep = sep or norms[i].strip() == "|"
             continue
+        if not sep:
+            joined.add(i)
+        sep = False
         if _SECTION_HEADING.match(c):
             after_heading = True  # a group heading between rows belongs to no column
             continue
@@ -218,9 +224,12 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
         cells.append(i)
     if not numbers or not units_in:
         return [], start
+    # a table that prints a ``|`` line after every cell (each row number stands between two):
+    # a cell wrapped over several lines is one cell, read as a whole
+    piped = all(_between_bars(norms, cells[p]) for p in numbers)
     rows: list[list[list[int]]] = []
-    lead: list[int] = [cells[p] for p in range(0, numbers[0])][-len(pre):] if pre else []
-    lead_cols = _align_pre(pre, lead, norms)
+    lead_groups = _cell_groups(cells[:numbers[0]], joined if piped else set())[-len(pre):] if pre else []
+    lead_cols = _align_pre(pre, lead_groups, norms)
     for r, p in enumerate(numbers):
         last = r == len(numbers) - 1
         stop = numbers[r + 1] if not last else len(cells)
@@ -231,19 +240,41 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
             roles = post
         else:
             roles = post + pre
-        kinds = [cell_kind(norms[i].strip("| ")) for i in seg]
+        groups = _cell_groups(seg, joined if piped else set())
+        kinds = [cell_kind("".join(norms[i].strip("| ") for i in g)) for g in groups]
         got = align_cells(roles, kinds)
-        mine = [[seg[t] for t in g] for g in got[:len(post)]]
+        mine = [[i for t in g for i in groups[t]] for g in got[:len(post)]]
         rows.append(lead_cols + [[cells[p]]] + mine)
-        lead_cols = [[seg[t] for t in g] for g in got[len(post):]] if not last else []
+        lead_cols = [[i for t in g for i in groups[t]] for g in got[len(post):]] if not last else []
     return rows, end
 
 
-def _align_pre(pre: list[str], lead: list[int], norms: list[str]) -> list[list[int]]:
+def _between_bars(norms: list[str], i: int) -> bool:
+    """Line ``i`` has a ``|``-only line before and after it (blank lines aside)."""
+    def bar(step: int) -> bool:
+        k = i + step
+        while 0 <= k < len(norms) and not norms[k].strip():
+            k += step
+        return 0 <= k < len(norms) and norms[k].strip() == "|"
+    return bar(-1) and bar(1)
+
+
+def _cell_groups(seg: list[int], joined: set) -> list[list[int]]:
+    """The lines of a row as cells: a line in ``joined`` continues the cell before it."""
+    groups: list[list[int]] = []
+    for i in seg:
+        if groups and i in joined:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _align_pre(pre: list[str], groups: list[list[int]], norms: list[str]) -> list[list[int]]:
     if not pre:
         return []
-    got = align_cells(pre, [cell_kind(norms[i].strip("| ")) for i in lead])
-    return [[lead[t] for t in g] for g in got]
+    got = align_cells(pre, [cell_kind("".join(norms[i].strip("| ") for i in g)) for g in groups])
+    return [[i for t in g for i in groups[t]] for g in got]
 
 
 _GLUE_END = "股局馆"

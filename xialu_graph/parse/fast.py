@@ -39,6 +39,7 @@ from .assignments import (
 )
 from .items import Context, Items, TaskSpan, is_heading_between
 from .glued import join_viewer_chunks, unglue_tables
+from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
 from .layout import split_run_in, strip_markup
 from .markdown import strip_markdown
@@ -123,7 +124,7 @@ def read_fast(text: str, *, first_listed_leads: Optional[bool] = None):
 def _read(text: str, first_listed_leads: Optional[bool]):
     if first_listed_leads or "|" in text:
         return None
-    if strip_markup(text)[1] or strip_markdown(text)[1]:
+    if strip_markup(text)[1] or strip_markdown(text)[1] or strip_watermarks(text)[1]:
         return None
     # the layout pass's other rewrites (viewer chunks joined, glued table rows): general parser
     if join_viewer_chunks(text)[1] or unglue_tables(text)[1] or unglue_unit_columns(text)[1] or unspace_rows(text)[1]:

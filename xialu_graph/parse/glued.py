@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .grammar import load_columns
+from .grammar import load_columns, load_grammar
 
 __all__ = ["join_viewer_chunks", "unglue_tables", "CHUNK_LINE"]
 
@@ -30,8 +30,8 @@ _TERMINAL = set("。!?;)]】》”\"！？；）|")
 def join_viewer_chunks(text: str) -> tuple[str, int]:
     """Join the chunks of a viewer's text: lines opening with ``k、`` for k = 2, 3 … in turn, each
     after a line at least :data:`CHUNK_LINE` long that stops mid-sentence (no closing punctuation),
-    continue that line; the chunk numbers (``1、`` of the first chunk too) are removed. A list
-    whose items end their sentences is left alone.
+    continue that line (blank lines between two chunks are dropped); the chunk numbers (``1、``
+    of the first chunk too) are removed. A list whose items end their sentences is left alone.
 
     Returns the text and the number of chunks joined.
 
@@ -43,11 +43,14 @@ def join_viewer_chunks(text: str) -> tuple[str, int]:
     (True, 1)
     >>> join_viewer_chunks(f"1、{body}。\\n2、住建局。")[1]
     0
+    >>> join_viewer_chunks(f"1、{body}市\\n\\n2、住建局。")[0] == body + "市住建局。"
+    True
     """
     if "、" not in text:
         return text, 0
     lines = text.split("\n")
     joins: list[int] = []  # indices of the lines that continue the line before them
+    blanks: set[int] = set()  # blank lines between two joined chunks
     first: Optional[int] = None
     expect = 1
     for i, line in enumerate(lines):
@@ -57,11 +60,15 @@ def join_viewer_chunks(text: str) -> tuple[str, int]:
         k = int(m.group(1))
         if k == 1:
             first, expect = i, 2
-            joins = []
+            joins, blanks = [], set()
             continue
-        prev = lines[i - 1].rstrip() if i else ""
+        j = i - 1
+        while j > 0 and not lines[j].strip():  # a viewer may put a blank line between chunks
+            j -= 1
+        prev = lines[j].rstrip() if j >= 0 else ""
         if first is not None and k == expect and len(prev) >= CHUNK_LINE and prev[-1] not in _TERMINAL:
             joins.append(i)
+            blanks.update(range(j + 1, i))
             expect += 1
         elif joins:
             break
@@ -72,6 +79,8 @@ def join_viewer_chunks(text: str) -> tuple[str, int]:
     out: list[str] = []
     join_set = set(joins)
     for i, line in enumerate(lines):
+        if i in blanks:
+            continue
         if i == first or i in join_set:
             line = _CHUNK.sub("", line, count=1)
         if i in join_set:
@@ -88,28 +97,51 @@ def _header_re(words: tuple) -> re.Pattern:
 
 
 _UNIT_END = "局办委会府室站所队院部厅处心司社馆团行组科股联园班"
-_CELL_UNIT = re.compile(rf"[^。;,、]{{2,40}}?[{_UNIT_END}](\([^()]{{1,12}}\))?(等部门|等单位|等)?$")
+# a deadline cell glued after the unit cell (全年, 长期, 12月底前, 2023年6月底, 年底前 …)
+_GLUED_DEADLINE = re.compile(
+    r"(全年|年内|年底前|长期(坚持|推进)?|持续(推进|开展)?|常态化(推进)?"
+    r"|(\d{4}年)?\d{1,2}月(\d{1,2}日)?(底|末)?(前|以前)?|\d{4}年(底|末)?(前|以前)?)$")
 
 
-def _unit_cell(row: str) -> Optional[tuple[str, str]]:
+@lru_cache(maxsize=2)
+def _cell_unit_re(suffixes: tuple) -> re.Pattern:
+    tails = "|".join(re.escape(w) for w in suffixes)
+    return re.compile(rf"[^。;,、]{{2,40}}?[{_UNIT_END}](\([^()]{{1,12}}\))?(等部门|等单位|等)?({tails})?$")
+
+
+def _unit_cell(row: str, deadline: bool = False) -> Optional[tuple[str, str]]:
     """A glued row → (its text cells, its unit cell): the units stand after the row's last
-    sentence end, each name ending like a unit."""
+    sentence end, each name ending like a unit, the last one perhaps followed by a suffix of
+    ``suffixes.csv`` (``等按职责分工负责``). With ``deadline`` the row ends with a deadline cell
+    (``全年``), which is dropped; a row without one is cut and read as no row."""
     k = row.rfind("。")
     if k < 0:
         return None
     text, units = row[:k + 1], row[k + 1:]
+    if deadline:
+        m = _GLUED_DEADLINE.search(units)
+        if m is None or m.start() == 0:
+            return None
+        units = units[:m.start()]
     names = re.split(r"[、,]", units)
+    cell_unit = _cell_unit_re(tuple(w for w, _ in load_grammar().suffixes))
     # every name short; the cell ends like a unit (a 、 may stand inside a collective: 各市(县)、区政府)
-    if not units or any(not 1 <= len(n) <= 40 for n in names) or not _CELL_UNIT.fullmatch(names[-1]):
+    if not units or any(not 1 <= len(n) <= 40 for n in names) or not cell_unit.fullmatch(names[-1]):
         return None
     return text, units
 
 
-def _next_row(line: str, n: int, start: int) -> Optional[re.Match]:
+def _next_row(line: str, n: int, start: int, deadline: bool = False) -> Optional[re.Match]:
     """Where row ``n`` starts: its number right after a unit's last character (or a bracket),
-    followed by a Han character."""
-    rx = re.compile(rf"(?<=[{_UNIT_END})])(?<!\d){n}(?=[\u4e00-\u9fff])")
-    return rx.search(line, start)
+    followed by a Han character. With ``deadline`` (the row ends with a deadline cell) the first
+    such number whose row before it ends with units and a deadline."""
+    if not deadline:
+        rx = re.compile(rf"(?<=[{_UNIT_END})])(?<!\d){n}(?=[\u4e00-\u9fff])")
+        return rx.search(line, start)
+    rx = re.compile(rf"(?<!\d){n}(?=[\u4e00-\u9fff])")
+    return next((m for m in rx.finditer(line, start)  # a deadline right before the number, then the row
+                 if _GLUED_DEADLINE.search(line, max(start, m.start() - 16), m.start())
+                 and _unit_cell(line[start:m.start()], True)), None)
 
 
 def unglue_tables(text: str) -> tuple[str, int]:
@@ -163,15 +195,17 @@ def _unglue_line(line: str, m: re.Match, cols: dict) -> Optional[tuple[list[str]
     task = next((w for w, r in zip(words, roles) if r == "task"), None)
     if roles[0] != "number" or len(units) != 1 or task is None:
         return None
+    after = roles[words.index(units[0]) + 1:]
+    deadline = after == ["deadline"]  # 主要责任单位完成期限: each row ends with its deadline
     rest = line[m.end():]
     if not rest.startswith("1"):
         return None
     rows: list[str] = []
     num_start, pos, n = 0, 1, 1  # where row n's number and its cells start
     while True:
-        nxt = _next_row(rest, n + 1, pos)
+        nxt = _next_row(rest, n + 1, pos, deadline)
         end = nxt.start() if nxt else len(rest)
-        cell = _unit_cell(rest[pos:end])
+        cell = _unit_cell(rest[pos:end], deadline)
         if cell is None:
             break
         rows.append(f"{n} | {cell[0]} | {cell[1]} |")

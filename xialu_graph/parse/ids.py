@@ -66,6 +66,10 @@ def assign_ids(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
     by_seq: dict[str, list[Task]] = {}
     for t in tasks:
         by_seq.setdefault(t.attachment, []).append(t)
+    # one attachment holding every assigned task, the others only unassigned items (a list of the
+    # attachments' titles, 附件:1.… 2.…) and no body task: that attachment needs no prefix
+    holding = [s for s, ts in by_seq.items() if any(t.raw_assignments for t in ts)]
+    alone = holding[0] if len(holding) == 1 and "" not in by_seq else None
     any_restart = False
     used: set[str] = set()
     next_k: dict[str, int] = {}
@@ -102,7 +106,7 @@ def assign_ids(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
                 tid = f"{t.section_no if restart else ''}({t.subsection_no})-{t.number}"
             elif by_heading and _NOT_IN_PREFIX.sub("", t.heading):
                 tid = f"{_NOT_IN_PREFIX.sub('', t.heading)[:10]}-{tid}"
-            if seq and len(by_seq) > 1:  # one attachment alone needs no prefix
+            if seq and len(by_seq) > 1 and seq != alone:  # one attachment alone needs no prefix
                 tid = f"{seq}-{tid}"
             base = tid
             k = next_k.get(base, 2)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from .glued import join_viewer_chunks, unglue_tables
+from .prefixed import join_prefixed_cells
+from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
 from .lines import CN_NUM, cn_to_int, normalise
 from .markdown import strip_markdown
@@ -164,6 +166,8 @@ def prepare(text: str) -> Layout:
     """
     text, marked_up = strip_markup(text)
     text, markdown = strip_markdown(text)
+    text, watermarks = strip_watermarks(text)
+    text, prefixed = join_prefixed_cells(text)
     text, chunks = join_viewer_chunks(text)
     text, unglued = unglue_tables(text)
     text, two_columns = unglue_unit_columns(text)
@@ -184,5 +188,9 @@ def prepare(text: str) -> Layout:
         conventions["layout_markup_removed"] = True
     if markdown:
         conventions["layout_markdown_lines"] = markdown
+    if watermarks:
+        conventions["layout_watermarks_removed"] = watermarks
+    if prefixed:
+        conventions["layout_prefixed_cells_rows"] = prefixed
     norms = [s.strip() for s in normalise(text).split("\n")]
     return Layout(text, text.split("\n"), norms, conventions)

@@ -141,7 +141,7 @@ def match_header(norm: str) -> Optional[TableLayout]:
 def _unnamed_task(cells: list[str]) -> list[str]:
     """A header that names its unit column and another known column but not its task column
     (``专项整治行业名称 | 时间安排 | 责任单位``): its first unknown cell is taken to be the task
-    column (read as ``任务``). The cells unchanged when that does not hold.
+    column (read as ``任务``); so is an empty first (corner) cell when a unit column is named. The cells unchanged when that does not hold.
 
     Examples
     --------
@@ -149,9 +149,13 @@ def _unnamed_task(cells: list[str]) -> list[str]:
     ['任务', '时间安排', '责任单位']
     >>> _unnamed_task(["1", "抓项目", "区发改局"])
     ['1', '抓项目', '区发改局']
+    >>> _unnamed_task(["", "2008年降低率指标(%)", "责任单位"])
+    ['任务', '2008年降低率指标(%)', '责任单位']
     """
     roles = [cell_role(c, True) for c in cells]
     known = [r for r in roles if r and r != "number"]
+    if len(cells) >= 3 and cells[0] == "" and "task" not in roles and any(r in UNIT_ROLES for r in roles):
+        return ["任务"] + cells[1:]  # an empty corner cell over the rows' labels (新乡县 | 5.2 | 新乡县政府)
     if "task" in roles or not any(r in UNIT_ROLES for r in roles) or len(known) < 2 or "" not in roles:
         return cells
     k = roles.index("")
