@@ -35,7 +35,7 @@ def main() -> None:
         "(2026-12-03 14:25; results in `benchmarks/results.md`), then tuned on after looking (branch holdout-fix;",
         "its floor is `tests/test_genre_holdout.py`); `fresh/` is a later set of documents, labelled without looking",
         "at the parser's output and scored once unseen (issue 12), then tuned on as well (`tests/test_genre_fresh.py`).",
-        "`unseen/` is that new set: documents of other governments, in no other split by content, labelled without",
+        "`unseen/` is a first unseen set: documents of other governments, in no other split by content, labelled without",
         "looking and scored once before any change (2026-12-04, F1 0.974, 15/15), then tuned on after looking",
         "(`tests/test_genre_unseen.py`). `unseen2/` is a second unseen set (issue 12), labelled without looking at",
         "the parser and scored once before any change (2026-12-04, F1 0.450, 15/40), then tuned on after looking",
