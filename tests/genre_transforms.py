@@ -141,11 +141,14 @@ def traditional_labels(text: str, units=()) -> str:
 
 
 def _swap_list_separator(text: str, units, old: str, new: str) -> str:
+    """Replace each character of ``old`` by ``new`` in labelled lists where it stands between two
+    gold unit names (and is part of neither): a separator before a remark
+    (``市经信委,排名第一的部门为牵头单位``) is not one between units and is kept."""
     inside = _protected(text, units)
     chars = list(text)
     for m in LABELLED_LIST.finditer(text):
         for i in range(m.start(2), m.end(2)):
-            if chars[i] == old and not inside[i]:
+            if chars[i] in old and not inside[i] and 0 < i < len(text) - 1 and inside[i - 1] and inside[i + 1]:
                 chars[i] = new
     return "".join(chars)
 
@@ -153,16 +156,17 @@ def _swap_list_separator(text: str, units, old: str, new: str) -> str:
 def list_dunhao_to_comma(text: str, units=()) -> str:
     """Separate the units of a labelled list (``牵头单位：A、B``) with ``，`` instead of ``、``.
 
-    After a label and its colon, up to the end of the clause, both signs only separate items of
-    the list; a ``、`` inside a unit name of the gold file (``各县、区人民政府``) is kept.
+    After a label and its colon, up to the end of the clause, between two unit names of the gold
+    file, both signs only separate items of the list; a ``、`` inside a unit name
+    (``各县、区人民政府``) is kept.
     """
     return _swap_list_separator(text, units, "、", "，")
 
 
 def list_comma_to_dunhao(text: str, units=()) -> str:
-    """Separate the units of a labelled list with ``、`` instead of ``，`` (the reverse of
-    :func:`list_dunhao_to_comma`, for the same reason)."""
-    return _swap_list_separator(text, units, "，", "、")
+    """Separate the units of a labelled list with ``、`` instead of ``，`` or ``,`` (the reverse
+    of :func:`list_dunhao_to_comma`, for the same reason)."""
+    return _swap_list_separator(text, units, "，,", "、")
 
 
 TRANSFORMS = {
