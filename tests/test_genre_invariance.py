@@ -70,8 +70,8 @@ def test_the_transformations_keep_what_the_scorer_compares():
     assert transforms.traditional_labels(text).count("牵頭單位:") == 1
     assert transforms.crlf_trailing_spaces("a\nb") == "a  \r\nb  \r\n"
     assert transforms.bom_double_blank_lines("a\n\nb") == "\ufeffa\n\n\nb"
-    wrapped = transforms.hard_wrap("一" * 3 + "区人民政府办公室" * 3 + "。1.抓", units=["区人民政府办公室"], width=5)
+    wrapped = transforms.hard_wrap("一" * 3 + "区人民政府办公室、" * 3 + "1.抓", units=["区人民政府办公室"], width=5)
     # breaks move past unit names and never fall before a number
-    assert wrapped.split("\n") == ["一一一区人民政府办公室", "区人民政府办公室", "区人民政府办公室", "。1.抓"]
+    assert wrapped.split("\n") == ["一一一区人民政府办公室", "、区人民政府办公室", "、区人民政府办公室", "、1.抓"]
     assert transforms.hard_wrap("推进项目建设1.抓", width=6).split("\n") == ["推进项目建设1", ".抓"]
     assert transforms.hard_wrap("a\tb" * 10, width=6) == "a\tb" * 10
