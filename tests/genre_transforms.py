@@ -104,16 +104,20 @@ def hard_wrap(text: str, units=(), width: int = 38) -> str:
     Meaning is kept by where the breaks may fall: never inside a unit name of the gold file (the
     scorer's units stay whole), and never right before a character that starts a numbered item or
     an assignment bracket (``1``, ``一``, ``（`` …), where a reader could no longer tell a wrapped
-    line from a new item; a break moves forward until it is allowed. Lines holding a tab are table
-    rows, where a break would move cells into another row: they are left alone.
+    line from a new item; a break moves forward until it is allowed. Lines holding a tab or a
+    ``|`` are table rows, where a break would move cells into another row: they are left alone;
+    so is a document whose table has one cell per line between ``|`` lines, where every line
+    break ends a cell.
     """
+    if any(line.strip() == "|" for line in text.split("\n")):
+        return text
     inside = _protected(text, units)
     out = []
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if "\t" in line or len(line) <= width:
+        if "\t" in line or "|" in line or len(line) <= width:
             out.append(line)
             continue
         pieces = []

@@ -35,7 +35,7 @@ FLOORS = {
     "label_colon_spaced": (21, 1.000, 259),
     "crlf_trailing_spaces": (56, 1.000, 259),
     "bom_double_blank_lines": (56, 1.000, 259),
-    "hard_wrap_38": (55, 0.751, 193),
+    "hard_wrap_38": (48, 0.996, 257),
     "traditional_labels": (28, 1.000, 259),
     "list_dunhao_to_comma": (18, 1.000, 259),
     "list_comma_to_dunhao": (6, 1.000, 259),

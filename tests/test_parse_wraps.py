@@ -1,0 +1,60 @@
+"""Text hard-wrapped at a fixed width, as copied out of a PDF, reads like the unwrapped text
+(issue 12; xialu_graph/parse/wraps.py)."""
+
+from __future__ import annotations
+
+import xialu_graph as xg
+from xialu_graph.parse.wraps import join_hard_wraps, wrap_width
+
+UNWRAPPED = "\n".join([
+    "区政府重点工作责任分解",
+    "一、稳增长",
+    "1.推进重大项目建设,加快产业转型升级,完善项目推进机制,全年新开工项目三十个以上。"
+    "(牵头单位:区发改局;责任单位:区财政局、区住建局、区自然资源和规划局)",
+    "2.稳定就业,新增城镇就业一万人,城镇登记失业率控制在百分之三点五以内,扶持创业带动就业。"
+    "(牵头单位:区人社局;责任单位:区财政局、区教育局)",
+    "3.优化营商环境,深化放管服改革,推进一网通办,企业开办时间压缩至一个工作日以内。"
+    "(牵头单位:区政务服务和大数据管理局;责任单位:区市场监管局、区司法局)",
+])
+
+
+def _wrap(text, width):
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _pairs(text):
+    doc = xg.read_document(text)
+    return [(t.number, [(a.role, a.unit_raw) for a in t.raw_assignments]) for t in doc.tasks]
+
+
+def test_the_wrap_width_is_found_and_the_lines_joined_back():
+    wrapped = _wrap(UNWRAPPED, 20)
+    assert wrap_width(wrapped.split("\n")) == 20
+    assert join_hard_wraps(wrapped) == (UNWRAPPED, wrapped.count("\n") - UNWRAPPED.count("\n"))
+
+
+def test_a_hard_wrapped_document_reads_like_the_unwrapped_one():
+    expected = _pairs(UNWRAPPED)
+    assert [n for n, _ in expected] == [1, 2, 3]
+    assert expected[2][1] == [("lead", "区政务服务和大数据管理局"), ("support", "区市场监管局"), ("support", "区司法局")]
+    assert _pairs(_wrap(UNWRAPPED, 20)) == expected
+
+
+def test_a_line_that_could_open_an_item_is_not_joined():
+    lines = [f"推进项目建设加快产业发展完善机制第{k}" for k in range(5)]
+    text = "\n".join(lines + ["2.抓项目。"])
+    assert join_hard_wraps(text)[0] == "".join(lines) + "\n2.抓项目。"
+    assert join_hard_wraps("\n".join(lines + ["2020年完成。"]))[0].endswith("\n2020年完成。")
+
+
+def test_a_text_of_paragraph_lines_is_not_rewrapped():
+    assert wrap_width(UNWRAPPED.split("\n")) == 0
+    assert join_hard_wraps(UNWRAPPED) == (UNWRAPPED, 0)
+    table = "\n".join(f"{k} | 推进项目建设加快产业发展 | 区发改局 |" for k in range(1, 8))
+    assert join_hard_wraps(table) == (table, 0)
