@@ -16,6 +16,7 @@ Used by tests/test_genre_invariance.py; ``TRANSFORMS`` maps a short name to each
 from __future__ import annotations
 
 import re
+from functools import partial
 
 FULL_TO_HALF = str.maketrans({"：": ":", "；": ";", "，": ",", "（": "(", "）": ")"})
 HALF_TO_FULL = {":": "：", ";": "；", ",": "，", "(": "（", ")": "）"}
@@ -180,7 +181,9 @@ TRANSFORMS = {
     "label_colon_spaced": label_colon_spaced,
     "crlf_trailing_spaces": crlf_trailing_spaces,
     "bom_double_blank_lines": bom_double_blank_lines,
+    "hard_wrap_25": partial(hard_wrap, width=25),
     "hard_wrap_38": hard_wrap,
+    "hard_wrap_60": partial(hard_wrap, width=60),
     "traditional_labels": traditional_labels,
     "list_dunhao_to_comma": list_dunhao_to_comma,
     "list_comma_to_dunhao": list_comma_to_dunhao,

@@ -58,3 +58,12 @@ def test_a_text_of_paragraph_lines_is_not_rewrapped():
     assert join_hard_wraps(UNWRAPPED) == (UNWRAPPED, 0)
     table = "\n".join(f"{k} | 推进项目建设加快产业发展 | 区发改局 |" for k in range(1, 8))
     assert join_hard_wraps(table) == (table, 0)
+
+
+def test_a_cut_right_after_a_space_keeps_the_space_and_the_line_counts_as_full():
+    """Cells separated by spaces (a table copied as text): the cut falls after a space."""
+    rows = [f"{k} 推进项目建设 加快产业发展完善机制 " for k in range(1, 7)]
+    wrapped = "\n".join(r + "区发改局 区财政局" for r in rows)
+    cut = "\n".join(r + "\n区发改局 区财政局" for r in rows)
+    assert wrap_width(cut.split("\n")) == len(rows[0].rstrip())
+    assert join_hard_wraps(cut) == (wrapped, 6)

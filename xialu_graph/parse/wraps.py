@@ -65,7 +65,7 @@ def _opens_item(line: str) -> bool:
 
 def join_hard_wraps(text: str) -> tuple[str, int]:
     """Join the lines of a hard-wrapped text: a line at least :func:`wrap_width` long (no tab,
-    no ``|``) is continued by the next line unless that one is blank or opens a numbered item
+    no ``|``; a space at its end counted) is continued by the next line unless that one is blank or opens a numbered item
     or a heading (``2.`` ``（三）`` ``四、``), or merely could (it starts with a digit, a Chinese
     numeral, ``(`` or ``第``: a reader cannot tell such a line from a new item, so it is kept).
     The cut is joined as it is (spaces at it may separate two cells). A text that is not
@@ -97,5 +97,6 @@ def join_hard_wraps(text: str) -> tuple[str, int]:
         else:
             out.append(line)
         last = out[-1]
-        cont = len(line.rstrip()) >= width and "\t" not in last and "|" not in last
+        # a cut may fall right after a space, kept: the line's length counts it
+        cont = len(line) >= width and "\t" not in last and "|" not in last
     return "\n".join(out), joined
