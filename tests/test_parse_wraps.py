@@ -67,3 +67,24 @@ def test_a_cut_right_after_a_space_keeps_the_space_and_the_line_counts_as_full()
     cut = "\n".join(r + "\n区发改局 区财政局" for r in rows)
     assert wrap_width(cut.split("\n")) == len(rows[0].rstrip())
     assert join_hard_wraps(cut) == (wrapped, 6)
+
+
+def test_an_attachment_line_after_a_full_line_is_not_joined():
+    lines = [f"推进项目建设加快产业发展完善机制第{k}" for k in range(5)]
+    text = "\n".join(lines + ["附件2", "重点任务分解表"])
+    assert join_hard_wraps(text)[0] == "".join(lines) + "\n附件2\n重点任务分解表"
+
+def test_a_table_of_one_cell_per_line_is_left_to_the_table_reader():
+    cells = [f"推进项目建设加快产业发展完善{k}" for k in range(6)]
+    text = "\n|\n".join(c + "\n机制。" for c in cells)
+    assert wrap_width(text.split("\n")) == 15
+    assert join_hard_wraps(text) == (text, 0)
+
+
+def test_items_that_happen_to_be_as_long_as_each_other_are_not_a_wrap():
+    """A hypothesis case of test_parse_grammar_forms: five lines of 15 characters, each a heading,
+    an item or a sentence, are not a text wrapped at 15."""
+    text = ("各单位:\n现将工作分解如下,请认真落实。\n一、孟学农省长负责的工作\n(一)区招商服务中心牵头的工作\n"
+            "推进推进,推进推进,推进推进。\n协同单位:区发改局、区财政局。\n(二)区招商服务中心牵头的工作\n1.推进,推进。\n")
+    assert wrap_width(text.split("\n")) == 0
+    assert join_hard_wraps(text) == (text, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lines import HEAD_START, ITEM_START, match_heading, match_item, normalise
+from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
 
 __all__ = ["join_hard_wraps", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE"]
 
@@ -29,8 +29,9 @@ WRAP_SHARE = 0.4
 def wrap_width(lines: list[str]) -> int:
     """The width a text is hard-wrapped at, or 0 when it is not: the most common length ``w`` (at
     least :data:`MIN_WIDTH`) of its distinct lines (trailing spaces dropped; a line written
-    several times counted once; table rows, holding a tab or a ``|``, left out) when at least :data:`MIN_WRAPPED` lines have it and they are at least
-    :data:`WRAP_SHARE` of the lines of length ``w`` or more. Paragraph lines vary in length, so a
+    several times counted once; table rows, holding a tab or a ``|``, left out) when at least
+    :data:`MIN_WRAPPED` lines have it and they are at least :data:`WRAP_SHARE` of the lines of
+    length ``w`` or more. Paragraph lines vary in length, so a
     text that is not wrapped has no such length.
 
     Examples
@@ -40,6 +41,8 @@ def wrap_width(lines: list[str]) -> int:
     >>> wrap_width(["推进项目建设" * k for k in range(3, 9)])
     0
     >>> wrap_width(["主要协作单位:各乡镇人民政府、县政府有关部门"] * 5)  # one label line written five times
+    0
+    >>> wrap_width([f"({k})区招商服务中心牵头的工作。" for k in "一二三四五六"])  # items, each a sentence
     0
     """
     distinct = {x.rstrip() for x in lines}  # a line repeated (a label line, a record header) is counted once
@@ -53,21 +56,29 @@ def wrap_width(lines: list[str]) -> int:
         running += counts[n]
         longer[n] = running
     best = max(counts, key=lambda n: (counts[n], -n))
-    if counts[best] >= MIN_WRAPPED and counts[best] >= WRAP_SHARE * longer[best]:
-        return best
-    return 0
+    if counts[best] < MIN_WRAPPED or counts[best] < WRAP_SHARE * longer[best]:
+        return 0
+    # a wrap falls anywhere: most full lines go on on the next line and do not end a sentence
+    full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best]
+    goes_on = sum(1 for i in full if i + 1 < len(lines) and not _opens_item(lines[i + 1]))
+    ends = sum(1 for i in full if lines[i].rstrip()[-1] in "。!?！？")
+    if 2 * goes_on <= len(full) or 2 * ends >= len(full):
+        return 0
+    return best
 
 
 def _opens_item(line: str) -> bool:
     n = normalise(line).strip()
-    return not n or n[0] in ITEM_START or n[0] in HEAD_START or match_item(n) is not None or match_heading(n) is not None
+    return (not n or n[0] in ITEM_START or n[0] in HEAD_START or match_item(n) is not None
+            or match_heading(n) is not None or match_attachment(n) is not None)
 
 
 def join_hard_wraps(text: str) -> tuple[str, int]:
     """Join the lines of a hard-wrapped text: a line at least :func:`wrap_width` long (no tab,
     no ``|``; a space at its end counted) is continued by the next line unless that one is blank or opens a numbered item
-    or a heading (``2.`` ``（三）`` ``四、``), or merely could (it starts with a digit, a Chinese
+    or a heading or an attachment (``2.`` ``（三）`` ``四、`` ``附件2``), or merely could (it starts with a digit, a Chinese
     numeral, ``(`` or ``第``: a reader cannot tell such a line from a new item, so it is kept).
+    A text holding a table of one cell per line between ``|`` lines is left to the table reader.
     The cut is joined as it is (spaces at it may separate two cells). A text that is not
     hard-wrapped is returned as it is.
 
@@ -84,7 +95,9 @@ def join_hard_wraps(text: str) -> tuple[str, int]:
     ('1.抓项目。\\n2.稳就业。', 0)
     """
     lines = text.split("\n")
-    width = wrap_width(lines)
+    # a table with one cell per line between "|" lines: its cells' own line breaks are read by
+    # the table reader (:mod:`.cells`), which knows where a cell ends
+    width = 0 if any(x.strip() == "|" for x in lines) else wrap_width(lines)
     if not width:
         return text, 0
     out: list[str] = []
