@@ -173,3 +173,20 @@ def test_long_glued_tables_and_runs_are_read_in_linear_time():
     run = "序号工作任务分管领导牵头单位配合单位1抓。" + "区发改局" * 100000
     assert unglue_unit_columns(run) == (run, 0)
     assert len(read_unit_run("区发改局" * 100000, 0)[0]) == 100
+
+
+def test_a_glued_two_column_table_in_full_width_and_traditional_label_words_is_read():
+    """Issue 12 invariance: full-width brackets and traditional label words do not hide the table;
+    the text before the table stays as written."""
+    from xialu_graph.parse.viewer_rows import unglue_unit_columns
+
+    t, n = unglue_unit_columns("表（一）序号项目名称主要内容分管领导牽頭單位配合單位1稳就业新增就业1万人。"
+                               "何海平人社局高新园（邹区镇）各街道2抓项目开工10个。张菁区发改局区财政局3")
+    assert n == 2
+    assert t.split("\n") == [
+        "表（一）",
+        "序号 | 主要内容 | 分管领导 | 牵头单位 | 配合单位 |",
+        "1 | 稳就业新增就业1万人。 | 何海平 | 人社局 | 高新园(邹区镇)、各街道 |",
+        "2 | 抓项目开工10个。 | 张菁 | 区发改局 | 区财政局 |",
+        "3",
+    ]

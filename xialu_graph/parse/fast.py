@@ -41,6 +41,7 @@ from .items import Context, Items, TaskSpan, is_heading_between
 from .glued import join_viewer_chunks, unglue_tables
 from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
+from .wraps import join_hard_wraps
 from .layout import split_run_in, strip_markup
 from .markdown import strip_markdown
 from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, is_site_credit, match_attachment, match_heading, match_item, match_metadata, normalise
@@ -127,7 +128,7 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     if strip_markup(text)[1] or strip_markdown(text)[1] or strip_watermarks(text)[1]:
         return None
     # the layout pass's other rewrites (viewer chunks joined, glued table rows): general parser
-    if join_viewer_chunks(text)[1] or unglue_tables(text)[1] or unglue_unit_columns(text)[1] or unspace_rows(text)[1]:
+    if join_hard_wraps(text)[1] or join_viewer_chunks(text)[1] or unglue_tables(text)[1] or unglue_unit_columns(text)[1] or unspace_rows(text)[1]:
         return None
     ntext = normalise(text)
     if first_listed_leads is None and states_first_listed_rule(text):

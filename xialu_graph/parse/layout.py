@@ -19,6 +19,7 @@ from .glued import join_viewer_chunks, unglue_tables
 from .prefixed import join_prefixed_cells
 from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
+from .wraps import join_hard_wraps
 from .lines import CN_NUM, cn_to_int, normalise
 from .markdown import strip_markdown
 
@@ -164,6 +165,7 @@ def prepare(text: str) -> Layout:
     >>> lay.lines[0], lay.conventions
     ('（一）增收。（省财政厅负责）', {'layout_run_in_breaks': 1})
     """
+    text, wraps = join_hard_wraps(text)
     text, marked_up = strip_markup(text)
     text, markdown = strip_markdown(text)
     text, watermarks = strip_watermarks(text)
@@ -174,6 +176,8 @@ def prepare(text: str) -> Layout:
     text, spaced = unspace_rows(text)
     text, run_in = split_run_in(text)
     conventions: dict = {}
+    if wraps:
+        conventions["layout_hard_wraps_joined"] = wraps
     if chunks:
         conventions["layout_viewer_chunks_joined"] = chunks
     if unglued:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .grammar import load_columns
+from .lines import normalise
 
 __all__ = ["unglue_unit_columns", "unspace_rows", "read_unit_run", "MAX_NAME", "MIN_ROWS", "MAX_RUN"]
 
@@ -185,8 +186,11 @@ def unglue_unit_columns(text: str) -> tuple[str, int]:
     out: list[str] = []
     total = 0
     for line in text.split("\n"):
-        h = _glued_header(line, cols) if len(line) > 40 and "|" not in line else None  # pipe rows: read as they are
-        done = _unglue_two_columns(line, h) if h else None
+        # read on the normalised line (full-width punctuation, traditional label words); the
+        # rewritten rows are cut from it, the text before and after the table stays as written
+        norm = normalise(line)
+        h = _glued_header(norm, cols) if len(line) > 40 and "|" not in line else None  # pipe rows: read as they are
+        done = _unglue_two_columns(norm, h, line) if h else None
         if done is None:
             out.append(line)
             continue
@@ -232,7 +236,8 @@ def _repeated_persons(rest: str) -> set:
     return {w for w, c in counts.items() if c > 1 and longer.get(w, 0) != c}
 
 
-def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
+def _unglue_two_columns(line: str, h, written: Optional[str] = None) -> Optional[tuple[list[str], int]]:
+    written = line if written is None else written
     start, hend, cells = h
     header = line[start:hend]
     task = [c for c, r in cells if r == "task"][-1]
@@ -285,8 +290,8 @@ def _unglue_two_columns(line: str, h) -> Optional[tuple[list[str], int]]:
         n, pos, num_start = n + 1, m.end(), m.end() - len(str(n + 1))
     if len(rows) < MIN_ROWS:
         return None
-    head = [line[:start]] if line[:start].strip() else []
-    tail = [rest[num_start:]] if rest[num_start:].strip() else []
+    head = [written[:start]] if written[:start].strip() else []
+    tail = [written[hend + num_start:]] if rest[num_start:].strip() else []
     hdr = " | ".join([cells[0][0], task] + ([person] if person else []) + [lead, other]) + " |"
     return head + [hdr] + rows + tail, len(rows)
 

@@ -1,0 +1,190 @@
+"""Meaning-preserving transformations of a real document of the genre (issue 12).
+
+Each function takes the text of a document and the unit names its gold file lists (``units``,
+used to keep those names whole) and returns a transformed text that a reader would understand
+exactly as the original: the same tasks, the same units in the same roles. A transformation that
+cannot be applied to a document without risking its meaning returns the text unchanged, so the
+document then scores as it did untransformed.
+
+The gold labels are compared by the scorer after NFKC and whitespace folding, so a transformation
+may change the width of punctuation or the line breaks of a document, but never the characters of
+a unit name (NFKC does not fold ``、`` into ``，`` nor simplified into traditional characters).
+
+Used by tests/test_genre_invariance.py; ``TRANSFORMS`` maps a short name to each function.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+FULL_TO_HALF = str.maketrans({"：": ":", "；": ";", "，": ",", "（": "(", "）": ")"})
+HALF_TO_FULL = {":": "：", ";": "；", ",": "，", "(": "（", ")": "）"}
+
+# Label words of the genre as a reader sees them (a fixed list: the transformations do not
+# read the parser's grammar, so a label the parser forgets is still transformed).
+LABEL = (
+    r"(?:牵头责任|主要责任|协同责任|协同配合|牵头|主责|主办|协办|配合|协同|协作|参与|参加|协助|责任|负责)"
+    r"(?:单位|部门)"
+)
+LABEL_COLON = re.compile(rf"({LABEL})\s*[：:]")
+# A labelled list: a label, its colon, and what follows up to the end of the clause.
+LABELLED_LIST = re.compile(rf"({LABEL}\s*[：:])([^；;。\n）)】\]〕]*)")
+TRADITIONAL = {"牵头单位": "牵頭單位", "责任单位": "責任單位", "配合单位": "配合單位"}
+# Characters that open a numbered item or a bracketed assignment at the start of a line.
+LINE_START_MARKERS = set("0123456789０１２３４５６７８９一二三四五六七八九十（(【[〔［第")
+
+
+def _protected(text: str, units) -> list[bool]:
+    """Per character of ``text``: True inside an occurrence of a gold unit name."""
+    inside = [False] * len(text)
+    for u in sorted({u for u in units if u}, key=len, reverse=True):
+        for m in re.finditer(re.escape(u), text):
+            for i in range(m.start(), m.end()):
+                inside[i] = True
+    return inside
+
+
+def fullwidth_to_halfwidth(text: str, units=()) -> str:
+    """Write ``：；，（）`` as ``:;,()``.
+
+    Both forms are the same characters under NFKC; documents of the genre mix them freely, and a
+    reader (and the scorer) sees no difference.
+    """
+    return text.translate(FULL_TO_HALF)
+
+
+def halfwidth_to_fullwidth(text: str, units=()) -> str:
+    """Write ``:;,()`` as ``：；，（）``, except ``,`` and ``:`` between two digits.
+
+    The same characters under NFKC; the exception keeps numbers (``1,000``) and times (``8:30``)
+    as they are, where a full-width sign would not be the way anyone writes them.
+    """
+    out = []
+    for i, ch in enumerate(text):
+        if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            out.append(ch)
+        else:
+            out.append(HALF_TO_FULL.get(ch, ch))
+    return "".join(out)
+
+
+def label_colon_halfwidth(text: str, units=()) -> str:
+    """Write the colon after a label word as ``:`` (``牵头单位:``): the same sign under NFKC."""
+    return LABEL_COLON.sub(r"\1:", text)
+
+
+def label_colon_spaced(text: str, units=()) -> str:
+    """Write the colon after a label word as `` ：`` (``牵头单位 ：``): a space typed before a
+    colon, common in documents typed by hand, carries no meaning."""
+    return LABEL_COLON.sub(r"\1 ：", text)
+
+
+def crlf_trailing_spaces(text: str, units=()) -> str:
+    """End every line with two spaces and CRLF, as files saved on Windows or copied from a web
+    page often are: trailing white space and the line-ending convention carry no meaning."""
+    return "".join(line + "  \r\n" for line in text.split("\n"))
+
+
+def bom_double_blank_lines(text: str, units=()) -> str:
+    """Start with a byte-order mark and make every blank line two: a BOM is an encoding mark,
+    not text, and the number of blank lines between paragraphs carries no meaning."""
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.strip():
+            out.append(line)
+    return "\ufeff" + "\n".join(out)
+
+
+def hard_wrap(text: str, units=(), width: int = 38) -> str:
+    """Break every line longer than ``width`` characters into lines of about ``width``, as text
+    copied out of a PDF is.
+
+    Meaning is kept by where the breaks may fall: never inside a unit name of the gold file (the
+    scorer's units stay whole), and never right before a character that starts a numbered item or
+    an assignment bracket (``1``, ``一``, ``（`` …), where a reader could no longer tell a wrapped
+    line from a new item; a break moves forward until it is allowed. Lines holding a tab or a
+    ``|`` are table rows, where a break would move cells into another row: they are left alone;
+    so is a document whose table has one cell per line between ``|`` lines, where every line
+    break ends a cell.
+    """
+    if any(line.strip() == "|" for line in text.split("\n")):
+        return text
+    inside = _protected(text, units)
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "\t" in line or "|" in line or len(line) <= width:
+            out.append(line)
+            continue
+        pieces = []
+        cut = start
+        while end - cut > width:
+            b = cut + width
+            while b < end and (inside[b] and inside[b - 1] or text[b] in LINE_START_MARKERS or text[b].isspace()):
+                b += 1
+            if b >= end:
+                break
+            pieces.append(text[cut:b])
+            cut = b
+        pieces.append(text[cut:end])
+        out.extend(pieces)
+    return "\n".join(out)
+
+
+def traditional_labels(text: str, units=()) -> str:
+    """Write the common label words in traditional characters (``牵頭單位``, ``責任單位``,
+    ``配合單位``), as documents from Hong Kong, Macao or Taiwan sources, or converted by a
+    reposting site, do: the same words."""
+    for simp, trad in TRADITIONAL.items():
+        text = text.replace(simp, trad)
+    return text
+
+
+def _swap_list_separator(text: str, units, old: str, new: str) -> str:
+    """Replace each character of ``old`` by ``new`` in labelled lists where it stands between two
+    gold unit names (and is part of neither): a separator before a remark
+    (``市经信委,排名第一的部门为牵头单位``) is not one between units and is kept."""
+    inside = _protected(text, units)
+    chars = list(text)
+    for m in LABELLED_LIST.finditer(text):
+        for i in range(m.start(2), m.end(2)):
+            if chars[i] in old and not inside[i] and 0 < i < len(text) - 1 and inside[i - 1] and inside[i + 1]:
+                chars[i] = new
+    return "".join(chars)
+
+
+def list_dunhao_to_comma(text: str, units=()) -> str:
+    """Separate the units of a labelled list (``牵头单位：A、B``) with ``，`` instead of ``、``.
+
+    After a label and its colon, up to the end of the clause, between two unit names of the gold
+    file, both signs only separate items of the list; a ``、`` inside a unit name
+    (``各县、区人民政府``) is kept.
+    """
+    return _swap_list_separator(text, units, "、", "，")
+
+
+def list_comma_to_dunhao(text: str, units=()) -> str:
+    """Separate the units of a labelled list with ``、`` instead of ``，`` or ``,`` (the reverse
+    of :func:`list_dunhao_to_comma`, for the same reason)."""
+    return _swap_list_separator(text, units, "，,", "、")
+
+
+TRANSFORMS = {
+    "fullwidth_to_halfwidth": fullwidth_to_halfwidth,
+    "halfwidth_to_fullwidth": halfwidth_to_fullwidth,
+    "label_colon_halfwidth": label_colon_halfwidth,
+    "label_colon_spaced": label_colon_spaced,
+    "crlf_trailing_spaces": crlf_trailing_spaces,
+    "bom_double_blank_lines": bom_double_blank_lines,
+    "hard_wrap_25": partial(hard_wrap, width=25),
+    "hard_wrap_38": hard_wrap,
+    "hard_wrap_60": partial(hard_wrap, width=60),
+    "traditional_labels": traditional_labels,
+    "list_dunhao_to_comma": list_dunhao_to_comma,
+    "list_comma_to_dunhao": list_comma_to_dunhao,
+}

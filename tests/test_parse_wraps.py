@@ -1,0 +1,90 @@
+"""Text hard-wrapped at a fixed width, as copied out of a PDF, reads like the unwrapped text
+(issue 12; xialu_graph/parse/wraps.py)."""
+
+from __future__ import annotations
+
+import xialu_graph as xg
+from xialu_graph.parse.wraps import join_hard_wraps, wrap_width
+
+UNWRAPPED = "\n".join([
+    "区政府重点工作责任分解",
+    "一、稳增长",
+    "1.推进重大项目建设,加快产业转型升级,完善项目推进机制,全年新开工项目三十个以上。"
+    "(牵头单位:区发改局;责任单位:区财政局、区住建局、区自然资源和规划局)",
+    "2.稳定就业,新增城镇就业一万人,城镇登记失业率控制在百分之三点五以内,扶持创业带动就业。"
+    "(牵头单位:区人社局;责任单位:区财政局、区教育局)",
+    "3.优化营商环境,深化放管服改革,推进一网通办,企业开办时间压缩至一个工作日以内。"
+    "(牵头单位:区政务服务和大数据管理局;责任单位:区市场监管局、区司法局)",
+])
+
+
+def _wrap(text, width):
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _pairs(text):
+    doc = xg.read_document(text)
+    return [(t.number, [(a.role, a.unit_raw) for a in t.raw_assignments]) for t in doc.tasks]
+
+
+def test_the_wrap_width_is_found_and_the_lines_joined_back():
+    wrapped = _wrap(UNWRAPPED, 20)
+    assert wrap_width(wrapped.split("\n")) == 20
+    assert join_hard_wraps(wrapped) == (UNWRAPPED, wrapped.count("\n") - UNWRAPPED.count("\n"))
+
+
+def test_a_hard_wrapped_document_reads_like_the_unwrapped_one():
+    expected = _pairs(UNWRAPPED)
+    assert [n for n, _ in expected] == [1, 2, 3]
+    assert expected[2][1] == [("lead", "区政务服务和大数据管理局"), ("support", "区市场监管局"), ("support", "区司法局")]
+    assert _pairs(_wrap(UNWRAPPED, 20)) == expected
+
+
+def test_a_line_that_could_open_an_item_is_not_joined():
+    lines = [f"推进项目建设加快产业发展完善机制第{k}" for k in range(5)]
+    text = "\n".join(lines + ["2.抓项目。"])
+    assert join_hard_wraps(text)[0] == "".join(lines) + "\n2.抓项目。"
+    assert join_hard_wraps("\n".join(lines + ["2020年完成。"]))[0].endswith("\n2020年完成。")
+
+
+def test_a_text_of_paragraph_lines_is_not_rewrapped():
+    assert wrap_width(UNWRAPPED.split("\n")) == 0
+    assert join_hard_wraps(UNWRAPPED) == (UNWRAPPED, 0)
+    table = "\n".join(f"{k} | 推进项目建设加快产业发展 | 区发改局 |" for k in range(1, 8))
+    assert join_hard_wraps(table) == (table, 0)
+
+
+def test_a_cut_right_after_a_space_keeps_the_space_and_the_line_counts_as_full():
+    """Cells separated by spaces (a table copied as text): the cut falls after a space."""
+    rows = [f"{k} 推进项目建设 加快产业发展完善机制 " for k in range(1, 7)]
+    wrapped = "\n".join(r + "区发改局 区财政局" for r in rows)
+    cut = "\n".join(r + "\n区发改局 区财政局" for r in rows)
+    assert wrap_width(cut.split("\n")) == len(rows[0].rstrip())
+    assert join_hard_wraps(cut) == (wrapped, 6)
+
+
+def test_an_attachment_line_after_a_full_line_is_not_joined():
+    lines = [f"推进项目建设加快产业发展完善机制第{k}" for k in range(5)]
+    text = "\n".join(lines + ["附件2", "重点任务分解表"])
+    assert join_hard_wraps(text)[0] == "".join(lines) + "\n附件2\n重点任务分解表"
+
+def test_a_table_of_one_cell_per_line_is_left_to_the_table_reader():
+    cells = [f"推进项目建设加快产业发展完善{k}" for k in range(6)]
+    text = "\n|\n".join(c + "\n机制。" for c in cells)
+    assert wrap_width(text.split("\n")) == 15
+    assert join_hard_wraps(text) == (text, 0)
+
+
+def test_items_that_happen_to_be_as_long_as_each_other_are_not_a_wrap():
+    """A hypothesis case of test_parse_grammar_forms: five lines of 15 characters, each a heading,
+    an item or a sentence, are not a text wrapped at 15."""
+    text = ("各单位:\n现将工作分解如下,请认真落实。\n一、孟学农省长负责的工作\n(一)区招商服务中心牵头的工作\n"
+            "推进推进,推进推进,推进推进。\n协同单位:区发改局、区财政局。\n(二)区招商服务中心牵头的工作\n1.推进,推进。\n")
+    assert wrap_width(text.split("\n")) == 0
+    assert join_hard_wraps(text) == (text, 0)

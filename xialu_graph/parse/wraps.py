@@ -1,0 +1,115 @@
+"""Layout helper for text hard-wrapped at a fixed width, as text copied out of a PDF is.
+
+Such a copy cuts every paragraph into lines of the same number of characters, so a numbered
+item, its text and its assignment bracket stand on several lines. :func:`join_hard_wraps`
+finds the width and joins each full line with the line after it, unless that line opens a
+numbered item or a heading.
+
+Plain data in and out: text → (text, count of lines joined). Linear in the text length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
+
+__all__ = ["join_hard_wraps", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE"]
+
+MIN_WIDTH = 15
+"""A wrap width is at least this many characters."""
+
+MIN_WRAPPED = 5
+"""A document is hard-wrapped when at least this many lines have the wrap width …"""
+
+WRAP_SHARE = 0.4
+"""… and they are at least this share of the lines as long or longer."""
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a text is hard-wrapped at, or 0 when it is not: the most common length ``w`` (at
+    least :data:`MIN_WIDTH`) of its distinct lines (trailing spaces dropped; a line written
+    several times counted once; table rows, holding a tab or a ``|``, left out) when at least
+    :data:`MIN_WRAPPED` lines have it and they are at least :data:`WRAP_SHARE` of the lines of
+    length ``w`` or more. Paragraph lines vary in length, so a
+    text that is not wrapped has no such length.
+
+    Examples
+    --------
+    >>> wrap_width([f"推进项目建设加快产业发展完善{k}" for k in range(5)] + ["短"])
+    15
+    >>> wrap_width(["推进项目建设" * k for k in range(3, 9)])
+    0
+    >>> wrap_width(["主要协作单位:各乡镇人民政府、县政府有关部门"] * 5)  # one label line written five times
+    0
+    >>> wrap_width([f"({k})区招商服务中心牵头的工作。" for k in "一二三四五六"])  # items, each a sentence
+    0
+    """
+    distinct = {x.rstrip() for x in lines}  # a line repeated (a label line, a record header) is counted once
+    lengths = [len(s) for s in distinct if len(s) >= MIN_WIDTH and "\t" not in s and "|" not in s]
+    if len(lengths) < MIN_WRAPPED:
+        return 0
+    counts = Counter(lengths)
+    longer = Counter()
+    running = 0
+    for n in sorted(counts, reverse=True):
+        running += counts[n]
+        longer[n] = running
+    best = max(counts, key=lambda n: (counts[n], -n))
+    if counts[best] < MIN_WRAPPED or counts[best] < WRAP_SHARE * longer[best]:
+        return 0
+    # a wrap falls anywhere: most full lines go on on the next line and do not end a sentence
+    full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best]
+    goes_on = sum(1 for i in full if i + 1 < len(lines) and not _opens_item(lines[i + 1]))
+    ends = sum(1 for i in full if lines[i].rstrip()[-1] in "。!?！？")
+    if 2 * goes_on <= len(full) or 2 * ends >= len(full):
+        return 0
+    return best
+
+
+def _opens_item(line: str) -> bool:
+    n = normalise(line).strip()
+    return (not n or n[0] in ITEM_START or n[0] in HEAD_START or match_item(n) is not None
+            or match_heading(n) is not None or match_attachment(n) is not None)
+
+
+def join_hard_wraps(text: str) -> tuple[str, int]:
+    """Join the lines of a hard-wrapped text: a line at least :func:`wrap_width` long (no tab,
+    no ``|``; a space at its end counted) is continued by the next line unless that one is blank or opens a numbered item
+    or a heading or an attachment (``2.`` ``（三）`` ``四、`` ``附件2``), or merely could (it starts with a digit, a Chinese
+    numeral, ``(`` or ``第``: a reader cannot tell such a line from a new item, so it is kept).
+    A text holding a table of one cell per line between ``|`` lines is left to the table reader.
+    The cut is joined as it is (spaces at it may separate two cells). A text that is not
+    hard-wrapped is returned as it is.
+
+    Returns the text and the number of lines joined.
+
+    Examples
+    --------
+    >>> body = "\\n".join(["1.推进项目建设加快产业发展完善机"] + [f"制推进项目建设加快产业发展完善{k}" for k in range(5)]
+    ...                   + ["制。(牵头单位:区发改局)", "2.抓项目。"])
+    >>> t, n = join_hard_wraps(body)
+    >>> n, t.split("\\n")[1]
+    (6, '2.抓项目。')
+    >>> join_hard_wraps("1.抓项目。\\n2.稳就业。")
+    ('1.抓项目。\\n2.稳就业。', 0)
+    """
+    lines = text.split("\n")
+    # a table with one cell per line between "|" lines: its cells' own line breaks are read by
+    # the table reader (:mod:`.cells`), which knows where a cell ends
+    width = 0 if any(x.strip() == "|" for x in lines) else wrap_width(lines)
+    if not width:
+        return text, 0
+    out: list[str] = []
+    joined = 0
+    cont = False  # the line before is full: this one may continue it
+    for line in lines:
+        if cont and not _opens_item(line):
+            out[-1] += line  # spaces at the cut are kept: they may separate two cells
+            joined += 1
+        else:
+            out.append(line)
+        last = out[-1]
+        # a cut may fall right after a space, kept: the line's length counts it
+        cont = len(line) >= width and "\t" not in last and "|" not in last
+    return "\n".join(out), joined
