@@ -207,6 +207,8 @@ def split_units(s: str) -> list[str]:
     ['市公安消防局', '各有关区、县级市政府']
     >>> split_units("市直有关部门、单位,各区市政府")
     ['市直有关部门、单位', '各区市政府']
+    >>> split_units("县民政局等和各乡、镇人民政府")
+    ['县民政局', '各乡、镇人民政府']
     """
     out: list[str] = []
     for chunk in _split_depth0(s, ",;/|\t"):
@@ -222,7 +224,8 @@ def split_units(s: str) -> list[str]:
                     out[-1] = out[-1] + "、" + name
                 else:
                     out.append(name)
-                joining = bool(_BARE_LEVELS.match(out[-1]))
+                # X等和各乡、镇人民政府: the levels after a conjunction still wait for their head noun
+                joining = bool(_BARE_LEVELS.match(out[-1].rsplit("和", 1)[-1]))
     if any("和" in n or "会同" in n for n in out):
         out = [p for n in out for p in _split_and(n)]
     return out

@@ -28,6 +28,7 @@ from .assignments import (
     MAX_BRACKET_SCAN,
     TERMINAL,
     ParsedAssignment,
+    find_inline_labels,
     find_opening_roles,
     find_prose_roles,
     find_trailing_bracket,
@@ -322,7 +323,8 @@ class _Reader:
             return idx + 1
         # a label line under an open item is the item's (主办单位:区发改局), though a site's footer
         # starts the same way (主办单位:XX区人民政府办公室)
-        if is_chrome(raw.strip(), n) and not (self.cur is not None and LABEL_RE.match(n) and not is_site_credit(n)):
+        if is_chrome(raw.strip(), n) and not ((self.cur is not None or self.bare_section is not None)
+                                            and LABEL_RE.match(n) and not is_site_credit(n)):
             kinds[idx] = "chrome"
             return idx + 1
         nxt = self.table_line(idx, raw, n)
@@ -759,7 +761,8 @@ def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
     where the document states that the first listed unit leads)."""
     span = find_trailing_bracket(norm[-MAX_BRACKET_SCAN:])
     if span is None:
-        return False
+        # 一、地区生产总值增长8%左右。主办单位:市发改委、统计局。: labels written inline after the sentence
+        return find_inline_labels(norm) is not None
     off = max(0, len(norm) - MAX_BRACKET_SCAN)
     op, cl, _ = span
     pa = parse_assignment(norm[off + op + 1:off + cl], normalised=True)
