@@ -8,19 +8,12 @@ The fresh set (tests/genre/fresh) is only checked for sound labels here; its sco
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import re
-import unicodedata
-from pathlib import Path
-
 import pytest
+from genre_sets import CORPUS, check_gold, check_score, check_set_documents, gold_files
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "genre"
-GOLD = sorted((CORPUS / "gold").glob("*.json"))
+GOLD = gold_files(CORPUS)
 FRESH = CORPUS / "fresh"
-FRESH_GOLD = sorted((FRESH / "gold").glob("*.json"))
+FRESH_GOLD = gold_files(FRESH)
 
 # Raise these as the parser improves; never lower them.
 F1_FLOOR = 0.999
@@ -29,58 +22,24 @@ DEV_DOCUMENTS = 56
 DEV_TASKS = 259
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s)))
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_genre", ROOT / "benchmarks" / "bench_genre.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_the_development_set_has_its_documents():
-    assert len(GOLD) == DEV_DOCUMENTS
-    assert sorted(p.stem for p in GOLD) == sorted(p.stem for p in (CORPUS / "docs").iterdir())
-
-
-def _check_gold(path, docs):
-    g = json.loads(path.read_text(encoding="utf-8"))
-    assert g["file"].rsplit(".", 1)[0] == path.stem
-    doc = _fold((docs / g["file"]).read_text(encoding="utf-8"))
-    assert isinstance(g["tasks"], list)
-    for t in g["tasks"]:
-        assert str(t["number"]).strip()
-        for key in ("lead", "support", "responsible", "persons"):
-            for name in t.get(key, []):
-                assert _fold(name) in doc, f"task {t['number']}: {key} {name!r} not in {g['file']}"
-    return g
+    check_set_documents(CORPUS, DEV_DOCUMENTS)
 
 
 @pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
 def test_gold_file_loads_and_every_label_occurs_in_its_document(path):
-    _check_gold(path, CORPUS / "docs")
+    check_gold(path, CORPUS / "docs")
 
 
 def test_the_fresh_set_has_its_documents():
     assert FRESH_GOLD
-    assert sorted(p.stem for p in FRESH_GOLD) == sorted(p.stem for p in (FRESH / "docs").iterdir())
-    assert not {p.stem for p in FRESH_GOLD} & {p.stem for p in GOLD}
+    check_set_documents(FRESH, len(FRESH_GOLD), apart_from=("",))
 
 
 @pytest.mark.parametrize("path", FRESH_GOLD, ids=[p.stem for p in FRESH_GOLD])
 def test_fresh_gold_file_loads_and_every_label_occurs_in_its_document(path):
-    g = _check_gold(path, FRESH / "docs")
-    assert g["source"] and g["level"] and g["features"] and isinstance(g["complete_document"], bool)
-    for t in g["tasks"]:
-        assert isinstance(t["complete"], bool)
-        assert t["lead"] or t["support"] or t["responsible"], f"task {t['number']} has no unit"
+    check_gold(path, FRESH / "docs", described=True)
 
 
 def test_development_score_does_not_drop():
-    bench = _bench()
-    rows, f1, recall, precision, found, total = bench.score(str(CORPUS))
-    assert total == DEV_TASKS
-    assert found >= TASKS_FOUND_FLOOR, "\n".join(rows)
-    assert f1 >= F1_FLOOR, "\n".join(rows)
+    check_score(CORPUS, n_tasks=DEV_TASKS, found_floor=TASKS_FOUND_FLOOR, f1_floor=F1_FLOOR)

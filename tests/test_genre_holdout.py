@@ -11,17 +11,11 @@ generalisation any more.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import re
-import unicodedata
-from pathlib import Path
-
 import pytest
+from genre_sets import CORPUS, check_gold, check_score, check_set_documents, gold_files
 
-ROOT = Path(__file__).resolve().parent.parent
-HOLDOUT = ROOT / "tests" / "genre" / "holdout"
-GOLD = sorted((HOLDOUT / "gold").glob("*.json"))
+HOLDOUT = CORPUS / "holdout"
+GOLD = gold_files(HOLDOUT)
 
 # Raise these as the parser improves; never lower them.
 F1_FLOOR = 0.990
@@ -30,39 +24,14 @@ HOLDOUT_DOCUMENTS = 15
 HOLDOUT_TASKS = 130
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s)))
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_genre", ROOT / "benchmarks" / "bench_genre.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_the_holdout_set_has_its_documents():
-    assert len(GOLD) == HOLDOUT_DOCUMENTS
-    assert sorted(p.stem for p in GOLD) == sorted(p.stem for p in (HOLDOUT / "docs").iterdir())
-    dev = {p.stem for p in (ROOT / "tests" / "genre" / "gold").glob("*.json")}
-    fresh = {p.stem for p in (ROOT / "tests" / "genre" / "fresh" / "gold").glob("*.json")}
-    assert not {p.stem for p in GOLD} & (dev | fresh)
+    check_set_documents(HOLDOUT, HOLDOUT_DOCUMENTS, apart_from=("", "fresh"))
 
 
 @pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
 def test_holdout_gold_file_loads_and_every_label_occurs_in_its_document(path):
-    g = json.loads(path.read_text(encoding="utf-8"))
-    assert g["file"].rsplit(".", 1)[0] == path.stem
-    doc = _fold((HOLDOUT / "docs" / g["file"]).read_text(encoding="utf-8"))
-    for t in g["tasks"]:
-        assert str(t["number"]).strip()
-        for key in ("lead", "support", "responsible", "persons"):
-            for name in t.get(key, []):
-                assert _fold(name) in doc, f"task {t['number']}: {key} {name!r} not in {g['file']}"
+    check_gold(path, HOLDOUT / "docs")
 
 
 def test_holdout_score_does_not_drop():
-    rows, f1, recall, precision, found, total = _bench().score(str(HOLDOUT))
-    assert total == HOLDOUT_TASKS
-    assert found >= TASKS_FOUND_FLOOR, "\n".join(rows)
-    assert f1 >= F1_FLOOR, "\n".join(rows)
+    check_score(HOLDOUT, n_tasks=HOLDOUT_TASKS, found_floor=TASKS_FOUND_FLOOR, f1_floor=F1_FLOOR)

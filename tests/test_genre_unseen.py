@@ -12,17 +12,11 @@ generalisation any more.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import re
-import unicodedata
-from pathlib import Path
-
 import pytest
+from genre_sets import CORPUS, check_gold, check_score, check_set_documents, gold_files
 
-ROOT = Path(__file__).resolve().parent.parent
-UNSEEN = ROOT / "tests" / "genre" / "unseen"
-GOLD = sorted((UNSEEN / "gold").glob("*.json"))
+UNSEEN = CORPUS / "unseen"
+GOLD = gold_files(UNSEEN)
 
 # Raise these as the parser improves; never lower them.
 F1_FLOOR = 1.0
@@ -31,40 +25,14 @@ UNSEEN_DOCUMENTS = 11
 UNSEEN_TASKS = 15
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s)))
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_genre", ROOT / "benchmarks" / "bench_genre.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_the_unseen_set_has_its_documents():
-    assert len(GOLD) == UNSEEN_DOCUMENTS
-    assert sorted(p.stem for p in GOLD) == sorted(p.stem for p in (UNSEEN / "docs").iterdir())
-    others = {p.stem for d in ("gold", "holdout/gold", "fresh/gold") for p in (ROOT / "tests" / "genre" / d).glob("*.json")}
-    assert not {p.stem for p in GOLD} & others
+    check_set_documents(UNSEEN, UNSEEN_DOCUMENTS, apart_from=("", "holdout", "fresh"))
 
 
 @pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
-def test_unseen_gold_file_loads_and_every_label_occurs_in_its_document(path):
-    g = json.loads(path.read_text(encoding="utf-8"))
-    assert g["file"].rsplit(".", 1)[0] == path.stem
-    assert g["source"] and g["level"] and g["features"] and isinstance(g["complete_document"], bool)
-    doc = _fold((UNSEEN / "docs" / g["file"]).read_text(encoding="utf-8"))
-    for t in g["tasks"]:
-        assert str(t["number"]).strip() and isinstance(t["complete"], bool)
-        assert t["lead"] or t["support"] or t["responsible"], f"task {t['number']} has no unit"
-        for key in ("lead", "support", "responsible", "persons"):
-            for name in t[key]:
-                assert _fold(name) in doc, f"task {t['number']}: {key} {name!r} not in {g['file']}"
+def test_unseen_gold_file_is_sound(path):
+    check_gold(path, UNSEEN / "docs", described=True)
 
 
 def test_unseen_score_does_not_drop():
-    rows, f1, recall, precision, found, total = _bench().score(str(UNSEEN))
-    assert total == UNSEEN_TASKS
-    assert found >= TASKS_FOUND_FLOOR, "\n".join(rows)
-    assert f1 >= F1_FLOOR, "\n".join(rows)
+    check_score(UNSEEN, n_tasks=UNSEEN_TASKS, found_floor=TASKS_FOUND_FLOOR, f1_floor=F1_FLOOR)
