@@ -154,6 +154,27 @@ class Layout:
     conventions: dict = field(default_factory=dict)
 
 
+# The layout passes, in the order they run, each ``text -> (text, count)``, and the parse report's
+# convention each one sets when it changed something.
+_PASSES = (
+    (join_hard_wraps, "layout_hard_wraps_joined"),
+    (strip_markup, "layout_markup_removed"),
+    (strip_markdown, "layout_markdown_lines"),
+    (strip_watermarks, "layout_watermarks_removed"),
+    (join_prefixed_cells, "layout_prefixed_cells_rows"),
+    (join_viewer_chunks, "layout_viewer_chunks_joined"),
+    (unglue_tables, "layout_glued_rows"),
+    (unglue_unit_columns, "layout_glued_unit_columns_rows"),
+    (unspace_rows, "layout_spaced_rows"),
+    (split_run_in, "layout_run_in_breaks"),
+)
+_CONVENTION_ORDER = (
+    "layout_hard_wraps_joined", "layout_viewer_chunks_joined", "layout_glued_rows", "layout_glued_unit_columns_rows",
+    "layout_spaced_rows", "layout_run_in_breaks", "layout_markup_removed", "layout_markdown_lines",
+    "layout_watermarks_removed", "layout_prefixed_cells_rows",
+)
+
+
 def prepare(text: str) -> Layout:
     """Layout pass: remove page markup, break run-in enumerators, split and normalise the lines.
 
@@ -165,36 +186,12 @@ def prepare(text: str) -> Layout:
     >>> lay.lines[0], lay.conventions
     ('（一）增收。（省财政厅负责）', {'layout_run_in_breaks': 1})
     """
-    text, wraps = join_hard_wraps(text)
-    text, marked_up = strip_markup(text)
-    text, markdown = strip_markdown(text)
-    text, watermarks = strip_watermarks(text)
-    text, prefixed = join_prefixed_cells(text)
-    text, chunks = join_viewer_chunks(text)
-    text, unglued = unglue_tables(text)
-    text, two_columns = unglue_unit_columns(text)
-    text, spaced = unspace_rows(text)
-    text, run_in = split_run_in(text)
-    conventions: dict = {}
-    if wraps:
-        conventions["layout_hard_wraps_joined"] = wraps
-    if chunks:
-        conventions["layout_viewer_chunks_joined"] = chunks
-    if unglued:
-        conventions["layout_glued_rows"] = unglued
-    if two_columns:
-        conventions["layout_glued_unit_columns_rows"] = two_columns
-    if spaced:
-        conventions["layout_spaced_rows"] = spaced
-    if run_in:
-        conventions["layout_run_in_breaks"] = run_in
-    if marked_up:
-        conventions["layout_markup_removed"] = True
-    if markdown:
-        conventions["layout_markdown_lines"] = markdown
-    if watermarks:
-        conventions["layout_watermarks_removed"] = watermarks
-    if prefixed:
-        conventions["layout_prefixed_cells_rows"] = prefixed
+    found: dict = {}
+    for step, key in _PASSES:
+        text, n = step(text)
+        found[key] = n
+    # in the order the parse report has always listed them
+    conventions: dict = {key: (True if key == "layout_markup_removed" else found[key])
+                         for key in _CONVENTION_ORDER if found[key]}
     norms = [s.strip() for s in normalise(text).split("\n")]
     return Layout(text, text.split("\n"), norms, conventions)
