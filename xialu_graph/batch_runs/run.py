@@ -249,10 +249,15 @@ def batch(
     return result
 
 
+# joblib backends whose workers are processes or threads of this machine, so see OUT as this process does
+_LOCAL_BACKENDS = ("LokyBackend", "SequentialBackend", "ThreadingBackend", "MultiprocessingBackend")
+
+
 def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress):
     from joblib import Parallel, delayed
+    from joblib.parallel import get_active_backend
 
-    items = [(i, docs[i][1]) for i in sorted(todo.values())]
+    items = [(i, docs[i][1], keys[i]) for i in sorted(todo.values())]
     # small chunks (about 32 per worker, at most 32 documents): the workers finish together
     size = chunk_size or max(1, min(32, -(-len(items) // (workers * 32))))
     chunks = [items[k : k + size] for k in range(0, len(items), size)]
@@ -261,14 +266,18 @@ def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, wo
         par = Parallel(return_as="generator_unordered")
     else:
         par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
-    for chunk_result in par(delayed(analyse_chunk)(c, settings) for c in chunks):
+    # local workers (and this process) write the parts themselves and send back part.json; a
+    # Dask worker may not see OUT, so its parts come back to be written here
+    local = scheduler is None and type(get_active_backend()[0]).__name__ in _LOCAL_BACKENDS
+    here = out if local else None
+    for chunk_result in par(delayed(analyse_chunk)(c, settings, out=here) for c in chunks):
         nfail = 0
         for idx, res in chunk_result:
             if isinstance(res, str):
                 failures[idx] = res
                 nfail += 1
             else:
-                metas[keys[idx]] = write_part(out, keys[idx], res)
+                metas[keys[idx]] = res if local else write_part(out, keys[idx], res)
         bar.step(len(chunk_result), nfail)
     # identical files analysed once: their failure applies to every copy
     for i, k in enumerate(keys):

@@ -8,6 +8,7 @@ measures as a dict, or a one-line reason when the document could not be read or 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from ..errors import InputError
 from ..graph import (
@@ -24,6 +25,7 @@ from ..graph import (
 from ..metrics import gini, herfindahl, unit_load
 from ..pipeline import read_document
 from ..units import load_unit_tables
+from .parts import write_part
 from .schema import arrow_schemas
 
 
@@ -243,23 +245,29 @@ def _ipc_bytes(columns: dict, schema) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def analyse_chunk(items, settings):
-    """Worker entry point: ``[(index, path)] → [(index, part or one-line reason)]``.
+def analyse_chunk(items, settings, *, out=None):
+    """Worker entry point: ``[(index, path, key)] → [(index, part, part.json, or one-line reason)]``.
 
     A part is ``{"units": bytes, "tasks": bytes, "document": dict}``, the two tables as
-    uncompressed Arrow IPC files (~20 kB for 100 tasks): the parent only writes them.
+    uncompressed Arrow IPC files (~20 kB for 100 tasks), for the parent to write. With ``out``
+    (a worker that sees the run's folder: the local pool) the worker writes the part under
+    ``out/parts/`` itself (:func:`~xialu_graph.batch_runs.parts.write_part`) and returns its
+    ``part.json``: the parent then only collects small dicts.
 
     Parameters
     ----------
-    items : list of (int, str)
-        Index of the document in the run and its file.
+    items : list of (int, str, str)
+        Index of the document in the run, its file, and its content key (the part's name).
     settings : dict
         The options, as for :func:`analyse_document`.
+    out : Path, optional
+        The run's output folder, when this process writes the parts.
 
     Returns
     -------
     list of (int, dict or str)
-        Each index with its part, or with one line saying why the document failed.
+        Each index with its part (or its ``part.json`` with ``out``), or with one line saying
+        why the document failed.
 
     Examples
     --------
@@ -267,15 +275,20 @@ def analyse_chunk(items, settings):
     >>> s = {"units": str(default_tables_dir()), "weights": {"lead": 1.0, "support": 0.5, "responsible": 1.0},
     ...      "expand_collectives": True, "clusters": False, "resolution": 1.0,
     ...      "betweenness": False, "seed": 0}
-    >>> res = analyse_chunk([(0, "data/raw/huangshigang_2021_excerpt.txt"), (1, "no/such/file.txt")], s)
+    >>> items = [(0, "data/raw/huangshigang_2021_excerpt.txt", "k0"), (1, "no/such/file.txt", "k1")]
+    >>> res = analyse_chunk(items, s)
     >>> [i for i, _ in res], sorted(res[0][1]), res[0][1]["document"]["n_tasks"]
     ([0, 1], ['document', 'tasks', 'units'], 12)
     >>> res[1][1]
     'no/such/file.txt: no such file'
+    >>> import tempfile
+    >>> written = analyse_chunk(items[:1], s, out=Path(tempfile.mkdtemp()))
+    >>> written[0][1]["key"], sorted(written[0][1]["files"])
+    ('k0', ['tasks.arrow', 'units.arrow'])
     """
     schemas = arrow_schemas()
-    out = []
-    for idx, path in items:
+    results = []
+    for idx, path, key in items:
         try:
             res = analyse_document(path, settings=settings)
             part = {
@@ -284,7 +297,7 @@ def analyse_chunk(items, settings):
                 "document": res["document"],
             }
         except Exception as e:  # noqa: BLE001 — a failure is a row of the failures table
-            out.append((idx, one_line(e)))
+            results.append((idx, one_line(e)))
         else:
-            out.append((idx, part))
-    return out
+            results.append((idx, part if out is None else write_part(out, key, part)))
+    return results
