@@ -8,7 +8,6 @@ measures as a dict, or a one-line reason when the document could not be read or 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from ..errors import InputError
 from ..graph import (
@@ -281,8 +280,8 @@ def analyse_chunk(items, settings, *, out=None):
     ([0, 1], ['document', 'tasks', 'units'], 12)
     >>> res[1][1]
     'no/such/file.txt: no such file'
-    >>> import tempfile
-    >>> written = analyse_chunk(items[:1], s, out=Path(tempfile.mkdtemp()))
+    >>> import tempfile, pathlib
+    >>> written = analyse_chunk(items[:1], s, out=pathlib.Path(tempfile.mkdtemp()))
     >>> written[0][1]["key"], sorted(written[0][1]["files"])
     ('k0', ['tasks.arrow', 'units.arrow'])
     """
