@@ -253,9 +253,15 @@ def batch(
 _LOCAL_BACKENDS = ("LokyBackend", "SequentialBackend", "ThreadingBackend", "MultiprocessingBackend")
 
 
+def _workers_see_out(scheduler, backends=_LOCAL_BACKENDS) -> bool:
+    """Whether the run's workers are on this machine (joblib's active backend is one of ``backends``)."""
+    from joblib.parallel import get_active_backend
+
+    return scheduler is None and type(get_active_backend()[0]).__name__ in backends
+
+
 def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, workers, chunk_size, progress):
     from joblib import Parallel, delayed
-    from joblib.parallel import get_active_backend
 
     items = [(i, docs[i][1], keys[i]) for i in sorted(todo.values())]
     # small chunks (about 32 per worker, at most 32 documents): the workers finish together
@@ -268,7 +274,7 @@ def _run(docs, todo, keys, settings, out, metas, failures, n_jobs, scheduler, wo
         par = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
     # local workers (and this process) write the parts themselves and send back part.json; a
     # Dask worker may not see OUT, so its parts come back to be written here
-    local = scheduler is None and type(get_active_backend()[0]).__name__ in _LOCAL_BACKENDS
+    local = _workers_see_out(scheduler)
     here = out if local else None
     for chunk_result in par(delayed(analyse_chunk)(c, settings, out=here) for c in chunks):
         nfail = 0
@@ -293,9 +299,8 @@ def _local_pool(n_jobs, scheduler, workers):
     on a Dask cluster the workers may not, so the parent assembles the panel itself.
     """
     from joblib import Parallel, delayed
-    from joblib.parallel import get_active_backend
 
-    if scheduler is not None or workers < 2 or type(get_active_backend()[0]).__name__ != "LokyBackend":
+    if workers < 2 or not _workers_see_out(scheduler, backends=("LokyBackend",)):
         return None
 
     def map_slices(fn, kwargs_list):
