@@ -2,8 +2,9 @@
 
 :func:`batch` reads and analyses every document on its own, in worker processes (joblib's
 ``loky`` backend on this machine, or a Dask cluster through joblib's ``dask`` backend). A
-worker returns two small tables and one row of measures — never a Document — and the parent
-process writes them, atomically, as the document's *part* under ``OUT/parts/``. A part is
+worker makes two small tables and one row of measures — never a Document — and writes them,
+atomically, as the document's *part* under ``OUT/parts/`` (on a Dask cluster, whose workers may not
+see ``OUT``, the tables come back and the parent writes the part). A part is
 keyed on the SHA-256 of the file's bytes, the package version and the analysis options, so
 a second run (after a crash, Ctrl-C, or with more documents added) skips every document
 already done; a part whose files were damaged is detected (sizes and checksums recorded in
@@ -11,7 +12,7 @@ its ``part.json``) and redone. A document that cannot be read or analysed become
 the failures table instead of stopping the run.
 
 At the end the parts are streamed, a few hundred at a time, into one long table per level
-(locally the worker processes assemble the slices and the parent writes them in order),
+(locally the worker processes write the slices to files and the parent copies them in order),
 written as Parquet (pyarrow) and as CSV (UTF-8 with BOM, spreadsheet-safe cells)::
 
     OUT/panel/units.parquet      units.csv       one row per unit and document

@@ -1,8 +1,9 @@
 """The work of one batch worker: read and analyse a document into two small tables and one row.
 
-A worker never returns a Document: :func:`analyse_chunk` sends back, per document, the unit
+A worker never returns a Document: :func:`analyse_chunk` makes, per document, the unit
 and task tables as uncompressed Arrow IPC bytes (~20 kB for 100 tasks) and the document's
-measures as a dict, or a one-line reason when the document could not be read or analysed.
+measures as a dict, or a one-line reason when the document could not be read or analysed;
+a local worker writes them as the document's part itself and sends back only its ``part.json``.
 """
 
 from __future__ import annotations
