@@ -552,3 +552,27 @@ def test_a_kill_between_the_swaps_of_two_folders_is_rolled_forward(tmp_path):
         assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["figs", "out"], k
     assert "old" in outcomes and "new" in outcomes
     assert mixed_before_recovery >= 1  # the kill did land between the two swaps
+
+
+def test_a_pool_stopped_as_it_starts_does_not_hang():
+    # The report's workers are forked while the CLI's SIGTERM handler (KeyboardInterrupt) is
+    # installed; a terminate() before a worker reset it once left that worker waiting for tasks
+    # and the parent waiting for the worker, forever (a CI run hung in the test above). Forty
+    # pools stopped right after starting, in a child process with a deadline.
+    import subprocess
+    import sys
+
+    code = (
+        "import signal\n"
+        "from xialu_graph.report import pack\n"
+        "def handler(signum, frame):\n"
+        "    raise KeyboardInterrupt\n"
+        "signal.signal(signal.SIGTERM, handler)\n"
+        "for _ in range(40):\n"
+        "    with pack._workers(2, None):\n"
+        "        pass\n"
+        "print('done')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 0 and r.stdout.strip() == "done", r.stderr[-2000:]

@@ -56,6 +56,7 @@ import json
 import os
 import queue
 import re
+import signal
 import unicodedata
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -311,6 +312,8 @@ def _init_worker(parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked with SIGTERM held back (see _workers): a pending one kills us now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     try:  # Linux: die with the parent (a SIGKILLed run must not leave writers behind)
         import ctypes
 
@@ -346,10 +349,19 @@ def _workers(n: int, data: Analysis):
     import multiprocessing as mp
 
     _WORK.update(data=data, lang=current_language())
+    # A worker is forked with the parent's SIGTERM handler (the CLI's, which raises
+    # KeyboardInterrupt) until _init_worker resets it: a terminate() in that window (a run
+    # stopped right after starting its pool) was caught there, and the worker went on to wait
+    # for tasks while the parent waited for it, forever. SIGTERM is therefore held back while
+    # the workers are forked; each worker lets it through once its own handler is the default.
+    held = hasattr(signal, "pthread_sigmask")
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}) if held else None
     try:
         pool = mp.get_context("fork").Pool(n, initializer=_init_worker, initargs=(os.getpid(),))
     finally:
         _WORK.clear()
+        if held:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
         yield pool
     finally:
