@@ -174,6 +174,75 @@ def list_comma_to_dunhao(text: str, units=()) -> str:
     return _swap_list_separator(text, units, "，,", "、")
 
 
+# A bracket closing a line that holds only labelled lists: (牵头单位：A；责任单位：B、C)
+TRAILING_LABEL_BRACKET = re.compile(rf"^(?P<head>.*?\S)\s*[（(](?P<body>\s*{LABEL}\s*[：:][^（()）\n]*)[）)]\s*$")
+CLAUSE_END = "；;，,。 \u3000"
+
+
+def _label_clauses(body: str):
+    """The ``label：list`` clauses of a bracket's content, or None when something else is in it."""
+    starts = [m.start() for m in LABEL_COLON.finditer(body)]
+    if not starts or body[: starts[0]].strip():
+        return None
+    clauses = []
+    for a, b in zip(starts, starts[1:] + [len(body)]):
+        clause = body[a:b].strip().rstrip(CLAUSE_END)
+        label, _, names = clause.partition("：") if "：" in clause.split(":")[0] else clause.partition(":")
+        if not names.strip() or any(c in names for c in "；;。"):  # a remark after the list: not only names
+            return None
+        clauses.append(f"{label.strip()}：{names.strip()}")
+    return clauses
+
+
+def bracket_to_label_lines(text: str, units=()) -> str:
+    """Write a task's closing bracket of labels (``2.任务。（牵头单位：A；配合单位：B）``) as label
+    lines under it (``牵头单位：A`` / ``配合单位：B``), as documents that give each label its own
+    line do: the same units in the same roles for the same task.
+
+    Only a bracket that ends its line and holds nothing but ``label：list`` clauses is moved; a
+    line whose bracket carries anything else (a remark, a rule, a nested bracket) is kept.
+    """
+    out = []
+    for line in text.split("\n"):
+        m = TRAILING_LABEL_BRACKET.match(line)
+        clauses = _label_clauses(m.group("body")) if m else None
+        if clauses is None:
+            out.append(line)
+            continue
+        out.append(m.group("head"))
+        out.extend(clauses)
+    return "\n".join(out)
+
+
+def bracket_to_lenticular(text: str, units=()) -> str:
+    """Write a task's closing bracket of labels with ``【】`` instead of ``（）``
+    (``…。【牵头单位：A；配合单位：B】``), as some offices do: the same assignment."""
+    out = []
+    for line in text.split("\n"):
+        m = TRAILING_LABEL_BRACKET.match(line)
+        if m is None or _label_clauses(m.group("body")) is None:
+            out.append(line)
+        else:
+            out.append(f"{m.group('head')}【{m.group('body').strip()}】")
+    return "\n".join(out)
+
+
+ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
+
+
+def numbering_fullwidth_dot(text: str, units=()) -> str:
+    """Number items ``1．`` (full-width full stop, as PDF copies often do) instead of ``1、``: the
+    same numbering (a reader and the scorer, after NFKC, see ``1.``).
+
+    Not applied to a document viewer's text, whose ``N、`` open page-long chunks (lines of
+    hundreds of characters cut mid-word), not items: there ``N、`` is the viewer's, not the
+    document's, and a viewer does not write ``N．``.
+    """
+    if any(len(line) > 200 for line in text.split("\n") if ARABIC_DUNHAO.match(line)):
+        return text
+    return ARABIC_DUNHAO.sub(lambda m: f"{m.group(1)}{m.group(2)}．", text)
+
+
 TRANSFORMS = {
     "fullwidth_to_halfwidth": fullwidth_to_halfwidth,
     "halfwidth_to_fullwidth": halfwidth_to_fullwidth,
@@ -187,4 +256,7 @@ TRANSFORMS = {
     "traditional_labels": traditional_labels,
     "list_dunhao_to_comma": list_dunhao_to_comma,
     "list_comma_to_dunhao": list_comma_to_dunhao,
+    "bracket_to_label_lines": bracket_to_label_lines,
+    "bracket_to_lenticular": bracket_to_lenticular,
+    "numbering_fullwidth_dot": numbering_fullwidth_dot,
 }

@@ -41,7 +41,7 @@ from .items import Context, Items, TaskSpan, is_heading_between
 from .glued import join_viewer_chunks, unglue_tables
 from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
-from .wraps import join_hard_wraps
+from .wraps import join_hard_wraps, join_separator_lines
 from .layout import split_run_in, strip_markup
 from .markdown import strip_markdown
 from .lines import HEAD_START, ITEM_START, is_chrome, is_footer, is_site_credit, match_attachment, match_heading, match_item, match_metadata, normalise
@@ -130,6 +130,8 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     # the layout pass's other rewrites (viewer chunks joined, glued table rows): general parser
     if join_hard_wraps(text)[1] or join_viewer_chunks(text)[1] or unglue_tables(text)[1] or unglue_unit_columns(text)[1] or unspace_rows(text)[1]:
         return None
+    # lines cut at a list separator (建园区, / 引企业。): joined as the layout pass joins them
+    text, separator_joins = join_separator_lines(text)
     ntext = normalise(text)
     if first_listed_leads is None and states_first_listed_rule(text):
         return None
@@ -154,7 +156,8 @@ def _read(text: str, first_listed_leads: Optional[bool]):
     if last is not None and kinds[last] in ("heading", "section", "subsection"):
         r.built.warnings.append((last + 1, "ends_with_heading",
                                  f"the document ends with a heading and no task after it (cut off?): {lines[last].strip()[:30]!r}"))
-    report = ParseReport(conventions={"lead_rule": "labels", "numbering": r.task_style})
+    conventions = {"layout_separator_lines_joined": separator_joins} if separator_joins else {}
+    report = ParseReport(conventions={**conventions, "lead_rule": "labels", "numbering": r.task_style})
     items = Items(sections=r.sections, subsections=r.subsections, kinds=kinds, page_meta=r.page_meta, preamble=r.preamble)
     return items, r.built, lines, report
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .grammar import load_columns, load_grammar
+from .lines import normalise
 
 __all__ = ["join_viewer_chunks", "unglue_tables", "CHUNK_LINE"]
 
@@ -167,6 +168,13 @@ def unglue_tables(text: str) -> tuple[str, int]:
     3抓
     >>> n
     2
+
+    Full-width punctuation reads the same (the rows are cut from the normalised line, the text
+    before the table stays as written):
+
+    >>> t, n = unglue_tables("分工表：序号工作内容责任单位备注1抓项目，稳投资。区发改局、各区（市）县政府2稳就业。区人社局3抓")
+    >>> n, t.split("\\n")[0], t.split("\\n")[2]
+    (2, '分工表：', '1 | 抓项目,稳投资。 | 区发改局、各区(市)县政府 |')
     """
     cols = load_columns()
     numbers = [w for w, r in cols.items() if r == "number" and len(w) >= 2]  # 序号, 编号: a glued header opens with one
@@ -176,8 +184,12 @@ def unglue_tables(text: str) -> tuple[str, int]:
     out: list[str] = []
     rows_total = 0
     for line in text.split("\n"):
-        m = rx.search(line) if len(line) > 20 and any(w in line for w in numbers) else None
-        done = _unglue_line(line, m, cols) if m else None
+        # read on the normalised line (full-width punctuation, traditional characters; char for
+        # char, so its offsets are the line's): the rows are cut from it, the text before and
+        # after the table stays as written
+        norm = normalise(line) if len(line) > 20 and any(w in line for w in numbers) else ""
+        m = rx.search(norm) if norm else None
+        done = _unglue_line(norm, m, cols, written=line) if m else None
         if done is None:
             out.append(line)
             continue
@@ -188,7 +200,8 @@ def unglue_tables(text: str) -> tuple[str, int]:
     return "\n".join(out), rows_total
 
 
-def _unglue_line(line: str, m: re.Match, cols: dict) -> Optional[tuple[list[str], int]]:
+def _unglue_line(line: str, m: re.Match, cols: dict, written: Optional[str] = None) -> Optional[tuple[list[str], int]]:
+    written = line if written is None else written
     words = re.findall("|".join(re.escape(w) for w in sorted(cols, key=len, reverse=True)), m.group())
     roles = [cols[w] for w in words]
     units = [w for w, r in zip(words, roles) if r in ("lead", "responsible", "support")]
@@ -215,6 +228,6 @@ def _unglue_line(line: str, m: re.Match, cols: dict) -> Optional[tuple[list[str]
         num_start, pos, n = nxt.start(), nxt.end(), n + 1
     if not rows:
         return None
-    head = [line[:m.start()]] if line[:m.start()].strip() else []
-    tail = [rest[num_start:]] if rest[num_start:].strip() else []
+    head = [written[:m.start()]] if line[:m.start()].strip() else []
+    tail = [written[m.end() + num_start:]] if rest[num_start:].strip() else []
     return head + [f"{words[0]} | {task} | {units[0]} |"] + rows + tail, len(rows)

@@ -19,7 +19,7 @@ from .glued import join_viewer_chunks, unglue_tables
 from .prefixed import join_prefixed_cells
 from .watermark import strip_watermarks
 from .viewer_rows import unglue_unit_columns, unspace_rows
-from .wraps import join_hard_wraps
+from .wraps import join_hard_wraps, join_separator_lines
 from .lines import CN_NUM, cn_to_int, normalise
 from .markdown import strip_markdown
 
@@ -158,6 +158,7 @@ class Layout:
 # convention each one sets when it changed something.
 _PASSES = (
     (join_hard_wraps, "layout_hard_wraps_joined"),
+    (join_separator_lines, "layout_separator_lines_joined"),
     (strip_markup, "layout_markup_removed"),
     (strip_markdown, "layout_markdown_lines"),
     (strip_watermarks, "layout_watermarks_removed"),
@@ -169,7 +170,7 @@ _PASSES = (
     (split_run_in, "layout_run_in_breaks"),
 )
 _CONVENTION_ORDER = (
-    "layout_hard_wraps_joined", "layout_viewer_chunks_joined", "layout_glued_rows", "layout_glued_unit_columns_rows",
+    "layout_hard_wraps_joined", "layout_separator_lines_joined", "layout_viewer_chunks_joined", "layout_glued_rows", "layout_glued_unit_columns_rows",
     "layout_spaced_rows", "layout_run_in_breaks", "layout_markup_removed", "layout_markdown_lines",
     "layout_watermarks_removed", "layout_prefixed_cells_rows",
 )

@@ -14,7 +14,7 @@ from collections import Counter
 
 from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
 
-__all__ = ["join_hard_wraps", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE"]
+__all__ = ["join_hard_wraps", "join_separator_lines", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE"]
 
 MIN_WIDTH = 15
 """A wrap width is at least this many characters."""
@@ -112,4 +112,51 @@ def join_hard_wraps(text: str) -> tuple[str, int]:
         last = out[-1]
         # a cut may fall right after a space, kept: the line's length counts it
         cont = len(line) >= width and "\t" not in last and "|" not in last
+    return "\n".join(out), joined
+
+
+# A list separator cannot open a line of its own: an item, a heading, a label or a table cell
+# never starts with one, so such a line is the rest of the line before, cut by a wrap.
+_SEPARATORS = ("、", "，", ",", "；", ";")
+
+
+def join_separator_lines(text: str) -> tuple[str, int]:
+    """Join a line that starts with a list separator (``、街道办事处,谯城经开区管委会``) to the
+    line before it, when that line is not blank: a wrap cut a list of units just before a
+    separator (a PDF copy, or a table cell wrapped in a web page). A line that *ends* with a
+    separator is not joined here: the item reader already continues an item's text, and joining
+    would hide that the item spans two lines of the file. Works whether or not the text is hard-wrapped at a fixed width
+    (:func:`join_hard_wraps` only joins full lines), and in tables of one cell per line too,
+    whose cells never start with a separator.
+
+    A joined line is left blank, so the lines keep their numbers (a task's line is its line in
+    the file).
+
+    Returns the text and the number of lines joined.
+
+    Examples
+    --------
+    >>> t, n = join_separator_lines("区发改委\\n\\n区工信局、各乡镇人民政府\\n、街道办事处,经开区管委会。\\n4")
+    >>> n, t.split("\\n")[2:4]
+    (1, ['区工信局、各乡镇人民政府、街道办事处,经开区管委会。', ''])
+    >>> join_separator_lines("1.抓项目。\\n\\n、孤立的顿号行")
+    ('1.抓项目。\\n\\n、孤立的顿号行', 0)
+    >>> join_separator_lines("1.抓项目,\\n稳就业。")
+    ('1.抓项目,\\n稳就业。', 0)
+    """
+    if not any("\n" + sep in text for sep in _SEPARATORS):
+        return text, 0
+    out: list[str] = []
+    joined = 0
+    k = -1  # the line the next cut piece joins (the last line that was not joined to another)
+    for line in text.split("\n"):
+        head = line.lstrip(" \u3000\t")
+        before = out[k].rstrip(" \u3000\t") if out else ""
+        if before and "|" not in before and head.startswith(_SEPARATORS):
+            out[k] = before + head
+            out.append("")  # the line stays, blank: every later line keeps its number in the file
+            joined += 1
+        else:
+            out.append(line)
+            k = len(out) - 1
     return "\n".join(out), joined
