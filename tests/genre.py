@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
+import xialu_graph as xg
+
 CN = "一二三四五六七八九十"
 WORDS = [
     "推进", "产业", "建设", "完善", "机制", "加快", "项目", "城市", "服务", "改革", "创新", "发展", "生态", "治理",
@@ -907,3 +909,13 @@ def viewer_rows_document(draw):
         cells.append(" ".join(c for c in row if c))
         task(n, [("responsible", u) for u in units])
     return "\n".join(["规划表.docx", "在线阅读。", " ".join(cells)]) + "\n", tasks
+
+
+def assignment_pairs(text: str) -> dict:
+    """Task number (or id) → [(role, unit)] of a document parsed from ``text``, in document order."""
+    af = xg.read_document(text).assignments_frame()
+    col = "task_number" if "task_number" in af.columns else "task_id"
+    out: dict = {}
+    for r in af.itertuples():
+        out.setdefault(str(getattr(r, col)), []).append((r.role, r.unit))
+    return out

@@ -19,7 +19,7 @@ _spec.loader.exec_module(import_graph)
 
 # read → parse → units → graph → metrics → views/export → report/cli; lower layers never import higher ones.
 LAYERS = [
-    ["errors", "files", "model", "palette", "glossary"],
+    ["errors", "files", "model", "palette", "glossary", "lazy"],
     ["read"],
     ["parse"],
     ["units"],

@@ -3,19 +3,10 @@ small made-up document, so a change that breaks it fails here and not only in th
 
 from __future__ import annotations
 
-import xialu_graph as xg
+from genre import assignment_pairs as _pairs
 from xialu_graph.parse.assignments import parse_assignment
 from xialu_graph.parse.cells import cell_kind, ragged_rows
 from xialu_graph.parse.tables import TableLayout, cell_role, match_flat_header
-
-
-def _pairs(text: str) -> dict:
-    af = xg.read_document(text).assignments_frame()
-    col = "task_number" if "task_number" in af.columns else "task_id"
-    out: dict = {}
-    for r in af.itertuples():
-        out.setdefault(str(getattr(r, col)), []).append((r.role, r.unit))
-    return out
 
 
 def test_a_unit_cell_closed_by_a_full_stop_is_still_units():

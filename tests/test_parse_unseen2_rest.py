@@ -5,16 +5,8 @@ corpus score."""
 from __future__ import annotations
 
 import xialu_graph as xg
+from genre import assignment_pairs as _pairs
 from xialu_graph.parse.glued import join_viewer_chunks, unglue_tables
-
-
-def _pairs(text: str) -> dict:
-    af = xg.read_document(text).assignments_frame()
-    col = "task_number" if "task_number" in af.columns else "task_id"
-    out: dict = {}
-    for r in af.itertuples():
-        out.setdefault(str(getattr(r, col)), []).append((r.role, r.unit))
-    return out
 
 
 def test_a_glued_row_drops_its_deadline_cell_after_the_units():

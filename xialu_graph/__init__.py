@@ -16,10 +16,10 @@ Graph conventions are documented in :mod:`xialu_graph.graph`; table columns in
 
 from __future__ import annotations
 
-import importlib
 from importlib import metadata as _metadata
 
 from .errors import InputError, XialuError  # noqa: F401  (public API)
+from .lazy import lazy_attributes
 from .model import (  # noqa: F401  (public API)
     Document,
     Metadata,
@@ -96,14 +96,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name):
-    mod = _LAZY.get(name)
-    if mod is None:
-        raise AttributeError(f"module 'xialu_graph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{mod}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals())

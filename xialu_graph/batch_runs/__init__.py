@@ -42,8 +42,7 @@ The modules, one job each:
 
 from __future__ import annotations
 
-import importlib
-
+from ..lazy import lazy_attributes
 from .inputs import SUFFIXES, expand_inputs
 from .panel import government_level
 from .schema import (
@@ -81,15 +80,4 @@ __all__ = [
 # pay for them: each loky worker started ~1 s slower, a tenth of a 1,000-document run on 2 workers.
 _LAZY = {"batch": "run", "BatchResult": "run"}
 
-
-def __getattr__(name):
-    mod = _LAZY.get(name)
-    if mod is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{mod}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals())
