@@ -123,6 +123,32 @@ def test_read_corpus_parallel_matches_sequential_and_shows_progress(tmp_path, ca
     assert [d.assignments_frame().equals(e.assignments_frame()) for d, e in zip(par.documents, seq.documents)] == [True] * 8
 
 
+
+@pytest.mark.parametrize("bad", [0, 39])
+def test_read_corpus_parallel_names_a_bad_file_whoever_reads_it(tmp_path, bad):
+    # 40 files on 2 processes: the worker takes chunks from the front, this process from the back
+    for i in range(40):
+        (tmp_path / f"x{i:02d}.txt").write_text("没有任务的文本\n" if i == bad else (OLD if i % 2 else NEW),
+                                                encoding="utf-8")
+    with pytest.raises(InputError, match=f"x{bad:02d}.txt"):
+        read_corpus(tmp_path, processes=2, progress=False)
+
+
+def test_read_corpus_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    import gc
+
+    for i in range(12):
+        (tmp_path / f"x{i}.txt").write_text(OLD if i % 2 else NEW, encoding="utf-8")
+    for processes in (1, 2):
+        assert len(read_corpus(tmp_path, processes=processes, progress=False)) == 12
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        read_corpus(tmp_path, processes=2, progress=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
 # ------------------------------------------------------------------ unit matching
 def test_unit_suggestions_hand_made(pair):
     s = suggest_unit_matches(pair)

@@ -169,26 +169,90 @@ def _read_one(path: str, tables, place: Optional[str], corrections=None) -> Docu
     return read_document(path, unit_tables=tables, place=place or None, corrections=corrections or None)
 
 
+def _read_shared(files: list, places: list, docs: list, workers: int, tables, corrections, bar, settle) -> None:
+    """Read ``files`` into ``docs`` (by index) with ``workers`` worker processes and this one.
+
+    The files go out in chunks of up to 16; each worker is kept two chunks ahead (sent with
+    the tables once per chunk) and this process reads a chunk itself from the other end of the
+    list whenever the workers have enough, until none is left. Why this process reads too: a
+    worker's Document must be pickled there and unpickled here (about half as much CPU again
+    as reading it: 1.8 + 0.7 ms against 3.9 ms for a 24 KB document of 100 tasks), so on two
+    cores one worker and this process finish sooner than two workers with this process only
+    unpickling (measured in ``benchmarks/results.md``, read_corpus). Errors propagate as from
+    a sequential read (the first raised here; the pool is shut down).
+    """
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    n = len(files)
+    size = max(1, min(16, -(-n // ((workers + 1) * 4))))
+    queue = deque(list(range(k, min(n, k + size))) for k in range(0, n, size))
+
+    def store(idx: list, got: list) -> None:
+        for i, doc in zip(idx, got):
+            docs[i] = doc
+            bar.step(files[i])
+        settle()
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(queue))) as ex:
+        pending: dict = {}
+        while queue or pending:
+            while queue and len(pending) < 2 * workers:
+                idx = queue.popleft()
+                pending[ex.submit(_read_many, [files[i] for i in idx], tables, [places[i] for i in idx],
+                                  corrections)] = idx
+            for fut in [f for f in pending if f.done()]:
+                store(pending.pop(fut), fut.result())
+            if queue:
+                idx = queue.pop()  # this process's share, from the end: the workers take the front
+                store(idx, _read_many([files[i] for i in idx], tables, [places[i] for i in idx], corrections))
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
+
+
 def _read_many(paths: list, tables, places: list, corrections=None) -> list:
-    return [_read_one(p, tables, pl, corrections) for p, pl in zip(paths, places)]
+    out = []
+    with _gc_paused() as settle:  # in a forked worker this also spares the parent's pages (no collection writes to them)
+        for p, pl in zip(paths, places):
+            out.append(_read_one(p, tables, pl, corrections))
+            settle()
+    return out
 
 
 @contextmanager
 def _gc_paused():
-    """The automatic garbage collector off while documents pile up in memory.
+    """The cyclic garbage collector kept off the documents while they pile up in memory.
 
-    Reading or unpickling a corpus creates hundreds of thousands of long-lived objects; with
-    the automatic collector on, each full collection walks every document kept so far, which
-    made the parent's unpickling five times slower (and two workers slower than one, issue 17)
-    and a sequential read 15–20 % slower. Inside, the caller runs ``gc.collect(1)`` after each
-    document or chunk: that frees any cycle among the new objects and looks at nothing older.
-    The previous state is restored on exit.
+    Reading or unpickling a corpus creates millions of long-lived objects (a thousand generated
+    documents: some ten million). With the automatic collector on, each full collection walks
+    every document kept so far, which made the parent's unpickling five times slower (and two
+    workers slower than one, issue 17). Collecting the young generations after each document or
+    chunk (``gc.collect(1)``, the previous design) still walked every new object once: 0.9 s of
+    the parent's 2 s on 1,000 documents. Inside this context the collector is off and the caller
+    calls the yielded ``settle()`` after each document or chunk: :func:`gc.freeze` moves every
+    object tracked so far to the permanent generation, in constant time, so no collection ever
+    walks them. On exit they are unfrozen (put back in the oldest generation: a cycle made
+    meanwhile is still collected by the next full collection, nothing leaks) and the previous
+    state of the collector is restored.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with _gc_paused() as settle:
+    ...     settle()
+    ...     gc.isenabled(), gc.get_freeze_count() > 0
+    (False, True)
+    >>> gc.isenabled(), gc.get_freeze_count()
+    (True, 0)
     """
     was = gc.isenabled()
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
-        yield
+        yield gc.freeze
     finally:
+        if not frozen:  # a caller that froze objects itself keeps them frozen
+            gc.unfreeze()
         if was:
             gc.enable()
 
@@ -242,8 +306,9 @@ def read_corpus(
     unit_tables : UnitTables, optional
         Unit tables (default ``data/units``).
     processes : int, optional
-        Worker processes. Default: parallel (as many workers as CPUs, at most 8) when there are
-        ``parallel_from`` files or more, sequential otherwise; 1 forces sequential reading.
+        Processes that read, this one included (``processes - 1`` workers; this process reads
+        too, see :func:`_read_shared`). Default: as many as CPUs (at most 8) when there are
+        ``parallel_from`` files or more, this process alone otherwise; 1 forces sequential reading.
     progress : bool, default True
         Show a progress bar on stderr when there are ``parallel_from`` files or more.
     parallel_from : int, default 8
@@ -297,30 +362,14 @@ def read_corpus(
     if processes is None:
         processes = min(os.cpu_count() or 1, 8) if n >= parallel_from else 1
     docs: list[Optional[Document]] = [None] * n
-    if processes > 1 and n > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        # a few chunks per worker: the tables are sent once per chunk, not once per file
-        size = max(1, min(64, -(-n // (processes * 4))))
-        chunks = [list(range(k, min(n, k + size))) for k in range(0, n, size)]
-        with ProcessPoolExecutor(max_workers=min(processes, len(chunks))) as ex:
-            futs = {
-                ex.submit(_read_many, [files[i] for i in idx], unit_tables, [places[i] for i in idx], corrections): idx
-                for idx in chunks
-            }
-            with _gc_paused():  # unpickling is the parent's serial part; see _gc_paused
-                for fut in as_completed(futs):
-                    idx = futs[fut]
-                    for i, doc in zip(idx, fut.result()):
-                        docs[i] = doc
-                        bar.step(files[i])
-                    gc.collect(1)
-    else:
-        with _gc_paused():
+    with _gc_paused() as settle:
+        if processes > 1 and n > 1:
+            _read_shared(files, places, docs, processes - 1, unit_tables, corrections, bar, settle)
+        else:
             for i, (f, p) in enumerate(zip(files, places)):
                 docs[i] = _read_one(f, unit_tables, p, corrections)
                 bar.step(f)
-                gc.collect(1)
+                settle()
     order = list(range(n))
     if from_folder and labels is None:
         order.sort(key=lambda i: (docs[i].metadata.place, docs[i].metadata.year or 0, files[i]))

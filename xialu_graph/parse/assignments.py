@@ -883,9 +883,10 @@ def split_leaders(title: str) -> tuple[str, list[tuple[str, str]]]:
     return title, []
 
 
-def states_first_listed_rule(text: str) -> bool:
+def states_first_listed_rule(text: str, *, normalised: bool = False) -> bool:
     """Whether the document states the lead-by-position rule (列第一位者为牵头单位 …) in its
-    first 200,000 characters; the rule then applies to the whole document.
+    first 200,000 characters; the rule then applies to the whole document. ``normalised``:
+    ``text`` is already normalised (:func:`~.lines.normalise`).
 
     Examples
     --------
@@ -894,7 +895,8 @@ def states_first_listed_rule(text: str) -> bool:
     >>> states_first_listed_rule("1.抓项目。(牵头单位:区发改局)")
     False
     """
-    return bool(_RULE_RE.search(normalise(text[:200000])))
+    head = text[:200000]
+    return bool(_RULE_RE.search(head if normalised else normalise(head)))
 
 
 def first_listed_rule_line(norms: list[str]) -> int:
