@@ -435,37 +435,6 @@ class RawAssignment:
         names = (role, unit_raw, label, prefix)
         self._names = _SHARED_NAMES.get(names) or _shared_names(names)
 
-    @classmethod
-    def of_names(cls, line: int, names: tuple) -> "RawAssignment":
-        """A raw assignment at ``line`` holding ``names``, the tuple ``(role, unit_raw, label,
-        prefix)`` as :meth:`share_names` returns it (kept as given: pass a shared tuple).
-
-        The parser's fast path builds most raw assignments of a large document; this skips the
-        look-up of the tuple that ``__init__`` makes for every one.
-
-        Examples
-        --------
-        >>> names = RawAssignment.share_names("lead", "区发改局")
-        >>> RawAssignment.of_names(4, names) == RawAssignment("lead", "区发改局", 4)
-        True
-        """
-        out = cls.__new__(cls)
-        out.line = line
-        out._names = names
-        return out
-
-    @staticmethod
-    def share_names(role: str, unit_raw: str, label: str = "", prefix: str = "") -> tuple:
-        """The one tuple ``(role, unit_raw, label, prefix)`` every raw assignment of these names shares.
-
-        Examples
-        --------
-        >>> RawAssignment.share_names("lead", "区发改局") is RawAssignment.share_names("lead", "区发改局")
-        True
-        """
-        names = (role, unit_raw, label, prefix)
-        return _SHARED_NAMES.get(names) or _shared_names(names)
-
     role = property(lambda self: self._names[0], lambda self, v: self._set(0, v), doc="lead | support | responsible")
     unit_raw = property(lambda self: self._names[1], lambda self, v: self._set(1, v), doc="the name as written")
     label = property(lambda self: self._names[2], lambda self, v: self._set(2, v), doc="the label it stood under")

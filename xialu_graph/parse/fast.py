@@ -408,86 +408,49 @@ class _Fast:
         njoined = n[start:]
         cnorm = njoined[op + 1:cl].strip()
         corig = joined[op + 1:cl].strip()
-        key = corig if cnorm == corig else (cnorm, corig)
-        got = _BRACKETS.get(key, 0)
-        if got == 0:
-            got = _read_bracket(cnorm, corig)
-            if len(_BRACKETS) < _MAX_BRACKETS:
-                _BRACKETS[key] = got
-        if got is None:
+        units = None
+        style = "labels"
+        people = notes = ()
+        labels = list(LABEL_RE.finditer(cnorm))
+        hint = bool(labels) and labels[0].group(1).endswith(_HINT_ENDS)
+        if hint and labels[0].start() == 0 and plain_labels(cnorm):
+            units, prefixes = [], []
+            last = len(labels) - 1
+            for i, lm in enumerate(labels):
+                key = (cnorm[lm.end():labels[i + 1].start() if i < last else len(cnorm)].strip(" ;,。"), LABEL_ROLE[lm.group(1)])
+                got = _VALUES.get(key, 0)
+                if got == 0:
+                    got = read_plain_list(*key) if key[1] in ("lead", "support", "responsible") else None
+                    if len(_VALUES) < _MAX_VALUES:
+                        _VALUES[key] = got
+                if got is None:
+                    units = None
+                    break
+                units += got[0]
+                prefixes += got[1]
+        if units is not None:
+            if any(r == "lead" for r, _ in units):
+                units = [("support" if r == "responsible" else r, nm) for r, nm in units]
+            raw_names = [nm for _, nm in units] if cnorm == corig else as_written(units, cnorm, corig)
+        elif hint:
+            pa = parse_assignment(cnorm, normalised=True, original=corig)
+            units, raw_names, prefixes, people, notes, style = pa.units, pa.raw_names, pa.prefixes, pa.people, pa.notes, pa.style
+        else:
             # a bracket the general reader must judge (a bare list, role words)
             self.open_general(match_item(n), ln, joined, njoined)
             return
-        names, style, people, notes = got
         STATS.fast_tasks += 1
         number = int(num or pnum)
         sec, sub = self.section, self.subsection
         intern = sys.intern  # the same numbering ('22、') recurs in every section: one string for all
         task = Task(str(number), number, intern(num + sep if num is not None else f"({pnum})"), joined[:op].rstrip(),
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
-                    self.heading, "", corig, [], [], [], ln, ln)
+                    self.heading, "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
-        of_names = RawAssignment.of_names
-        task.raw_assignments = [of_names(ln, nt) for nt in names]
+        task.raw_assignments = [RawAssignment(r, intern(nm), ln, "", p) for (r, _), nm, p in zip(units, raw_names, prefixes)]
         if people:
             task.people = [Person("", name, title, ln) for title, name in people]
         if notes:
             self.built.notes.extend((task, note) for note in notes)
         self.built.tasks.append(task)
         self.pattern_open = True
-
-
-_BRACKETS: dict = {}  # bracket text as written (and normalised, where that differs) → _read_bracket's answer
-_MAX_BRACKETS = 20000  # a few MB at most: distinct brackets kept in this process
-
-
-def _read_bracket(cnorm: str, corig: str):
-    """What a task line's bracket assigns, as :func:`.tasks.read_span` would read it:
-    ``(names, style, people, notes)`` with ``names`` the shared tuples of its raw assignments
-    (:meth:`~xialu_graph.model.RawAssignment.share_names`), or None when the general reader
-    must judge it (no label that names units: a bare list, role words).
-
-    A pure function of the bracket's text, so the fast path keeps its answers: plans repeat
-    the same brackets (a quarter to a half of them in the collected and generated documents).
-
-    Examples
-    --------
-    >>> names, style, people, notes = _read_bracket("牵头单位:区发改局;责任单位:区财政局", "牵头单位：区发改局；责任单位：区财政局")
-    >>> [n[:2] for n in names], style
-    ([('lead', '区发改局'), ('support', '区财政局')], 'labels')
-    >>> _read_bracket("区发改局、区财政局", "区发改局、区财政局") is None
-    True
-    """
-    units = None
-    style = "labels"
-    people = notes = ()
-    labels = list(LABEL_RE.finditer(cnorm))
-    hint = bool(labels) and labels[0].group(1).endswith(_HINT_ENDS)
-    if hint and labels[0].start() == 0 and plain_labels(cnorm):
-        units, prefixes = [], []
-        last = len(labels) - 1
-        for i, lm in enumerate(labels):
-            key = (cnorm[lm.end():labels[i + 1].start() if i < last else len(cnorm)].strip(" ;,。"), LABEL_ROLE[lm.group(1)])
-            got = _VALUES.get(key, 0)
-            if got == 0:
-                got = read_plain_list(*key) if key[1] in ("lead", "support", "responsible") else None
-                if len(_VALUES) < _MAX_VALUES:
-                    _VALUES[key] = got
-            if got is None:
-                units = None
-                break
-            units += got[0]
-            prefixes += got[1]
-    if units is not None:
-        if any(r == "lead" for r, _ in units):
-            units = [("support" if r == "responsible" else r, nm) for r, nm in units]
-        raw_names = [nm for _, nm in units] if cnorm == corig else as_written(units, cnorm, corig)
-    elif hint:
-        pa = parse_assignment(cnorm, normalised=True, original=corig)
-        units, raw_names, prefixes, people, notes, style = pa.units, pa.raw_names, pa.prefixes, pa.people, pa.notes, pa.style
-    else:
-        return None
-    intern = sys.intern  # one copy of each unit name, not one per task
-    share = RawAssignment.share_names
-    names = tuple(share(r, intern(nm), "", p) for (r, _), nm, p in zip(units, raw_names, prefixes))
-    return names, style, tuple(people), tuple(notes)
