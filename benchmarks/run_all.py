@@ -8,6 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = [
+    "scorecard.py",  # issue 17's figures side by side, as ratios to the floor of the same rounds
     "bench_genre.py", "bench_parse.py", "bench_hostile.py", "bench_metrics.py", "bench_compare.py", "bench_notebooks.py",
     "bench_views.py", "bench_batch.py", "bench_report.py", "bench_corpus.py",
     # the memory bound of read_document (issue 16 finding 5): exits 1 when a 50 MB text file takes over 8x its size
