@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .grammar import load_columns, load_grammar
+from .grammar import load_columns, load_grammar, names_number_column
 from .lines import normalise
 
 __all__ = ["join_viewer_chunks", "unglue_tables", "CHUNK_LINE"]
@@ -50,6 +50,8 @@ def join_viewer_chunks(text: str) -> tuple[str, int]:
     if "、" not in text:
         return text, 0
     lines = text.split("\n")
+    if max(map(len, lines)) < CHUNK_LINE:  # no line long enough to be continued by a chunk
+        return text, 0
     joins: list[int] = []  # indices of the lines that continue the line before them
     blanks: set[int] = set()  # blank lines between two joined chunks
     first: Optional[int] = None
@@ -178,7 +180,7 @@ def unglue_tables(text: str) -> tuple[str, int]:
     """
     cols = load_columns()
     numbers = [w for w, r in cols.items() if r == "number" and len(w) >= 2]  # 序号, 编号: a glued header opens with one
-    if not any(w in text for w in numbers):
+    if not names_number_column(text):
         return text, 0
     rx = _header_re(tuple(cols))
     out: list[str] = []

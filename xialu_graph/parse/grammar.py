@@ -47,7 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from ..files import data_dir
 
-__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR", "COLUMN_ROLES", "load_columns"]
+__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR", "COLUMN_ROLES", "load_columns", "names_number_column"]
 
 ENV_VAR = "XIALU_GRAPH_GRAMMAR"
 ROLES = ("lead", "support", "responsible", "person", "scope")
@@ -224,6 +224,22 @@ def load_grammar(folder: str = "") -> Grammar:
 
 
 COLUMN_ROLES = ("number", "task", "lead", "responsible", "support", "person", "deadline", "category", "assessor", "note")
+
+
+def names_number_column(text: str) -> bool:
+    """Whether ``text`` holds a number column's header word of two characters or more
+    (``序号``, ``编号`` in ``columns.csv``), as a glued table's header opens with one.
+
+    Each word's first character is looked for first (one fast scan each; most documents hold
+    neither 序 nor 编), the words only where one is found.
+
+    Examples
+    --------
+    >>> names_number_column("序号工作内容责任单位"), names_number_column("有序推进")
+    (True, False)
+    """
+    words = [w for w, r in load_columns().items() if r == "number" and len(w) >= 2]
+    return any(w in text for w in words if w[0] in text)
 
 
 @lru_cache(maxsize=4)

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .grammar import load_columns
+from .grammar import load_columns, names_number_column
 from .lines import normalise
 
 __all__ = ["unglue_unit_columns", "unspace_rows", "read_unit_run", "MAX_NAME", "MIN_ROWS", "MAX_RUN"]
@@ -180,9 +180,9 @@ def unglue_unit_columns(text: str) -> tuple[str, int]:
     """
     if "。" not in text:
         return text, 0
-    cols = load_columns()
-    if not any(w in text for w, r in cols.items() if r == "number" and len(w) >= 2):
+    if not names_number_column(text):
         return text, 0
+    cols = load_columns()
     out: list[str] = []
     total = 0
     for line in text.split("\n"):
