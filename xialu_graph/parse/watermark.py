@@ -10,7 +10,9 @@ import re
 
 __all__ = ["strip_watermarks"]
 
-_ADDRESS = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6})+")
+# the labels taken as few as can be and the address ended where no letter or further
+# label goes on, or where the next address starts: a copy may glue two (http://www.x.nethttp://www.x.net)
+_ADDRESS = re.compile(r"(?:https?://)?www\.(?:[A-Za-z0-9-]+\.)+?[A-Za-z]{2,6}(?=https?://|www\.|\.?(?:[^A-Za-z.-]|$))")
 _BEFORE = 30  # a watermark's words before its address are at most this long
 _STOPS = set("。;；!！?？)）】]」』")  # a sentence or bracket end before both places is the text's
 
@@ -31,6 +33,11 @@ def strip_watermarks(text: str) -> tuple[str, int]:
     ('见www.gov.cn。', 0)
     >>> strip_watermarks("抓项目。资料网www.zl.com\\n稳就业。资料网www.zl.com")
     ('抓项目。\\n稳就业。', 2)
+
+    Two copies of the address glued together, and the table header after them:
+
+    >>> strip_watermarks("http://www.wendang.nethttp://www.wendang.net序号 | 任务 | 责任单位 |")
+    ('序号 | 任务 | 责任单位 |', 2)
     """
     if "www." not in text:
         return text, 0
