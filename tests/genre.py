@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 import xialu_graph as xg
+from xialu_graph.parse.lines import nth
 
 CN = "一二三四五六七八九十"
 WORDS = [
@@ -500,7 +501,7 @@ def _expected_ids(tasks: list) -> None:
         if sub and t.subsection_no and not t.own_group:
             tid = f"{t.section_no if sec else ''}({t.subsection_no})-{t.number}"
         used[tid] = used.get(tid, 0) + 1
-        t.task_id = tid if used[tid] == 1 else f"{tid}#{used[tid]}"  # the same number twice in a group
+        t.task_id = tid if used[tid] == 1 else f"{tid}#{nth(used[tid])}"  # the same number twice in a group
 
 
 @st.composite

@@ -215,6 +215,21 @@ def test_markup_and_database_dump_tail():
     assert by_id(doc) == {"1": [("lead", "市财政局"), ("support", "市科技局")]}
 
 
+
+def test_a_database_dump_reads_the_next_record_as_a_part_of_its_own():
+    # a site's posts one after another (a held-out document held the next post's task 2, whose
+    # id 二-2#2 read as task (2, 2)): the record's tasks keep their own numbers, prefixed
+    text = (
+        "一、科技\n<p>1.加大投入。(牵头单位:市财政局,配合单位:市科技局)</p>\n<p>2.引人才。(牵头单位:市人社局)</p>','0');\n"
+        "INSERT INTO `post` (`id`,`title`,`content`) VALUES\n('46','关于推进科技创新工程实施意见','<p>\n"
+        "一、发展目标</p><p>\n1.总体目标。到2015年建成创新型城市。</p><p>\n二、主要任务</p><p>\n"
+        "2.建设创新平台。(牵头单位:市科技局,配合单位:市发展改革委)</p>','0');\n"
+    )
+    doc = xg.read_document(text)
+    assert by_id(doc) == {"1": [("lead", "市财政局"), ("support", "市科技局")], "2": [("lead", "市人社局")],
+                          "记录乙-1": [], "记录乙-2": [("lead", "市科技局"), ("support", "市发展改革委")]}
+    assert [w.code for w in doc.report.warnings if w.line == 7] == ["no_units"]  # 总体目标 names no unit
+
 def test_layout_helpers():
     assert split_run_in("(一)增收。(省财政厅负责)(二)稳价。(省物价局负责)") == (
         "(一)增收。(省财政厅负责)\n(二)稳价。(省物价局负责)", 1)

@@ -226,7 +226,7 @@ def test_ids_restart_per_section_and_attachment():
 def test_ids_duplicates_and_gaps_warn_and_stay_unique():
     ts = [_task(1), _task(2), _task(2), _task(5)]
     restarts, warnings = assign_ids(ts)
-    assert [t.task_id for t in ts] == ["1", "2", "2#2", "5"]
+    assert [t.task_id for t in ts] == ["1", "2", "2#乙", "5"]
     assert [(line, code) for line, code, _ in warnings] == [(2, "numbering_duplicate"), (5, "numbering_gap")]
     assert restarts is False
 

@@ -3,7 +3,8 @@
 Numbering that restarts at 1 in each section gives ids ``一-1``; in each subsection of a
 section, ``一(三)-1``; under each unnumbered heading of a subsection, the heading's first words
 (``凤台县政府-1``); numbering that restarts in an attachment gives ids ``附件2-1``; a numbered
-heading that is itself a task keeps its numeral (``一``). Gaps and duplicates in the numbering, and tasks that name no unit, are warned about.
+heading that is itself a task keeps its numeral (``一``). A number written twice where nothing
+restarts gives the second task ``2#乙`` (the third ``2#丙``: :func:`.lines.nth`). Gaps and duplicates in the numbering, and tasks that name no unit, are warned about.
 
 Plain data in and out: tasks → (restarts per section, warnings), ids set on the tasks.
 """
@@ -13,10 +14,12 @@ from __future__ import annotations
 import re
 
 from ..model import Task
+from .lines import nth
 
 __all__ = ["assign_ids", "number_tasks"]
 
 _CN_NUMERALS = set("一二三四五六七八九十")
+
 _NOT_IN_PREFIX = re.compile(r"[\d\s\-#()（）、,，。:：;；.]")
 
 
@@ -85,9 +88,12 @@ def assign_ids(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
         for t in ts:
             if t.numbering and all(c in _CN_NUMERALS for c in t.numbering):
                 # a numbered heading that is itself a task keeps its numeral: 一
-                tid = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
+                tid = base = f"{seq}-{t.numbering}" if seq and len(by_seq) > 1 else t.numbering
+                k = next_k.get(base, 2)
                 while tid in used:
-                    tid += "#2"
+                    tid = f"{base}#{nth(k)}"
+                    k += 1
+                next_k[base] = k
                 used.add(tid)
                 t.task_id = tid
                 continue
@@ -111,7 +117,7 @@ def assign_ids(tasks: list[Task]) -> tuple[bool, list[tuple[int, str, str]]]:
             base = tid
             k = next_k.get(base, 2)
             while tid in used:
-                tid = f"{base}#{k}"
+                tid = f"{base}#{nth(k)}"
                 k += 1
             next_k[base] = k
             used.add(tid)

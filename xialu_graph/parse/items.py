@@ -51,6 +51,7 @@ from .lines import (
     match_item,
     match_metadata,
     normalise,
+    nth,
 )
 from .numbering import NumberingScan
 from .spans import retarget_task_column, skip_spanned_groups, spanned_columns
@@ -240,6 +241,7 @@ class _Reader:
         self.subsection: Optional[Subsection] = None
         self.heading = ""
         self.attachment = ""
+        self.records = 1  # database records read (a dump of a site's posts: INSERT INTO …)
         self.leaders: dict[str, list] = {}
         self.units: dict[str, list] = {}  # per heading level: (role, name, line) from headings.csv
         self.body = False
@@ -331,11 +333,16 @@ class _Reader:
         if nxt is not None:
             return nxt
         if self.body and self.n_tasks and n.startswith("INSERT INTO "):
-            # a database dump: the next record is another page, not this document
+            # a database dump: the next record is another page, maybe another document of the
+            # genre (a site's posts one after another); its tasks are read as a part of their own,
+            # like an attachment (ids 记录乙-2, 记录丙-1 …: the record's own numbers, no other digit)
             self.close()
-            for k in range(idx, len(self.lines)):
-                kinds[k] = "chrome" if self.norms[k] else "blank"
-            return None
+            self.records += 1
+            self.attachment, self.section, self.subsection, self.heading, self.leaders = (
+                f"记录{nth(self.records)}", None, None, "", {})
+            self.units = {}
+            kinds[idx] = "chrome"
+            return idx + 1
         if self.body and is_footer(n) and (self.cur is None or self.cur.has_assignment()):
             self.close()
             kinds[idx] = "footer"

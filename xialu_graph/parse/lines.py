@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "match_bare_item", "CN_NUM", "cn_to_int", "ITEM_START", "HEAD_START"]
+__all__ = ["normalise", "LineMatch", "match_heading", "match_item", "match_bare_item", "CN_NUM", "cn_to_int", "nth", "ITEM_START", "HEAD_START"]
 
 _FW = "（）：；，．【】［］０１２３４５６７８９　！？｜﹒"
 _HW = "():;,.[][]0123456789 !?|."
@@ -51,6 +51,23 @@ def normalise(s: str) -> str:
 CN_DIGITS = "零一二三四五六七八九十百"
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 _CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the Chinese ordinals: 乙 is "the second"
+
+
+def nth(k: int) -> str:
+    """The mark of the ``k``-th of several things of one number (k ≥ 2): 乙, 丙 … 癸, then ``k``.
+
+    An id keeps the digits of the number as printed and no other (``2#乙``, not ``2#2``), so a
+    reader, a corrections file or a scorer that reads the id's digits finds the printed number.
+
+    Examples
+    --------
+    >>> [nth(k) for k in (2, 3, 10, 11)]
+    ['乙', '丙', '癸', '11']
+    """
+    return _STEMS[k - 1] if k <= len(_STEMS) else str(k)
 
 
 def cn_to_int(s: str) -> int:
