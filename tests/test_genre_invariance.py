@@ -51,10 +51,6 @@ FLOORS = {
 # measured 2026-12-04 (benchmarks/results.md, "Genre corpus under meaning-preserving transformations").
 OTHER_SETS = ("holdout", "fresh", "unseen", "unseen2", "unseen3")
 KNOWN_COSTS = {
-    # one-cell-per-line tables hard-wrapped: a cell cut after a comma (…管委会, / 魏武国控集团。)
-    # is read as two cells; joining at a line-ending comma would move every later line number
-    ("unseen2", "hard_wrap_25"): (0.939, 40),
-    ("unseen2", "hard_wrap_60"): (0.910, 39),
     # a glued dump whose last labelled list runs into a table's figures: 各区政府 lost after 、
     ("unseen3", "list_comma_to_dunhao"): (0.970, 12),
 }

@@ -88,3 +88,27 @@ def test_items_that_happen_to_be_as_long_as_each_other_are_not_a_wrap():
             "推进推进,推进推进,推进推进。\n协同单位:区发改局、区财政局。\n(二)区招商服务中心牵头的工作\n1.推进,推进。\n")
     assert wrap_width(text.split("\n")) == 0
     assert join_hard_wraps(text) == (text, 0)
+
+
+def test_page_lines_of_one_length_do_not_hide_the_wrap_width():
+    # a document site's page list (…_第3页 eight times, all 29 characters) outnumbers the lines of
+    # a short wrapped text: the next most common length is tried
+    pages = [line for k in range(1, 9) for line in (f"钟楼区2023年生活垃圾分类工作任务清单.docx_第{k}页", f"第{k}页 / 共8页")]
+    assert [len(p) for p in pages[:2]] == [29, 9]
+    wrapped = _wrap(UNWRAPPED, 35)  # six full lines of 35 characters, fewer than the eight page lines
+    assert sum(len(x) == 35 for x in wrapped.split("\n")) == 6
+    assert wrap_width(pages + wrapped.split("\n")) == 35
+    assert _pairs("\n".join(pages) + "\n" + wrapped) == _pairs(UNWRAPPED)
+
+
+def test_a_unit_cell_cut_after_a_comma_goes_on_on_the_next_line():
+    # one cell per line (a web table), and one row per line with cells between spaces: the cut
+    # after 区卫健委, leaves the rest of the list on a line of its own
+    cells = ("序号\n工作任务\n主要责任单位\n协同配合单位\n1\n固定资产投资增长7.5%左右。\n区发改委\n"
+             "区工信局、区住建局、区卫健委,\n各乡镇人民政府、街道办事处,\n魏武国控集团。\n2\n地区生产总值增长6.5%。\n区统计局\n区发改委\n")
+    spaced = ("序号 重点工作任务 主要责任单位 协同配合单位\n1 固定资产投资增长7.5%左右。 区发改委 区工信局、区住建局、区卫健委,\n"
+              "各乡镇人民政府、街道办事处,\n魏武国控集团。\n2 地区生产总值增长6.5%。 区统计局 区发改委\n")
+    first = [("responsible", "区发改委")] + [("support", u) for u in
+                                           ["区工信局", "区住建局", "区卫健委", "各乡镇人民政府", "街道办事处", "魏武国控集团"]]
+    for text in (cells, spaced):
+        assert _pairs(text) == [(1, first), (2, [("responsible", "区统计局"), ("support", "区发改委")])]

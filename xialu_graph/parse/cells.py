@@ -27,7 +27,7 @@ from typing import Optional
 
 from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
-__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS"]
+__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS"]
 
 MAX_ROW_CELLS = 40
 """A row longer than this many lines is no row: the table ends before it."""
@@ -42,6 +42,9 @@ _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
+LIST_SEPARATORS = "、,;"
+"""Separators of a list of units on a normalised line (，； read as , ;): a cell that ends with one
+goes on on the next line."""
 # names in a cell closed by a full stop: organisations only (a sentence may end in 园区, 社区, 城市, 乡镇)
 _ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工会|残联|妇联|工商联|科协|中心|公司|大队|院|所|站|部门|街道|街办|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|馆|室|股|科)$"
                       r"|^各.{1,12}$")
@@ -190,7 +193,11 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
     end = len(norms)
     after_heading = False  # a section heading (二、…) just passed: the next row number may jump
     joined: set[int] = set()  # lines that continue the cell before them (no ``|`` line between)
+    # lines that continue a cell cut after a list separator (区卫健委, / 魏武国控集团。: a wrap
+    # inside a list of units, the same column whatever the table's bars say)
+    wrapped: set[int] = set()
     sep = True
+    open_list = False
     for i in range(start, len(norms)):
         c = norms[i].strip("| ")
         if not c:
@@ -198,6 +205,9 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
             continue
         if not sep:
             joined.add(i)
+        if open_list and not is_number_cell(c):
+            wrapped.add(i)
+        open_list = c[-1] in LIST_SEPARATORS
         sep = False
         if _SECTION_HEADING.match(c):
             after_heading = True  # a group heading between rows belongs to no column
@@ -228,7 +238,8 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
     # a cell wrapped over several lines is one cell, read as a whole
     piped = all(_between_bars(norms, cells[p]) for p in numbers)
     rows: list[list[list[int]]] = []
-    lead_groups = _cell_groups(cells[:numbers[0]], joined if piped else set())[-len(pre):] if pre else []
+    joined = (joined if piped else set()) | wrapped
+    lead_groups = _cell_groups(cells[:numbers[0]], joined)[-len(pre):] if pre else []
     lead_cols = _align_pre(pre, lead_groups, norms)
     for r, p in enumerate(numbers):
         last = r == len(numbers) - 1
@@ -240,7 +251,7 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
             roles = post
         else:
             roles = post + pre
-        groups = _cell_groups(seg, joined if piped else set())
+        groups = _cell_groups(seg, joined)
         kinds = [cell_kind("".join(norms[i].strip("| ") for i in g)) for g in groups]
         got = align_cells(roles, kinds)
         mine = [[i for t in g for i in groups[t]] for g in got[:len(post)]]

@@ -36,7 +36,7 @@ from .assignments import (
     read_heading,
     split_leaders,
 )
-from .cells import UNIT_COLUMNS, cell_kind, ragged_rows, split_glued
+from .cells import LIST_SEPARATORS, UNIT_COLUMNS, cell_kind, ragged_rows, split_glued
 from .layout import Layout
 from .lines import (
     HEAD_START,
@@ -629,6 +629,19 @@ class _Reader:
         toks = self.norms[idx].split()
         if len(toks) < 3 or not is_number_cell(toks[0]) or not any(r in UNIT_COLUMNS for r in lay.columns):
             return []
+        if toks[-1][-1] in LIST_SEPARATORS:
+            # the row's last unit cell cut after a separator (区卫健委, / 各乡镇人民政府…): it goes on
+            out = []
+            k = idx
+            while self.norms[k].rstrip()[-1:] in tuple(LIST_SEPARATORS):
+                k = next((j for j in range(k + 1, min(len(self.norms), k + 3)) if self.norms[j].strip()), None)
+                if k is None:
+                    break
+                c = self.norms[k].strip()
+                if " " in c or cell_kind(c) != "unit" or is_number_cell(c):
+                    break
+                out.append(k)
+            return out
         last_text = max(i for i, r in enumerate(lay.columns) if r in ("task", "category", ""))
         tail = len(lay.columns) - last_text - 1
         present = sum(1 for t in toks[2:] if cell_kind(t) == "unit")
@@ -652,12 +665,14 @@ class _Reader:
         tail = len(lay.columns) - last_text - 1
         toks = self.norms[idx].split()
         present = sum(1 for t in toks[2:] if cell_kind(t) == "unit")
-        missing = tail - present
+        missing = max(0, tail - present)
         extra, own = more[:len(more) - missing], more[len(more) - missing:]
         out = []
         for lines in (self.norms, self.lines):
-            row = lines[idx].strip()
-            row += "".join("、" + lines[k].strip() for k in extra)
+            row, prev = lines[idx].strip(), idx
+            for k in extra:  # a cell cut after its separator goes on as it is; else a unit per line
+                row += ("" if self.norms[prev].rstrip()[-1:] in tuple(LIST_SEPARATORS) else "、") + lines[k].strip()
+                prev = k
             row += "".join(" " + lines[k].strip() for k in own)
             out.append(row)
         return out[0], out[1]

@@ -15,7 +15,7 @@ from collections import Counter
 
 from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
 
-__all__ = ["join_hard_wraps", "join_separator_lines", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE"]
+__all__ = ["join_hard_wraps", "join_separator_lines", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE", "MAX_CANDIDATES"]
 
 MIN_WIDTH = 15
 """A wrap width is at least this many characters."""
@@ -26,10 +26,13 @@ MIN_WRAPPED = 5
 WRAP_SHARE = 0.4
 """… and they are at least this share of the lines as long or longer."""
 
+MAX_CANDIDATES = 3
+"""The most common line lengths tried as the width, most common first."""
+
 
 def wrap_width(lines: list[str]) -> int:
     """The width a text is hard-wrapped at, or 0 when it is not: the most common length ``w`` (at
-    least :data:`MIN_WIDTH`) of its distinct lines (trailing spaces dropped; a line written
+    least :data:`MIN_WIDTH`; of the :data:`MAX_CANDIDATES` most common, the first that passes) of its distinct lines (trailing spaces dropped; a line written
     several times counted once; table rows, holding a tab or a ``|``, left out) when at least
     :data:`MIN_WRAPPED` lines have it and they are at least :data:`WRAP_SHARE` of the lines of
     length ``w`` or more. Paragraph lines vary in length, so a
@@ -62,16 +65,20 @@ def wrap_width(lines: list[str]) -> int:
     for n in sorted(counts, reverse=True):
         running += counts[n]
         longer[n] = running
-    best = max(counts, key=lambda n: (counts[n], -n))
-    if counts[best] < MIN_WRAPPED or counts[best] < WRAP_SHARE * longer[best]:
-        return 0
-    # a wrap falls anywhere: most full lines go on on the next line and do not end a sentence
-    full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best]
-    goes_on = sum(1 for i in full if i + 1 < len(lines) and not _opens_item(lines[i + 1]))
-    ends = sum(1 for i in full if lines[i].rstrip()[-1] in "。!?！？")
-    if 2 * goes_on <= len(full) or 2 * ends >= len(full):
-        return 0
-    return best
+    # the most common lengths first: a site's page lines (…_第3页, 第3页 / 共8页) may outnumber
+    # the wrapped lines of a short text, and are not a wrap
+    for best in sorted(counts, key=lambda n: (-counts[n], n))[:MAX_CANDIDATES]:
+        if counts[best] < MIN_WRAPPED:
+            break
+        if counts[best] < WRAP_SHARE * longer[best]:
+            continue
+        # a wrap falls anywhere: most full lines go on on the next line and do not end a sentence
+        full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best]
+        goes_on = sum(1 for i in full if i + 1 < len(lines) and not _opens_item(lines[i + 1]))
+        ends = sum(1 for i in full if lines[i].rstrip()[-1] in "。!?！？")
+        if 2 * goes_on > len(full) and 2 * ends < len(full):
+            return best
+    return 0
 
 
 def _opens_item(line: str) -> bool:
