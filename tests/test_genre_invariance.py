@@ -51,8 +51,6 @@ FLOORS = {
 # measured 2026-12-04 (benchmarks/results.md, "Genre corpus under meaning-preserving transformations").
 OTHER_SETS = ("holdout", "fresh", "unseen", "unseen2", "unseen3")
 KNOWN_COSTS = {
-    # a glued dump whose last labelled list runs into a table's figures: 各区政府 lost after 、
-    ("unseen3", "list_comma_to_dunhao"): (0.970, 12),
 }
 
 

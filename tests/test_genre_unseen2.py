@@ -15,7 +15,7 @@ UNSEEN2 = CORPUS / "unseen2"
 GOLD = gold_files(UNSEEN2)
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.99  # 1.000 after branch unseen2-rest (glued deadline cell, wrapped piped cells, watermarks, pipe-prefixed cells), after looking
+F1_FLOOR = 1.0  # 1.000 after branch unseen2-rest (glued deadline cell, wrapped piped cells, watermarks, pipe-prefixed cells), after looking
 TASKS_FOUND_FLOOR = 40
 UNSEEN2_DOCUMENTS = 12
 UNSEEN2_TASKS = 40

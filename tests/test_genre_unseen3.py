@@ -16,7 +16,7 @@ UNSEEN3 = CORPUS / "unseen3"
 GOLD = gold_files(UNSEEN3)
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.98  # 0.431 scored once unseen; 0.986 after looking
+F1_FLOOR = 1.0  # 0.431 scored once unseen; 0.986 after looking; 1.000 once a list running into a table's figures is cut
 TASKS_FOUND_FLOOR = 12
 UNSEEN3_DOCUMENTS = 11  # 10 scored once unseen, then one supplement scored once before any change for it (2/2)
 UNSEEN3_TASKS = 12

@@ -98,3 +98,11 @@ def test_prefixed_cells_need_two_rows_of_one_width():
     # a column word there is the header's first cell
     t, n = join_prefixed_cells("工作任务\n| 责任单位\n|\n抓项目\n| 区发改局\n|\n稳就业\n| 区人社局\n|")
     assert n == 3 and t.split("\n") == ["工作任务 | 责任单位 |", "抓项目 | 区发改局 |", "稳就业 | 区人社局 |"]
+
+
+def test_a_labelled_list_running_into_a_flattened_table_ends_at_its_last_unit():
+    # labels separated by spaces, and the district table's header and figures right after the list
+    text = ("3.新辟公交线路10条。 牵头领导:王仁洲 责任单位:市交通委 项目责任人:劳可军 配合单位:市公安局、市城管局,各区政府 "
+            "鄞州 海曙、江东、江北 镇海 北仑 合计 新辟线路年度目标 2 5 1 2 10 实际完成 1 2 0 3 6\n")
+    assert _pairs(text) == {"3": [("responsible", "市交通委"), ("support", "市公安局"), ("support", "市城管局"),
+                                  ("support", "各区政府")]}

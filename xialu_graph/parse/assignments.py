@@ -443,6 +443,7 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
             cut = _OTHER_LABEL.search(value)
             if cut:  # 配合单位:市城管局、市财政局 实际完成情况:…: a label of another kind ends the value
                 value = value[: cut.start()].strip(" ;,。")
+            value = cut_table_figures(value)
             label = m.group(1)
             role = LABEL_ROLE[label]
             if role == "scope":
@@ -470,6 +471,32 @@ def parse_assignment(content: str, *, first_listed_leads: bool = False, normalis
     else:
         res.raw_names = as_written(res.units, norm, written)
     return res
+
+
+_FIGURE = re.compile(r"(?<=\s)\d+(?:\.\d+)?%?(?=\s|$)")
+
+
+def cut_table_figures(value: str) -> str:
+    """A label's value cut where it runs into a flattened table: before the space-separated words
+    and figures of the table (``各区政府 鄞州 海曙 … 合计 新辟线路年度目标 2 5 1 2 10``), right after
+    the last word that ends like a unit name before its first two standing figures. A value with
+    fewer than two figures standing alone is returned as it is.
+
+    Examples
+    --------
+    >>> cut_table_figures("市公安局、市城管局,各区政府 鄞州 海曙、江东 合计 新辟线路年度目标 2 5 1 2 10")
+    '市公安局、市城管局,各区政府'
+    >>> cut_table_figures("区发改局 区财政局")
+    '区发改局 区财政局'
+    """
+    figures = list(_FIGURE.finditer(value))
+    if len(figures) < 2:
+        return value
+    words = list(re.finditer(r"\S+", value[: figures[0].start()]))
+    for w in reversed(words):
+        if _UNIT_END.search(w.group()):
+            return value[: w.end()]
+    return value
 
 
 # a label this grammar does not know (实际完成情况:, 完成时限:) after a space, inside a label's value
