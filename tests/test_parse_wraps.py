@@ -112,3 +112,14 @@ def test_a_unit_cell_cut_after_a_comma_goes_on_on_the_next_line():
                                            ["区工信局", "区住建局", "区卫健委", "各乡镇人民政府", "街道办事处", "魏武国控集团"]]
     for text in (cells, spaced):
         assert _pairs(text) == [(1, first), (2, [("responsible", "区统计局"), ("support", "区发改委")])]
+
+
+def test_a_label_line_cut_after_a_separator_and_a_bracket_cut_before_its_full_stop_go_on():
+    label = ("6.推进企业腾笼换鸟。\n责任单位:省经信厅、省发展改革委、省科技厅、\n省消防救援总队\n"
+             "7.培育企业梯队。\n责任单位:省经信厅\n")
+    assert _pairs(label) == [(6, [("responsible", u) for u in ["省经信厅", "省发展改革委", "省科技厅", "省消防救援总队"]]),
+                             (7, [("responsible", "省经信厅")])]
+    rule = ("一、加快调整能源结构\n1.制订煤炭消费总量控制方案。(省经信委、省发改委(省能源局)\n。列第一位者为牵头部门,下同)\n"
+            "2.禁止配套建设自备燃煤电站。(省发改委、省经信委)\n")
+    assert _pairs(rule) == [(1, [("lead", "省经信委"), ("support", "省发改委(省能源局)")]),
+                            (2, [("lead", "省发改委"), ("support", "省经信委")])]

@@ -794,11 +794,14 @@ def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:
 def _continues_label(label_line: str, norm: str) -> bool:
     """The line goes on with the label line above, broken inside a name: the label line ends in
     the middle of a name (no punctuation) and the line is a short list piece (has 、 , ; or ends
-    with 。), not a label, number or heading of its own."""
+    with 。), not a label, number or heading of its own; or broken after a separator of its list
+    (any short line that is no label, number or heading goes on with it)."""
     last = normalise(label_line).rstrip()
-    if not last or last[-1] in TERMINAL + ".,、:)]】" or len(norm) > 80:
+    if not last or len(norm) > 80 or LABEL_RE.match(norm) or norm[0] in ITEM_START or norm[0] in HEAD_START:
         return False
-    if LABEL_RE.match(norm) or norm[0] in ITEM_START or norm[0] in HEAD_START:
+    if last[-1] in "、,;" and LABEL_RE.match(last):
+        return True  # the list cut after a separator (…省能源局、 / 省消防救援总队): the rest of the list
+    if last[-1] in TERMINAL + ".,、:)]】":
         return False
     return ("、" in norm or "," in norm or ";" in norm or norm.endswith("。")) and "。" not in norm[:-1]
 

@@ -129,15 +129,16 @@ def join_hard_wraps(text: str) -> tuple[str, int]:
     return "\n".join(out), joined
 
 
-# A list separator cannot open a line of its own: an item, a heading, a label or a table cell
-# never starts with one, so such a line is the rest of the line before, cut by a wrap.
-_SEPARATORS = ("、", "，", ",", "；", ";")
-_SEPARATOR_LINE = re.compile("\n[" + "".join(_SEPARATORS) + "]")
+# A list separator, a full stop or a closing bracket cannot open a line of its own: an item, a
+# heading, a label or a table cell never starts with one, so such a line is the rest of the line
+# before, cut by a wrap (…省发改委(省能源局) / 。列第一位者为牵头部门,下同)).
+_SEPARATORS = ("、", "，", ",", "；", ";", "。", ")", "）", "]", "】")
+_SEPARATOR_LINE = re.compile("\n[" + re.escape("".join(_SEPARATORS)) + "]")
 
 
 def join_separator_lines(text: str) -> tuple[str, int]:
-    """Join a line that starts with a list separator (``、街道办事处,谯城经开区管委会``) to the
-    line before it, when that line is not blank: a wrap cut a list of units just before a
+    """Join a line that starts with a list separator (``、街道办事处,谯城经开区管委会``), a full stop
+    or a closing bracket to the line before it, when that line is not blank: a wrap cut a list of units just before a
     separator (a PDF copy, or a table cell wrapped in a web page). A line that *ends* with a
     separator is not joined here: the item reader already continues an item's text, and joining
     would hide that the item spans two lines of the file. Works whether or not the text is hard-wrapped at a fixed width
