@@ -227,6 +227,55 @@ def bracket_to_lenticular(text: str, units=()) -> str:
     return "\n".join(out)
 
 
+def bracket_to_inline_labels(text: str, units=()) -> str:
+    """Write a task's closing bracket of labels as labels inline after its sentence
+    (``2.任务。牵头单位：A；配合单位：B。``), as documents that print no bracket do."""
+    out = []
+    for line in text.split("\n"):
+        m = TRAILING_LABEL_BRACKET.match(line)
+        clauses = _label_clauses(m.group("body")) if m else None
+        head = m.group("head") if m else ""
+        if clauses is None or not head.endswith(("。", ".", "．")):
+            out.append(line)
+        else:
+            out.append(f"{head}{'；'.join(clauses)}。")
+    return "\n".join(out)
+
+
+_LEAD_LABEL = re.compile(r"^(牵头责任|牵头|主办)(单位|部门)$")
+_SUPPORT_LABEL = re.compile(r"^(配合|协办|协同|协同配合|协同责任|协作|参与|参加|协助)(单位|部门)$")
+_RESPONSIBLE_LABEL = re.compile(r"^(责任|主要责任|负责)(单位|部门)$")
+
+
+def labels_to_role_words(text: str, units=()) -> str:
+    """Write a closing bracket of labels with role words instead (``（牵头单位：A；配合单位：B、C）``
+    → ``（A牵头，B、C配合）``; ``（责任单位：A、B）`` → ``（A、B负责）``), as the State Council's and
+    many provinces' documents do: 责任单位 beside a lead is a support unit (``配合``), alone it is
+    responsible (``负责``). A bracket with a label of another kind is kept."""
+    out = []
+    for line in text.split("\n"):
+        m = TRAILING_LABEL_BRACKET.match(line)
+        clauses = _label_clauses(m.group("body")) if m else None
+        if clauses is None:
+            out.append(line)
+            continue
+        pairs = [c.split("：", 1) for c in clauses]
+        has_lead = any(_LEAD_LABEL.match(lab) for lab, _ in pairs)
+        words = []
+        for lab, names in pairs:
+            if _LEAD_LABEL.match(lab):
+                words.append(f"{names}牵头")
+            elif _SUPPORT_LABEL.match(lab) or has_lead and _RESPONSIBLE_LABEL.match(lab) and lab.startswith("责任"):
+                words.append(f"{names}配合")
+            elif _RESPONSIBLE_LABEL.match(lab) and not has_lead:
+                words.append(f"{names}负责")
+            else:
+                words = None
+                break
+        out.append(line if words is None else f"{m.group('head')}（{'，'.join(words)}）")
+    return "\n".join(out)
+
+
 ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
 
 
@@ -259,4 +308,6 @@ TRANSFORMS = {
     "bracket_to_label_lines": bracket_to_label_lines,
     "bracket_to_lenticular": bracket_to_lenticular,
     "numbering_fullwidth_dot": numbering_fullwidth_dot,
+    "bracket_to_inline_labels": bracket_to_inline_labels,
+    "labels_to_role_words": labels_to_role_words,
 }

@@ -37,13 +37,15 @@ FLOORS = {
     "bom_double_blank_lines": (56, 1.000, 259),
     "hard_wrap_25": (50, 0.999, 259),
     "hard_wrap_38": (48, 1.000, 259),
-    "hard_wrap_60": (48, 0.998, 259),
+    "hard_wrap_60": (48, 1.000, 259),
     "traditional_labels": (28, 1.000, 259),
     "list_dunhao_to_comma": (18, 1.000, 259),
     "list_comma_to_dunhao": (6, 1.000, 259),
     "bracket_to_label_lines": (7, 1.000, 259),
     "bracket_to_lenticular": (7, 1.000, 259),
     "numbering_fullwidth_dot": (3, 1.000, 259),
+    "bracket_to_inline_labels": (7, 1.000, 259),
+    "labels_to_role_words": (7, 1.000, 259),
 }
 
 # The other measured sets under every transformation: the F1 and the tasks found of the set as it
@@ -109,3 +111,9 @@ def test_the_transformations_keep_what_the_scorer_compares():
     assert transforms.bracket_to_label_lines(remark) == remark
     assert transforms.numbering_fullwidth_dot(text).startswith("1.抓")  # 1. is not 1、
     assert transforms.numbering_fullwidth_dot("1、抓项目\n 12、稳就业") == "1．抓项目\n 12．稳就业"
+    assert transforms.bracket_to_inline_labels(text).split("\n")[0] == (
+        "1.抓项目。牵头单位：区发改局、各县、区人民政府；责任单位：区财政局,区税务局。")
+    assert transforms.labels_to_role_words(text).split("\n")[0] == (
+        "1.抓项目。（区发改局、各县、区人民政府牵头，区财政局,区税务局配合）")
+    assert transforms.labels_to_role_words("3.抓。(责任单位:区财政局、区税务局)") == "3.抓。（区财政局、区税务局负责）"
+    assert transforms.labels_to_role_words(remark) == remark
