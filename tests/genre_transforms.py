@@ -276,6 +276,65 @@ def labels_to_role_words(text: str, units=()) -> str:
     return "\n".join(out)
 
 
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[、.．]\s*(\S.*)$")
+
+
+def _table_row(line: str):
+    """``(number, task text, lead cell, other cell)`` of a numbered task line whose closing bracket
+    holds a lead and/or a 责任/配合 list; None for any other line; False for such a line whose
+    bracket says something else (the document is then left as it is)."""
+    m = TRAILING_LABEL_BRACKET.match(line)
+    n = _NUMBERED.match(m.group("head")) if m else None
+    if n is None:
+        return None
+    clauses = _label_clauses(m.group("body"))
+    if clauses is None:
+        return False
+    lead, other = [], []
+    for lab, names in (c.split("：", 1) for c in clauses):
+        if _LEAD_LABEL.match(lab):
+            lead.append(names)
+        elif _SUPPORT_LABEL.match(lab) or _RESPONSIBLE_LABEL.match(lab) and not lab.startswith("负责"):
+            other.append(names)
+        else:
+            return False
+    if len(lead) > 1 or len(other) > 1 or not (lead or other):
+        return False
+    return n.group(1), n.group(2), "".join(lead), "".join(other)
+
+
+def _as_table(text: str, write_row, full_rows: bool = False) -> str:
+    lines = text.split("\n")
+    rows = [_table_row(line) for line in lines]
+    if not any(rows) or any(r is False for r in rows) or full_rows and any(r and not all(r) for r in rows):
+        return text
+    out, header = [], False
+    for line, row in zip(lines, rows):
+        if not row:
+            out.append(line)
+            continue
+        if not header:
+            out.extend(write_row(("序号", "工作任务", "牵头单位", "责任单位")))
+            header = True
+        out.extend(write_row(row))
+    return "\n".join(out)
+
+
+def tasks_to_pipe_table(text: str, units=()) -> str:
+    """Write the numbered tasks of a document whose closing brackets hold only a lead and a 责任/配合
+    list as rows of a pipe table (``序号 | 工作任务 | 牵头单位 | 责任单位``, one row per task, a
+    heading between rows on its own line), as a web page's table comes out in text: a 责任单位 cell
+    beside a lead names support units, alone it names responsible ones, as in the bracket."""
+    return _as_table(text, lambda cells: [" | ".join(cells) + " |"])
+
+
+def tasks_to_cell_lines(text: str, units=()) -> str:
+    """The same table with one cell per line, as a web page or a PDF copy gives it. Only where
+    every row fills both unit cells: an empty cell prints nothing, and a lone unit cell under
+    牵头单位 | 责任单位 could then be either column, to a reader as to the parser."""
+    return _as_table(text, lambda cells: list(cells), full_rows=True)
+
+
 ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
 
 
@@ -310,4 +369,6 @@ TRANSFORMS = {
     "numbering_fullwidth_dot": numbering_fullwidth_dot,
     "bracket_to_inline_labels": bracket_to_inline_labels,
     "labels_to_role_words": labels_to_role_words,
+    "tasks_to_pipe_table": tasks_to_pipe_table,
+    "tasks_to_cell_lines": tasks_to_cell_lines,
 }

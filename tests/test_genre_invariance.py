@@ -46,6 +46,8 @@ FLOORS = {
     "numbering_fullwidth_dot": (3, 1.000, 259),
     "bracket_to_inline_labels": (7, 1.000, 259),
     "labels_to_role_words": (7, 1.000, 259),
+    "tasks_to_pipe_table": (4, 1.000, 259),
+    "tasks_to_cell_lines": (2, 1.000, 259),
 }
 
 # The other measured sets under every transformation: the F1 and the tasks found of the set as it
@@ -117,3 +119,10 @@ def test_the_transformations_keep_what_the_scorer_compares():
         "1.抓项目。（区发改局、各县、区人民政府牵头，区财政局,区税务局配合）")
     assert transforms.labels_to_role_words("3.抓。(责任单位:区财政局、区税务局)") == "3.抓。（区财政局、区税务局负责）"
     assert transforms.labels_to_role_words(remark) == remark
+    doc = "一、稳增长\n1.抓项目。（牵头单位：区发改局；配合单位：区财政局）\n2.稳就业。（责任单位：区人社局）"
+    assert transforms.tasks_to_pipe_table(doc).split("\n") == [
+        "一、稳增长", "序号 | 工作任务 | 牵头单位 | 责任单位 |", "1 | 抓项目。 | 区发改局 | 区财政局 |", "2 | 稳就业。 |  | 区人社局 |"]
+    assert transforms.tasks_to_cell_lines(doc) == doc  # task 2's empty lead cell would print nothing
+    full = doc.replace("（责任单位：区人社局）", "（牵头单位：区人社局；责任单位：区财政局）")
+    assert transforms.tasks_to_cell_lines(full).split("\n")[1:7] == ["序号", "工作任务", "牵头单位", "责任单位", "1", "抓项目。"]
+    assert transforms.tasks_to_pipe_table(remark) == remark

@@ -118,3 +118,13 @@ def test_a_table_ends_where_no_row_number_follows():
 def test_lines_between_a_lead_and_a_support_column_go_to_the_support():
     assert align_cells(["task", "lead", "support"], ["text", "unit", "unit", "unit"]) == [[0], [1], [2, 3]]
     assert cell_kind("按期完成") == "deadline"
+
+
+def test_a_table_of_cell_lines_ends_where_the_next_number_opens_a_text():
+    # the rows are cells, then the document goes on with the next task written as an item
+    text = ("序号\n工作任务\n牵头单位\n责任单位\n1\n抓项目。\n区政府办公室\n区司法局等有关部门\n"
+            "2.深化投资审批制度改革,简化报建手续。(牵头单位:区行政审批服务局;责任单位:区发展改革局)\n")
+    doc = xg.read_document(text)
+    assert [(t.task_id, [(a.role, a.unit_raw) for a in t.assignments]) for t in doc.tasks] == [
+        ("1", [("lead", "区政府办公室"), ("support", "区司法局")]),
+        ("2", [("lead", "区行政审批服务局"), ("support", "区发展改革局")])]

@@ -42,6 +42,7 @@ _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
+_ITEM_LINE = re.compile(r"^(\d{1,3})[.、](?!\d)\S{6}")  # a numbered item written as text: 5.深化投资审批…
 LIST_SEPARATORS = "、,;"
 """Separators of a list of units on a normalised line (，； read as , ;): a cell that ends with one
 goes on on the next line."""
@@ -218,6 +219,10 @@ def ragged_rows(norms: list[str], start: int, layout: TableLayout) -> tuple[list
         if numbers and is_header_cell(c):
             end = i  # the header printed again (a new page): the table is read again from there
             break
+        item = _ITEM_LINE.match(c) if numbers else None
+        if item is not None and int(item.group(1)) == prev + 1:
+            end = i  # the next number opening a text (5.深化…): the document goes on in items, not cells
+            break
         if len(cells) - (numbers[-1] if numbers else 0) > MAX_ROW_CELLS:
             break  # no row number for too long: what follows is no row of this table
         if is_number_cell(c) and c[0] not in "一二三四五六七八九十(":
@@ -301,6 +306,8 @@ def split_glued(cell: str) -> list[str]:
     --------
     >>> split_glued("文化宣传股文化馆"), split_glued("区委办公室"), split_glued("文化馆、图书馆")
     (['文化宣传股', '文化馆'], ['区委办公室'], ['文化馆、图书馆'])
+    >>> split_glued("区司法局等有关部门")
+    ['区司法局等有关部门']
     """
     c = cell.strip()
     if len(c) < 6 or _SEP.search(c) or "(" in c:
@@ -308,7 +315,7 @@ def split_glued(cell: str) -> list[str]:
     out, s = [], 0
     for i in range(2, len(c) - 2):
         if c[i] in _GLUE_END and i + 1 - s >= 3 and len(c) - i - 1 >= 3 and _UNIT_END.search(c[i + 1:]) \
-                and _UNIT_END.search(c[s:i + 1]):
+                and _UNIT_END.search(c[s:i + 1]) and c[i + 1] != "等":  # 区司法局等有关部门: a list's tail
             out.append(c[s:i + 1])
             s = i + 1
     out.append(c[s:])
