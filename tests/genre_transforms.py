@@ -303,19 +303,22 @@ def _table_row(line: str):
     return n.group(1), n.group(2), "".join(lead), "".join(other)
 
 
-def _as_table(text: str, write_row, full_rows: bool = False) -> str:
+HEADER = ("序号", "工作任务", "牵头单位", "责任单位")
+
+
+def _as_table(text: str, write_row, full_rows: bool = False, header=HEADER) -> str:
     lines = text.split("\n")
     rows = [_table_row(line) for line in lines]
     if not any(rows) or any(r is False for r in rows) or full_rows and any(r and not all(r) for r in rows):
         return text
-    out, header = [], False
+    out, written = [], False
     for line, row in zip(lines, rows):
         if not row:
             out.append(line)
             continue
-        if not header:
-            out.extend(write_row(("序号", "工作任务", "牵头单位", "责任单位")))
-            header = True
+        if not written:
+            out.extend(write_row(header))
+            written = True
         out.extend(write_row(row))
     return "\n".join(out)
 
@@ -333,6 +336,18 @@ def tasks_to_cell_lines(text: str, units=()) -> str:
     every row fills both unit cells: an empty cell prints nothing, and a lone unit cell under
     牵头单位 | 责任单位 could then be either column, to a reader as to the parser."""
     return _as_table(text, lambda cells: list(cells), full_rows=True)
+
+
+def tasks_to_pipe_table_swapped(text: str, units=()) -> str:
+    """The pipe table with its unit columns the other way round (``序号 | 工作任务 | 责任单位 |
+    牵头单位``), as some offices print it: the header says which column leads."""
+    return _as_table(text, lambda c: [" | ".join((c[0], c[1], c[3], c[2])) + " |"])
+
+
+def tasks_to_spaced_cell_lines(text: str, units=()) -> str:
+    """The cell-line table with a letter-spaced header (``序 号`` / ``牵 头 单 位``), as a PDF copy
+    of a table with wide header cells gives it."""
+    return _as_table(text, lambda c: list(c), full_rows=True, header=tuple(" ".join(h) for h in HEADER))
 
 
 ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
@@ -371,4 +386,6 @@ TRANSFORMS = {
     "labels_to_role_words": labels_to_role_words,
     "tasks_to_pipe_table": tasks_to_pipe_table,
     "tasks_to_cell_lines": tasks_to_cell_lines,
+    "tasks_to_pipe_table_swapped": tasks_to_pipe_table_swapped,
+    "tasks_to_spaced_cell_lines": tasks_to_spaced_cell_lines,
 }

@@ -48,6 +48,8 @@ FLOORS = {
     "labels_to_role_words": (7, 1.000, 259),
     "tasks_to_pipe_table": (4, 1.000, 259),
     "tasks_to_cell_lines": (2, 1.000, 259),
+    "tasks_to_pipe_table_swapped": (4, 1.000, 259),
+    "tasks_to_spaced_cell_lines": (2, 1.000, 259),
 }
 
 # The other measured sets under every transformation: the F1 and the tasks found of the set as it
@@ -126,3 +128,6 @@ def test_the_transformations_keep_what_the_scorer_compares():
     full = doc.replace("（责任单位：区人社局）", "（牵头单位：区人社局；责任单位：区财政局）")
     assert transforms.tasks_to_cell_lines(full).split("\n")[1:7] == ["序号", "工作任务", "牵头单位", "责任单位", "1", "抓项目。"]
     assert transforms.tasks_to_pipe_table(remark) == remark
+    assert transforms.tasks_to_pipe_table_swapped(doc).split("\n")[1:3] == [
+        "序号 | 工作任务 | 责任单位 | 牵头单位 |", "1 | 抓项目。 | 区财政局 | 区发改局 |"]
+    assert transforms.tasks_to_spaced_cell_lines(full).split("\n")[1:5] == ["序 号", "工 作 任 务", "牵 头 单 位", "责 任 单 位"]
