@@ -245,16 +245,24 @@ def _gc_paused():
     >>> gc.isenabled(), gc.get_freeze_count()
     (True, 0)
     """
+    global _PAUSED
     was = gc.isenabled()
-    frozen = gc.get_freeze_count()
+    # only the outermost context unfreezes, and not what a caller froze itself; counted once
+    # there (gc.get_freeze_count walks the frozen objects: millions, once documents pile up)
+    frozen = _PAUSED > 0 or gc.get_freeze_count() > 0
+    _PAUSED += 1
     gc.disable()
     try:
         yield gc.freeze
     finally:
-        if not frozen:  # a caller that froze objects itself keeps them frozen
+        _PAUSED -= 1
+        if not frozen:
             gc.unfreeze()
         if was:
             gc.enable()
+
+
+_PAUSED = 0  # _gc_paused contexts open in this process (a forked worker inherits its parent's)
 
 
 class _Progress:
