@@ -350,6 +350,20 @@ def tasks_to_spaced_cell_lines(text: str, units=()) -> str:
     return _as_table(text, lambda c: list(c), full_rows=True, header=tuple(" ".join(h) for h in HEADER))
 
 
+def indent_fullwidth(text: str, units=()) -> str:
+    """Indent every non-blank line with two ideographic spaces (``　　1、…``), as a web page's
+    paragraphs copy out: the same text."""
+    return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+
+
+def numbering_paren(text: str, units=()) -> str:
+    """Number items ``（1）`` instead of ``1、`` where a document numbers its items ``N、`` and no
+    ``（N）`` already: the same numbers (under headings 一、 and, where present, （一）)."""
+    if re.search(r"[（(]\d{1,3}[）)]", text) or any(len(line) > 200 for line in text.split("\n") if ARABIC_DUNHAO.match(line)):
+        return text
+    return ARABIC_DUNHAO.sub(lambda m: f"{m.group(1)}（{m.group(2)}）", text)
+
+
 ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
 
 
@@ -388,4 +402,6 @@ TRANSFORMS = {
     "tasks_to_cell_lines": tasks_to_cell_lines,
     "tasks_to_pipe_table_swapped": tasks_to_pipe_table_swapped,
     "tasks_to_spaced_cell_lines": tasks_to_spaced_cell_lines,
+    "indent_fullwidth": indent_fullwidth,
+    "numbering_paren": numbering_paren,
 }

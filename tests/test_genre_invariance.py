@@ -50,6 +50,8 @@ FLOORS = {
     "tasks_to_cell_lines": (2, 1.000, 259),
     "tasks_to_pipe_table_swapped": (4, 1.000, 259),
     "tasks_to_spaced_cell_lines": (2, 1.000, 259),
+    "indent_fullwidth": (56, 1.000, 259),
+    "numbering_paren": (3, 1.000, 259),
 }
 
 # The other measured sets under every transformation: the F1 and the tasks found of the set as it
@@ -128,6 +130,9 @@ def test_the_transformations_keep_what_the_scorer_compares():
     full = doc.replace("（责任单位：区人社局）", "（牵头单位：区人社局；责任单位：区财政局）")
     assert transforms.tasks_to_cell_lines(full).split("\n")[1:7] == ["序号", "工作任务", "牵头单位", "责任单位", "1", "抓项目。"]
     assert transforms.tasks_to_pipe_table(remark) == remark
+    assert transforms.indent_fullwidth("一、甲\n\n1、乙") == "\u3000\u3000一、甲\n\n\u3000\u30001、乙"
+    assert transforms.numbering_paren("一、甲\n1、乙\n 12、丙") == "一、甲\n（1）乙\n （12）丙"
+    assert transforms.numbering_paren("1、乙\n（2）丙") == "1、乙\n（2）丙"  # (N) already used: kept
     assert transforms.tasks_to_pipe_table_swapped(doc).split("\n")[1:3] == [
         "序号 | 工作任务 | 责任单位 | 牵头单位 |", "1 | 抓项目。 | 区财政局 | 区发改局 |"]
     assert transforms.tasks_to_spaced_cell_lines(full).split("\n")[1:5] == ["序 号", "工 作 任 务", "牵 头 单 位", "责 任 单 位"]

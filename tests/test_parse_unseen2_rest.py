@@ -106,3 +106,9 @@ def test_a_labelled_list_running_into_a_flattened_table_ends_at_its_last_unit():
             "鄞州 海曙、江东、江北 镇海 北仑 合计 新辟线路年度目标 2 5 1 2 10 实际完成 1 2 0 3 6\n")
     assert _pairs(text) == {"3": [("responsible", "市交通委"), ("support", "市公安局"), ("support", "市城管局"),
                                   ("support", "各区政府")]}
+
+
+def test_an_indented_table_with_each_further_cell_behind_a_pipe_reads_its_rows():
+    rows = "附件1\n各县区降低指标\n| 降低率(%)\n| 责任单位\n|\n新乡县\n| 5.2\n| 新乡县政府\n|\n获嘉县\n| 5.1\n| 获嘉县政府\n|\n"
+    indented = "\n".join("\u3000\u3000" + line if line else line for line in rows.split("\n"))
+    assert _pairs(indented) == _pairs(rows) == {"1": [("responsible", "新乡县政府")], "2": [("responsible", "获嘉县政府")]}

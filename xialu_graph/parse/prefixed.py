@@ -15,6 +15,7 @@ __all__ = ["join_prefixed_cells"]
 
 _PREFIXED = re.compile(r"^\s*[|｜]\s*(\S.*)$")
 _CLOSE = re.compile(r"^\s*[|｜]\s*$")
+_ANY_PREFIXED = re.compile(r"(?:^|\n)[^\S\n]*[|｜]")  # a line opening with a bar, maybe indented
 _FIRST_CELL = 40  # a row's first cell (its label) is at most this long
 
 
@@ -56,7 +57,7 @@ def join_prefixed_cells(text: str) -> tuple[str, int]:
     >>> n
     3
     """
-    if "\n|" not in text and "\n｜" not in text:
+    if not _ANY_PREFIXED.search(text):
         return text, 0
     lines = text.split("\n")
     out: list[str] = []
