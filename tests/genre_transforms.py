@@ -364,6 +364,28 @@ def numbering_paren(text: str, units=()) -> str:
     return ARABIC_DUNHAO.sub(lambda m: f"{m.group(1)}（{m.group(2)}）", text)
 
 
+def no_blank_lines(text: str, units=()) -> str:
+    """Drop every blank line, as a copy that pastes paragraphs without spacing does."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+_LABEL_SEMICOLON = re.compile(rf"[；;](\s*{LABEL}\s*[：:])")
+
+
+def label_separator_comma(text: str, units=()) -> str:
+    """Separate labels in a bracket with a comma instead of a semicolon (``（牵头单位：A，配合单位：B）``),
+    as many documents do: the same lists (a list's own commas stay commas)."""
+    return _LABEL_SEMICOLON.sub(lambda m: "，" + m.group(1), text)
+
+
+def space_after_number(text: str, units=()) -> str:
+    """A space after each item number (``1、 抓项目``, ``1. 抓项目``), as typed documents often have.
+    Not applied to a document viewer's text (its ``N、`` open page-long chunks, written with no space)."""
+    if any(len(line) > 200 for line in text.split("\n") if ARABIC_DUNHAO.match(line)):
+        return text
+    return re.sub(r"^(\s*\d{1,3}[、.．])(?=\S)", r"\1 ", text, flags=re.M)
+
+
 ARABIC_DUNHAO = re.compile(r"^(\s*)(\d{1,3})、", re.M)
 
 
@@ -404,4 +426,7 @@ TRANSFORMS = {
     "tasks_to_spaced_cell_lines": tasks_to_spaced_cell_lines,
     "indent_fullwidth": indent_fullwidth,
     "numbering_paren": numbering_paren,
+    "no_blank_lines": no_blank_lines,
+    "label_separator_comma": label_separator_comma,
+    "space_after_number": space_after_number,
 }

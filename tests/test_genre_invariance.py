@@ -52,6 +52,9 @@ FLOORS = {
     "tasks_to_spaced_cell_lines": (2, 1.000, 259),
     "indent_fullwidth": (56, 1.000, 259),
     "numbering_paren": (3, 1.000, 259),
+    "no_blank_lines": (29, 1.000, 259),
+    "label_separator_comma": (4, 1.000, 259),
+    "space_after_number": (30, 1.000, 259),
 }
 
 # The other measured sets under every transformation: the F1 and the tasks found of the set as it
@@ -133,6 +136,9 @@ def test_the_transformations_keep_what_the_scorer_compares():
     assert transforms.indent_fullwidth("一、甲\n\n1、乙") == "\u3000\u3000一、甲\n\n\u3000\u30001、乙"
     assert transforms.numbering_paren("一、甲\n1、乙\n 12、丙") == "一、甲\n（1）乙\n （12）丙"
     assert transforms.numbering_paren("1、乙\n（2）丙") == "1、乙\n（2）丙"  # (N) already used: kept
+    assert transforms.no_blank_lines("a\n\n  \nb") == "a\nb"
+    assert transforms.label_separator_comma(text).count("区人民政府，责任单位:") == 1
+    assert transforms.space_after_number("1、抓\n 2.稳\n2020年") == "1、 抓\n 2. 稳\n2020年"
     assert transforms.tasks_to_pipe_table_swapped(doc).split("\n")[1:3] == [
         "序号 | 工作任务 | 责任单位 | 牵头单位 |", "1 | 抓项目。 | 区财政局 | 区发改局 |"]
     assert transforms.tasks_to_spaced_cell_lines(full).split("\n")[1:5] == ["序 号", "工 作 任 务", "牵 头 单 位", "责 任 单 位"]
