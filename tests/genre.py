@@ -920,3 +920,66 @@ def assignment_pairs(text: str) -> dict:
     for r in af.itertuples():
         out.setdefault(str(getattr(r, col)), []).append((r.role, r.unit))
     return out
+
+
+# ---------------------------------------------------------------- wrapped and stacked forms
+# Forms met in the 2026-12-05 session (issue 12): a list of units cut right after one of its
+# separators (a table of cell lines, a row of cells between spaces, a label line), a site's
+# posts one after another in a database dump (each record a document: ids 记录乙-N), and a
+# labelled list followed by a flattened table's words and figures.
+
+@st.composite
+def wrapped_forms_document(draw):
+    """(text, [GenTask]) in one of the forms above; each GenTask has ``task_id`` and ``raw_pairs``."""
+    kind = draw(st.sampled_from(["cell_lines", "spaced_rows", "label_line", "sql_records", "table_tail"]))
+    tasks: list[GenTask] = []
+
+    def task(tid, pairs):
+        g = GenTask(0, "", "", "", [])
+        g.raw_pairs, g.people, g.task_id = list(pairs), [], tid
+        tasks.append(g)
+
+    def cut_list(units):
+        """The list written with 、 and cut after the separator following unit k (k ≥ 1)."""
+        k = draw(st.integers(1, len(units) - 1))
+        return "、".join(units[:k]) + "、", "、".join(units[k:])
+
+    n_tasks = draw(st.integers(1, 4))
+    lines: list[str] = []
+    if kind == "cell_lines":
+        lines = ["分工表", "序号", "工作任务", "牵头单位", "配合单位"]
+    elif kind == "spaced_rows":
+        lines = ["分工表", "序号 工作任务 牵头单位 配合单位"]
+    elif kind == "sql_records":
+        lines = ["INSERT INTO `post` (`id`,`title`,`content`) VALUES", "('1','关于推进民生工程的意见','<p>", "一、民生</p><p>"]
+    for n in range(1, n_tasks + 1):
+        lead = draw(st.sampled_from(UNITS))
+        others = draw(st.lists(st.sampled_from([u for u in UNITS if u != lead]), min_size=2, max_size=5, unique=True))
+        head, rest = cut_list(others)
+        pairs = [("lead", lead)] + [("support", u) for u in others]
+        text = draw(sentence()) + "。"
+        if kind == "cell_lines":
+            lines += [str(n), text, lead, head, rest]
+        elif kind == "spaced_rows":
+            lines += [f"{n} {text} {lead} {head}", rest]
+        elif kind == "label_line":
+            lines += [f"{n}.{text}", f"牵头单位:{lead}", f"配合单位:{head}", rest]
+        elif kind == "sql_records":
+            lines.append(f"{n}.{text}(牵头单位:{lead},配合单位:{'、'.join(others)})</p><p>")
+        elif kind == "table_tail":
+            places = " ".join(draw(st.lists(st.sampled_from(["鄞州", "海曙", "江东", "北仑", "镇海"]), min_size=1,
+                                            max_size=4, unique=True)))
+            figures = " ".join(str(draw(st.integers(0, 30))) for _ in range(draw(st.integers(2, 8))))
+            lines.append(f"{n}.{text} 牵头领导:王仁洲 牵头单位:{lead} 配合单位:{'、'.join(others)} {places} 合计 年度目标 {figures}")
+        task(str(n), pairs)
+    if kind == "sql_records":
+        lines[-1] = lines[-1].removesuffix("<p>") + "','0');"
+        lines += ["INSERT INTO `post` (`id`,`title`,`content`) VALUES", "('2','关于推进科技创新工程的意见','<p>",
+                  "一、发展目标</p><p>"]
+        m = draw(st.integers(1, 3))
+        for n in range(1, m + 1):
+            lead, other = draw(st.lists(st.sampled_from(UNITS), min_size=2, max_size=2, unique=True))
+            lines.append(f"{n}.{draw(sentence())}。(牵头单位:{lead},配合单位:{other})</p><p>")
+            task(f"记录乙-{n}", [("lead", lead), ("support", other)])
+        lines[-1] = lines[-1].removesuffix("<p>") + "','0');"
+    return "\n".join(lines) + "\n", tasks

@@ -332,7 +332,7 @@ class _Reader:
         nxt = self.table_line(idx, raw, n)
         if nxt is not None:
             return nxt
-        if self.body and self.n_tasks and n.startswith("INSERT INTO "):
+        if self.body and (self.n_tasks or self.cur is not None) and n.startswith("INSERT INTO "):
             # a database dump: the next record is another page, maybe another document of the
             # genre (a site's posts one after another); its tasks are read as a part of their own,
             # like an attachment (ids 记录乙-2, 记录丙-1 …: the record's own numbers, no other digit)
