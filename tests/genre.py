@@ -983,3 +983,14 @@ def wrapped_forms_document(draw):
             task(f"记录乙-{n}", [("lead", lead), ("support", other)])
         lines[-1] = lines[-1].removesuffix("<p>") + "','0');"
     return "\n".join(lines) + "\n", tasks
+
+
+def assert_recovered(text: str, expected: list, *, people: bool = False) -> None:
+    """The document parsed from ``text`` has the generated tasks' ids and raw (role, name) pairs,
+    in order (and their persons' names with ``people``); the text is shown when it does not."""
+    doc = xg.read_document(text)
+    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
+    for t, g in zip(doc.tasks, expected):
+        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+        if people:
+            assert [p.name for p in t.people] == g.people, (t.task_id, text)

@@ -194,6 +194,18 @@ def _label_clauses(body: str):
     return clauses
 
 
+def _rewrite_label_brackets(text: str, write) -> str:
+    """Each line whose closing bracket holds only ``label：list`` clauses rewritten as
+    ``write(head, body, clauses)`` (a list of lines, or None to keep the line)."""
+    out = []
+    for line in text.split("\n"):
+        m = TRAILING_LABEL_BRACKET.match(line)
+        clauses = _label_clauses(m.group("body")) if m else None
+        new = write(m.group("head"), m.group("body"), clauses) if clauses is not None else None
+        out.extend([line] if new is None else new)
+    return "\n".join(out)
+
+
 def bracket_to_label_lines(text: str, units=()) -> str:
     """Write a task's closing bracket of labels (``2.任务。（牵头单位：A；配合单位：B）``) as label
     lines under it (``牵头单位：A`` / ``配合单位：B``), as documents that give each label its own
@@ -202,44 +214,20 @@ def bracket_to_label_lines(text: str, units=()) -> str:
     Only a bracket that ends its line and holds nothing but ``label：list`` clauses is moved; a
     line whose bracket carries anything else (a remark, a rule, a nested bracket) is kept.
     """
-    out = []
-    for line in text.split("\n"):
-        m = TRAILING_LABEL_BRACKET.match(line)
-        clauses = _label_clauses(m.group("body")) if m else None
-        if clauses is None:
-            out.append(line)
-            continue
-        out.append(m.group("head"))
-        out.extend(clauses)
-    return "\n".join(out)
+    return _rewrite_label_brackets(text, lambda head, body, clauses: [head, *clauses])
 
 
 def bracket_to_lenticular(text: str, units=()) -> str:
     """Write a task's closing bracket of labels with ``【】`` instead of ``（）``
     (``…。【牵头单位：A；配合单位：B】``), as some offices do: the same assignment."""
-    out = []
-    for line in text.split("\n"):
-        m = TRAILING_LABEL_BRACKET.match(line)
-        if m is None or _label_clauses(m.group("body")) is None:
-            out.append(line)
-        else:
-            out.append(f"{m.group('head')}【{m.group('body').strip()}】")
-    return "\n".join(out)
+    return _rewrite_label_brackets(text, lambda head, body, clauses: [f"{head}【{body.strip()}】"])
 
 
 def bracket_to_inline_labels(text: str, units=()) -> str:
     """Write a task's closing bracket of labels as labels inline after its sentence
     (``2.任务。牵头单位：A；配合单位：B。``), as documents that print no bracket do."""
-    out = []
-    for line in text.split("\n"):
-        m = TRAILING_LABEL_BRACKET.match(line)
-        clauses = _label_clauses(m.group("body")) if m else None
-        head = m.group("head") if m else ""
-        if clauses is None or not head.endswith(("。", ".", "．")):
-            out.append(line)
-        else:
-            out.append(f"{head}{'；'.join(clauses)}。")
-    return "\n".join(out)
+    return _rewrite_label_brackets(text, lambda head, body, clauses: [f"{head}{'；'.join(clauses)}。"]
+                                   if head.endswith(("。", ".", "．")) else None)
 
 
 _LEAD_LABEL = re.compile(r"^(牵头责任|牵头|主办)(单位|部门)$")
@@ -252,13 +240,7 @@ def labels_to_role_words(text: str, units=()) -> str:
     → ``（A牵头，B、C配合）``; ``（责任单位：A、B）`` → ``（A、B负责）``), as the State Council's and
     many provinces' documents do: 责任单位 beside a lead is a support unit (``配合``), alone it is
     responsible (``负责``). A bracket with a label of another kind is kept."""
-    out = []
-    for line in text.split("\n"):
-        m = TRAILING_LABEL_BRACKET.match(line)
-        clauses = _label_clauses(m.group("body")) if m else None
-        if clauses is None:
-            out.append(line)
-            continue
+    def write(head, body, clauses):
         pairs = [c.split("：", 1) for c in clauses]
         has_lead = any(_LEAD_LABEL.match(lab) for lab, _ in pairs)
         words = []
@@ -270,10 +252,10 @@ def labels_to_role_words(text: str, units=()) -> str:
             elif _RESPONSIBLE_LABEL.match(lab) and not has_lead:
                 words.append(f"{names}负责")
             else:
-                words = None
-                break
-        out.append(line if words is None else f"{m.group('head')}（{'，'.join(words)}）")
-    return "\n".join(out)
+                return None
+        return [f"{head}（{'，'.join(words)}）"]
+
+    return _rewrite_label_brackets(text, write)
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[、.．]\s*(\S.*)$")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import xialu_graph as xg
-from genre import fresh_forms_document, wrapped_forms_document
+from genre import assert_recovered, fresh_forms_document, wrapped_forms_document
 from xialu_graph.parse.assignments import blank_remarks, parse_assignment, person_of
 from xialu_graph.parse.glued import join_viewer_chunks, unglue_tables
 from xialu_graph.parse.tables import join_spaced_letters, match_header, match_space_header
@@ -16,12 +16,7 @@ from xialu_graph.parse.tables import join_spaced_letters, match_header, match_sp
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fresh_forms_document())
 def test_parse_recovers_the_forms_of_the_fresh_set(gen):
-    text, expected = gen
-    doc = xg.read_document(text)
-    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
-    for t, g in zip(doc.tasks, expected):
-        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
-        assert [p.name for p in t.people] == g.people, (t.task_id, text)
+    assert_recovered(*gen, people=True)
 
 
 def test_leaders_by_post_are_persons_never_units():
@@ -93,8 +88,4 @@ def test_a_prose_chain_ends_at_its_last_role_word():
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(wrapped_forms_document())
 def test_parse_recovers_the_wrapped_and_stacked_forms(gen):
-    text, expected = gen
-    doc = xg.read_document(text)
-    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
-    for t, g in zip(doc.tasks, expected):
-        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+    assert_recovered(*gen)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 import xialu_graph as xg
 
-from genre import document
+from genre import assert_recovered, document
 
 
 @pytest.mark.slow
@@ -62,11 +62,7 @@ from genre import table_document  # noqa: E402
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(table_document())
 def test_parse_rebuilds_tables_as_web_pages_and_pdfs_print_them(gen):
-    text, expected = gen
-    doc = xg.read_document(text)
-    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
-    for t, g in zip(doc.tasks, expected):
-        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+    assert_recovered(*gen)
 
 
 from genre import ragged_table_document  # noqa: E402
@@ -75,11 +71,7 @@ from genre import ragged_table_document  # noqa: E402
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ragged_table_document())
 def test_parse_aligns_ragged_tables_by_what_their_cells_say(gen):
-    text, expected = gen
-    doc = xg.read_document(text)
-    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
-    for t, g in zip(doc.tasks, expected):
-        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
+    assert_recovered(*gen)
 
 
 from genre import viewer_rows_document  # noqa: E402
@@ -88,9 +80,4 @@ from genre import viewer_rows_document  # noqa: E402
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(viewer_rows_document())
 def test_parse_reads_the_one_line_tables_of_document_viewers(gen):
-    text, expected = gen
-    doc = xg.read_document(text)
-    assert [t.task_id for t in doc.tasks] == [g.task_id for g in expected], text
-    for t, g in zip(doc.tasks, expected):
-        assert [(a.role, a.unit_raw) for a in t.raw_assignments] == g.raw_pairs, (t.task_id, text)
-        assert [p.name for p in t.people] == g.people, (t.task_id, text)
+    assert_recovered(*gen, people=True)
