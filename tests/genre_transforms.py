@@ -334,7 +334,10 @@ def tasks_to_spaced_cell_lines(text: str, units=()) -> str:
 
 def indent_fullwidth(text: str, units=()) -> str:
     """Indent every non-blank line with two ideographic spaces (``　　1、…``), as a web page's
-    paragraphs copy out: the same text."""
+    paragraphs copy out: the same text. Not applied to a Markdown copy (an indented ``- **1.**``
+    is no longer a list item)."""
+    if re.search(r"^\s*(#{1,6}\s|[-*+>]\s)", text, re.M):
+        return text
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
 
 

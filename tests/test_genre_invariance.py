@@ -50,7 +50,7 @@ FLOORS = {
     "tasks_to_cell_lines": (2, 1.000, 259),
     "tasks_to_pipe_table_swapped": (4, 1.000, 259),
     "tasks_to_spaced_cell_lines": (2, 1.000, 259),
-    "indent_fullwidth": (56, 1.000, 259),
+    "indent_fullwidth": (53, 1.000, 259),
     "numbering_paren": (3, 1.000, 259),
     "no_blank_lines": (29, 1.000, 259),
     "label_separator_comma": (4, 1.000, 259),

@@ -3,7 +3,9 @@ below the committed floor (issue 12).
 
 The set was labelled without looking at the parser and scored once unseen before any change
 (F1 0.905, recall 0.827, precision 1.000, 13/14 complete tasks, parser at 18e5574; benchmarks/results.md,
-"Genre corpus score, fourth unseen set"). The floors are what was measured then, never above it.
+"Genre corpus score, fourth unseen set"); the same at 621478a, the parser of this session's other changes
+before it was looked at). Then 1.000 (14/14) after looking: items of two numbering styles that each carry
+units are both tasks. The floor guards what was reached; it does not measure generalisation.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ UNSEEN4 = CORPUS / "unseen4"
 GOLD = gold_files(UNSEEN4)
 
 # Raise these as the parser improves; never lower them.
-F1_FLOOR = 0.905  # scored once unseen: 0.905 (0.9053)
-TASKS_FOUND_FLOOR = 13
+F1_FLOOR = 1.0  # scored once unseen: 0.905 (0.9053); 1.000 after looking
+TASKS_FOUND_FLOOR = 14
 UNSEEN4_DOCUMENTS = 5
 UNSEEN4_TASKS = 14
 

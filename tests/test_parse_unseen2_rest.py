@@ -112,3 +112,15 @@ def test_an_indented_table_with_each_further_cell_behind_a_pipe_reads_its_rows()
     rows = "附件1\n各县区降低指标\n| 降低率(%)\n| 责任单位\n|\n新乡县\n| 5.2\n| 新乡县政府\n|\n获嘉县\n| 5.1\n| 获嘉县政府\n|\n"
     indented = "\n".join("\u3000\u3000" + line if line else line for line in rows.split("\n"))
     assert _pairs(indented) == _pairs(rows) == {"1": [("responsible", "新乡县政府")], "2": [("responsible", "获嘉县政府")]}
+
+
+def test_items_of_two_numbering_styles_that_each_carry_units_are_both_tasks():
+    # a compilation of excerpts (unseen4): (八) in one place, 2. in the next, each with its bracket;
+    # a unit named after its place takes no level prefix from the list (places.csv)
+    text = ("营商环境政策汇编:\n(五)获取金融服务。推动完善担保交易\n"
+            "(八)提升涉案信息查询便利度。(责任单位:市高院、市公安局、上海银保监局;各区政府)\n"
+            "2.完善综合竣工验收制度。(责任部门:市住房城乡建设管理委、市水务局)\n")
+    doc = xg.read_document(text)
+    assert [(t.numbering, t.units()) for t in doc.tasks] == [
+        ("(五)", []), ("(八)", ["市高院", "市公安局", "上海银保监局", "各区政府"]),
+        ("2.", ["市住房城乡建设管理委", "市水务局"])]

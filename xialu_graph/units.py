@@ -15,6 +15,9 @@ Tables (CSV, UTF-8, header row first)
 ``kind_rules.csv`` — ``match,pattern,kind``
     Ordered rules (match = prefix | suffix | contains) giving the kind of a name no table
     lists; the first rule that matches wins.
+``places.csv`` — ``place,note`` (optional)
+    Place names that open a unit's own name (上海, 湖北, 国家): such a name takes no level
+    prefix from its list (``市高院、上海银保监局`` → 上海银保监局, not 市上海银保监局).
 
 Resolution order for one raw name: alias → known unit → collective with members →
 new-district label stripped (东街办(工业新区) → 东街办, label kept as note) → compound split
@@ -82,6 +85,7 @@ class UnitTables:
     aliases: dict = field(default_factory=dict)  # alias -> [(unit, note, place)]
     collectives: dict = field(default_factory=dict)  # collective -> [(member, place)]
     kind_rules: list = field(default_factory=list)  # [(match, pattern, kind)]
+    places: tuple = ()  # names that open a unit's own name: no level prefix from its list
     folder: str = ""
 
     def kind_of_known(self, name: str, place: str) -> Optional[str]:
@@ -204,6 +208,9 @@ def load_unit_tables(folder=None) -> UnitTables:
         if not row["collective"] or not row["member"]:
             raise InputError("collective and member must both be given", source=str(p), line=ln)
         t.collectives.setdefault(clean_name(row["collective"]), []).append((clean_name(row["member"]), row.get("place", "")))
+    p = folder / "places.csv"
+    if p.exists():  # optional: a folder made before the table was added has none
+        t.places = tuple(sorted({row["place"] for _, row in _read_csv(p, ("place",)) if row["place"]}))
     p = folder / "kind_rules.csv"
     for ln, row in _read_csv(p, ("match", "pattern", "kind")):
         _check_kind(row["kind"], p, ln)
@@ -387,7 +394,7 @@ MAX_DISTINCT_UNITS = 50_000
 
 def _with_prefix(name: str, prefix: str, tables: UnitTables, place: str) -> Optional[list[Resolution]]:
     """市发改委、国土房管局: give 国土房管局 the list's prefix when it is an unknown department."""
-    if not prefix or name.startswith(_NO_PREFIX):
+    if not prefix or name.startswith(_NO_PREFIX) or tables.places and name.startswith(tables.places):
         return None
     res = resolve_name(name, tables, place)
     if len(res) != 1 or res[0].rule not in ("suffix", "unknown") or res[0].kind not in ("department", "other"):

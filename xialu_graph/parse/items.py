@@ -242,6 +242,8 @@ class _Reader:
         self.heading = ""
         self.attachment = ""
         self.records = 1  # database records read (a dump of a site's posts: INSERT INTO …)
+        # numbered lines of any style that carry an assignment on or right under them
+        self.assigned_items = {nl.index for nl in scan.numbered if nl.assigned}
         self.leaders: dict[str, list] = {}
         self.units: dict[str, list] = {}  # per heading level: (role, name, line) from headings.csv
         self.body = False
@@ -405,7 +407,9 @@ class _Reader:
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
             self.bare_section = None
-        elif item is not None and item.style == task_style:
+        elif item is not None and (item.style == task_style or idx in self.assigned_items):
+            # an item of another style that carries its own assignment is a task too: a
+            # compilation of excerpts numbers them (八) in one place and 2. in the next
             self.close()
             self.cur = self.open(item, ln, raw.strip()[item.start:].strip(), n[item.start:].strip())
             kinds[idx] = "task"
