@@ -62,20 +62,20 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..analysis import Analysis, analyse
+from ..analysis import Analysis, analyse, cluster_stability
 from ..cache import FIGURE_FORMATS, MANIFEST, report_stem, write_manifest
 from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..glossary import current_language, use_language
-from ..layout import network_layout
+from ..layout import network_layout, remember_layout
 from ..metrics import unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
 from ..viz.style import save_figure
 from .docx import write_docx
 from .findings import findings
-from .html import report_html, report_markdown
+from .html import html_image, report_html, report_markdown
 
 __all__ = [
     "build_pack",
@@ -243,12 +243,14 @@ def _write_text(path, text: str) -> Path:
 
 def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: dict,
                  final_folder=None, final_path: Callable = Path, say: Callable = _quiet,
-                 parts=("html", "md", "docx")) -> dict:
+                 parts=("html", "md", "docx"), images: Optional[dict] = None) -> dict:
     """report.html, report.md and report.docx in ``folder`` (``parts``: only those).
 
     ``figures``: name → [png, svg, pdf] paths as written; ``final_path`` maps such a path to
     where it lies once the folders are swapped in, and ``final_folder`` is where ``folder``
     ends up (default: ``folder`` itself) — report.md links the figures relative to it.
+    ``images``: name → the page's image of that figure (:func:`~xialu_graph.report.html.html_image`
+    of its PNG) where already made; the others are made here.
     """
     folder = Path(folder)
     f = findings(data)
@@ -256,7 +258,8 @@ def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: d
     out = {}
     if "html" in parts:
         say("report.html")
-        out["html"] = _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder))
+        out["html"] = _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder,
+                                                                       images=images))
     if "md" in parts:
         say("report.md")
         final = Path(final_folder) if final_folder is not None else folder
@@ -324,14 +327,44 @@ def _init_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _task(name: str, kwargs: dict):
-    """Run one stage in a worker; returns (result, progress lines) or ("error", exception)."""
+def _figures_task(data: Analysis, *, say: Callable, **kwargs) -> dict:
+    """Figures, and the report page's image of each (made here, where the figure was drawn,
+    so the page's task, which waits for every figure, is left with little to do)."""
+    paths = briefing_figures(data, say=say, **kwargs) or {}
+    return {"paths": paths, "images": {name: html_image(files[0]) for name, files in paths.items()}}
+
+
+def _layout_task(data: Analysis, *, say: Callable) -> dict:
+    """The unit–task graph's layout, which the bipartite view and the GEXF export share: one
+    worker computes it and the parent hands it to the tasks that place the graph."""
+    return network_layout(data.G, seed=data.seed)
+
+
+def _stability_task(data: Analysis, *, say: Callable):
+    """The cluster stability (:func:`xialu_graph.analysis.cluster_stability`): only the report
+    documents need it, so it runs in a worker beside the figures instead of before them."""
+    say("cluster stability under task resampling")
+    return cluster_stability(data.G, data.clusters, seed=data.seed)
+
+
+def _task(name: str, kwargs: dict, given: Optional[dict] = None):
+    """Run one stage in a worker; returns (result, progress lines) or ("error", exception).
+
+    ``given``: results of earlier tasks this one builds on — ``layout`` (the graph's
+    :func:`network_layout`, remembered so that it is not computed again) and
+    ``cluster_stability`` (set on the worker's copy of the analysis)."""
     lines: list = []
     try:
+        data = _WORK["data"]
+        given = given or {}
+        if "layout" in given:
+            remember_layout(data.G, given["layout"], seed=data.seed)
+        if "cluster_stability" in given:
+            data.cluster_stability = given["cluster_stability"]
         with use_language(_WORK["lang"]):
-            fn = {"figures": briefing_figures, "views": write_views, "tables": write_tables,
-                  "report": write_report}[name]
-            res = fn(_WORK["data"], say=lines.append, **kwargs)
+            fn = {"figures": _figures_task, "views": write_views, "tables": write_tables, "report": write_report,
+                  "layout": _layout_task, "stability": _stability_task}[name]  # looked up now: tests patch them
+            res = fn(data, say=lines.append, **kwargs)
         return "ok", res, lines
     except BaseException as e:  # noqa: BLE001 - handed back to the parent, which raises it
         import pickle
@@ -381,20 +414,29 @@ class _FinalPath:
 
 
 def _run_stages(pool, tmp_out: Path, tmp_fig: Path, *, stem: str, formats, finals: dict, out_abs: Path,
-                say: Callable) -> dict:
-    """Figures, views, tables and the report documents on the pool; returns the files dict."""
+                say: Callable) -> tuple:
+    """Figures, views, tables and the report documents on the pool, with the two steps of the
+    analysis that only some of them need (the graph's layout: views and exports; the cluster
+    stability: report documents). Returns the files dict and the cluster stability.
+
+    The pool hands out tasks in the order submitted: the layout first (the views and the
+    exports wait for it), then the figures, longest first, with the stability after the
+    first; the views and tables join the queue when the layout is back, the report documents
+    when all they need is."""
     done: queue.Queue = queue.Queue()
     pending: dict = {}
 
-    def submit(tag: str, name: str, **kwargs) -> None:
-        pending[tag] = pool.apply_async(_task, (name, kwargs), callback=lambda r, t=tag: done.put((t, r)),
+    def submit(tag: str, name: str, given: Optional[dict] = None, **kwargs) -> None:
+        pending[tag] = pool.apply_async(_task, (name, kwargs, given), callback=lambda r, t=tag: done.put((t, r)),
                                         error_callback=lambda e, t=tag: done.put((t, ("error", e, []))))
 
-    for fig_name in FIGURE_ORDER:
+    submit("layout", "layout")
+    for k, fig_name in enumerate(FIGURE_ORDER):
         submit(f"figure:{fig_name}", "figures", folder=tmp_fig, names=(fig_name,), formats=formats)
-    submit("views", "views", folder=tmp_out / "views")
-    submit("tables", "tables", folder=tmp_out, stem=stem)
+        if k == 0:
+            submit("stability", "stability")
     figs: dict = {}
+    images: dict = {}
     results: dict = {}
     report_parts = {"report:html": ("html", "md"), "report:docx": ("docx",)}
     final_path = _FinalPath(finals)
@@ -409,24 +451,31 @@ def _run_stages(pool, tmp_out: Path, tmp_fig: Path, *, stem: str, formats, final
         if status == "error":
             raise res
         if tag.startswith("figure:"):
-            figs.update(res or {})
+            figs.update(res["paths"])
+            images.update(res["images"])
         else:
             results[tag] = res
+        if tag == "layout":
+            submit("views", "views", given={"layout": res}, folder=tmp_out / "views")
+            submit("tables", "tables", given={"layout": res}, folder=tmp_out, stem=stem)
         figures_done = not any(t.startswith("figure:") for t in pending)
         if figures_done:
             figs = {**{n: figs[n] for n in DRAW_ORDER if n in figs}, **figs}
-        if figures_done and "report:docx" not in results and "report:docx" not in pending:
-            submit("report:docx", "report", folder=tmp_out, figures=dict(figs), views={}, files={},
+        if "stability" not in results or not figures_done:
+            continue
+        given = {"cluster_stability": results["stability"]}
+        if "report:docx" not in results and "report:docx" not in pending:
+            submit("report:docx", "report", given=given, folder=tmp_out, figures=dict(figs), views={}, files={},
                    final_folder=out_abs, parts=report_parts["report:docx"])
-        if (figures_done and "views" in results and "tables" in results and "report:html" not in results
+        if ("views" in results and "tables" in results and "report:html" not in results
                 and "report:html" not in pending):
-            submit("report:html", "report", folder=tmp_out, figures=dict(figs), views=results["views"],
-                   files=results["tables"], final_folder=out_abs, final_path=final_path,
-                   parts=report_parts["report:html"])
+            submit("report:html", "report", given=given, folder=tmp_out, figures=dict(figs),
+                   views=results["views"], files=results["tables"], final_folder=out_abs, final_path=final_path,
+                   parts=report_parts["report:html"], images=dict(images))
     files = dict(results["tables"] or {})
     for tag in report_parts:
         files.update(results[tag] or {})
-    return files
+    return files, results["stability"]
 
 
 def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem: str = "xialu",
@@ -474,13 +523,11 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
     lang = lang or current_language()
     n_jobs = report_jobs(jobs)
     with use_language(lang):
-        data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
+        # with workers, the cluster stability is one of their tasks (see _run_stages)
+        data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say, stability=n_jobs == 1)
     with ExitStack() as stack:
         pool = None
         if n_jobs > 1:  # forked here, before the folder locks are taken
-            # the bipartite view and the GEXF export place the graph alike (network_layout remembers
-            # it); laid out here, every worker inherits it instead of two computing it each
-            network_layout(data.G, seed=data.seed)
             with use_language(lang):
                 pool = stack.enter_context(_workers(n_jobs, data))
         with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
@@ -493,8 +540,8 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
             if pool is not None:
                 say(f"figures, views, tables and report documents in {n_jobs} worker processes")
                 try:
-                    _run_stages(pool, tmp_out, tmp_fig, stem=stem, formats=formats, finals=finals,
-                                out_abs=out_abs, say=say)
+                    _, data.cluster_stability = _run_stages(pool, tmp_out, tmp_fig, stem=stem, formats=formats,
+                                                            finals=finals, out_abs=out_abs, say=say)
                 except BaseException:
                     pool.terminate()  # no worker may write into the staging folder once it is removed
                     pool.join()
