@@ -51,9 +51,9 @@ import pandas as pd
 from ..graph import node_kind, task_id, unit_name
 from .matrices import biadjacency
 from .clusters import (
-    _cluster_labels,
     adjusted_rand_index,
     barber_modularity,
+    cluster_labels,
     coassociation_matrix,
     consensus_partition,
 )
@@ -240,7 +240,7 @@ def _projection_labels(W, seed, resolution, projection):
     H.add_edges_from((f"u{i}", f"t{j}", {"weight": float(W[i, j])}) for i, j in zip(ii, jj))
     # the partition co_responsibility_clusters(H, seed=seed, n_runs=1, …) would tabulate, without
     # its table and modularities, which a replicate does not use (same Louvain run, same labels)
-    lab = _cluster_labels(H, seed=seed, resolution=resolution, projection=projection)[-1]
+    lab = cluster_labels(H, seed=seed, resolution=resolution, projection=projection)[-1]
     return np.array([int(lab[f"u{i}"]) for i in range(n)])
 
 
