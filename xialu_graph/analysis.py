@@ -195,7 +195,8 @@ def cluster_stability(G, clusters, *, seed: int = 0) -> pd.DataFrame:
 
 
 def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int = 0, n_boot: int = N_BOOT,
-            alpha: float = ALPHA, say: Optional[Callable] = None, stability: bool = True) -> Analysis:
+            alpha: float = ALPHA, say: Optional[Callable] = None, stability: bool = True,
+            centrality=None) -> Analysis:
     """Graph, projection, load, balance, centrality, clusters, checks and keywords of a document,
     with the collective policy, its sensitivity, bootstrap intervals, backbone and checks.
 
@@ -219,6 +220,11 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
         Compute ``cluster_stability`` (:func:`cluster_stability`, the slowest step). False
         leaves it None, for a caller that computes it later with that function — the report
         pack does, in a worker process beside the figures, which do not need it.
+    centrality : DataFrame or callable, optional
+        The centrality table computed elsewhere (:func:`xialu_graph.metrics.unit_centrality`
+        of this document's graph, same ``seed``), or a function that returns it, called once
+        everything else is computed: the report pack computes it in a worker process
+        meanwhile (it is the step that imports igraph). Default: computed here.
 
     Examples
     --------
@@ -237,7 +243,7 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     mode = G.graph["collectives"]
     P = project_units(G, method="product")
     say("computing load, balance, centrality and clusters")
-    t = metric_tables(G, seed=seed)
+    t = metric_tables(G, seed=seed, centrality=centrality)
     summary = M.cluster_summary(G, t["clusters"])
     tclusters = M.task_clusters(G, t["clusters"])
     say("extracting cluster keywords")
@@ -251,6 +257,8 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     sensitivity = sensitivity_table(doc, weights=weights, n_boot=n_boot, seed=seed)
     say("co-responsibility backbone and responsibility checks")
     bb, _ = M.backbone(G, alpha=alpha)
+    if callable(t["centrality"]):  # computed meanwhile elsewhere: needed only now
+        t["centrality"] = t["centrality"]()
     stab = None
     if stability:
         say(f"cluster stability under task resampling ({N_BOOT_CLUSTERS} replicates)")

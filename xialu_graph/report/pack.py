@@ -69,10 +69,11 @@ from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, wr
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..glossary import current_language, use_language
 from ..layout import network_layout, remember_layout
-from ..metrics import unit_section_matrix, unit_task_matrix
+from ..graph import build_graph
+from ..metrics import unit_centrality, unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
-from ..viz.style import save_figure
+from ..viz.style import house_style, new_figure, save_figure
 from .docx import write_docx
 from .findings import findings
 from .html import html_image, report_html, report_markdown
@@ -285,10 +286,14 @@ def staged_folder(target):
 
 # ---------------------------------------------------------------------------- worker processes
 # The stages after the analysis (figures, views, tables/exports, report documents) depend only
-# on the Analysis, so they run in forked worker processes: each inherits the Analysis (no
-# pickling) and writes its files into the staging folder; the parent waits, merges the returned
-# paths and says the workers' progress lines. The workers are forked before the folder locks are
-# taken (so none holds a lock), ignore Ctrl-C (the parent stops them), and die with the parent.
+# on the Analysis, so they run in forked worker processes, which write their files into the
+# staging folder; the parent waits, merges the returned paths and says the workers' progress
+# lines. The workers are forked before the analysis, holding the parsed document: while the
+# parent analyses, they compute the centrality (the step that imports igraph) and the graph's
+# layout from the document, and load what every figure needs (matplotlib's renderers, the CJK
+# font). The Analysis then reaches them pickled, once per worker (~0.3 MB, milliseconds). They
+# are forked before the folder locks are taken (so none holds a lock), ignore Ctrl-C (the
+# parent stops them), and die with the parent.
 _WORK: dict = {}
 FIGURE_ORDER = ("cluster_keywords", "load_ranking", "section_heatmap", "cluster_network", "centrality_vs_load",
                 "lorenz_curve")  # the longest first, so two workers finish together
@@ -334,10 +339,39 @@ def _figures_task(data: Analysis, *, say: Callable, **kwargs) -> dict:
     return {"paths": paths, "images": {name: html_image(files[0]) for name, files in paths.items()}}
 
 
-def _layout_task(data: Analysis, *, say: Callable) -> dict:
+def _worker_graph(weights, collectives):
+    """The unit–task graph of the document the workers hold: the graph the parent's analysis
+    builds (same function, same arguments)."""
+    return build_graph(_WORK["doc"], weights=weights, collectives=collectives)
+
+
+def _layout_task(data, *, say: Callable, weights, collectives, seed: int) -> dict:
     """The unit–task graph's layout, which the bipartite view and the GEXF export share: one
-    worker computes it and the parent hands it to the tasks that place the graph."""
-    return network_layout(data.G, seed=data.seed)
+    worker computes it while the parent analyses, and the parent hands it to the tasks that
+    place the graph (remembered for that graph only: were the graphs to differ, they would lay
+    it out again, never use another graph's positions)."""
+    return network_layout(_worker_graph(weights, collectives), seed=seed)
+
+
+def _centrality_task(data, *, say: Callable, weights, collectives, seed: int):
+    """:func:`xialu_graph.metrics.unit_centrality` of the document's graph, for the parent's
+    analysis (``analyse(centrality=…)``)."""
+    return unit_centrality(_worker_graph(weights, collectives), seed=seed)
+
+
+def _warm_task(data, *, say: Callable) -> None:
+    """Load what every figure task needs first — matplotlib's Agg, SVG and PDF renderers and
+    the CJK font, measured once — while the parent analyses (idempotent: a worker that runs it
+    twice pays once)."""
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
+    from PIL import PngImagePlugin  # noqa: F401
+
+    with house_style():
+        fig = new_figure(3)
+        fig.suptitle("数据来源 0123456789 %")
+        fig.add_subplot().set_xlabel("任务数")
+        fig.draw_without_rendering()
 
 
 def _stability_task(data: Analysis, *, say: Callable):
@@ -347,23 +381,37 @@ def _stability_task(data: Analysis, *, say: Callable):
     return cluster_stability(data.G, data.clusters, seed=data.seed)
 
 
+def _analysis(blob: Optional[bytes]):
+    """The Analysis pickled in ``blob``, unpickled once per worker (the same bytes come with
+    every task of a pack)."""
+    import pickle
+
+    if blob is None:
+        return None
+    if _WORK.get("blob") != blob:
+        _WORK.update(blob=blob, data=pickle.loads(blob))
+    return _WORK["data"]
+
+
 def _task(name: str, kwargs: dict, given: Optional[dict] = None):
     """Run one stage in a worker; returns (result, progress lines) or ("error", exception).
 
-    ``given``: results of earlier tasks this one builds on — ``layout`` (the graph's
-    :func:`network_layout`, remembered so that it is not computed again) and
-    ``cluster_stability`` (set on the worker's copy of the analysis)."""
+    ``given``: ``data`` (the pickled Analysis, for the stages after it) and results of earlier
+    tasks this one builds on — ``layout`` (the graph's :func:`network_layout`, remembered so
+    that it is not computed again) and ``cluster_stability`` (set on the worker's copy of the
+    analysis)."""
     lines: list = []
     try:
-        data = _WORK["data"]
         given = given or {}
+        data = _analysis(given.get("data"))
         if "layout" in given:
             remember_layout(data.G, given["layout"], seed=data.seed)
         if "cluster_stability" in given:
             data.cluster_stability = given["cluster_stability"]
         with use_language(_WORK["lang"]):
             fn = {"figures": _figures_task, "views": write_views, "tables": write_tables, "report": write_report,
-                  "layout": _layout_task, "stability": _stability_task}[name]  # looked up now: tests patch them
+                  "layout": _layout_task, "stability": _stability_task, "centrality": _centrality_task,
+                  "warm": _warm_task}[name]  # looked up now: tests patch them
             res = fn(data, say=lines.append, **kwargs)
         return "ok", res, lines
     except BaseException as e:  # noqa: BLE001 - handed back to the parent, which raises it
@@ -377,11 +425,12 @@ def _task(name: str, kwargs: dict, given: Optional[dict] = None):
 
 
 @contextmanager
-def _workers(n: int, data: Analysis):
-    """A pool of ``n`` forked workers holding ``data``; stopped (killed, waited for) on exit."""
+def _workers(n: int, doc):
+    """A pool of ``n`` forked workers holding the parsed document ``doc``; stopped (killed,
+    waited for) on exit."""
     import multiprocessing as mp
 
-    _WORK.update(data=data, lang=current_language())
+    _WORK.update(doc=doc, lang=current_language())
     # A worker is forked with the parent's SIGTERM handler (the CLI's, which raises
     # KeyboardInterrupt) until _init_worker resets it: a terminate() in that window (a run
     # stopped right after starting its pool) was caught there, and the worker went on to wait
@@ -402,6 +451,14 @@ def _workers(n: int, data: Analysis):
         pool.join()
 
 
+def _preload() -> None:
+    """Import, before the workers are forked, the libraries every one of them needs (matplotlib,
+    and scipy's optimiser for the layouts): imported once here instead of once per worker."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    import scipy.optimize  # noqa: F401
+
+
 class _FinalPath:
     """Where a file written in a staging folder lies once the folders are swapped in
     (picklable, for the workers)."""
@@ -413,65 +470,109 @@ class _FinalPath:
         return self.finals[Path(p).resolve().parent] / Path(p).name
 
 
-def _run_stages(pool, tmp_out: Path, tmp_fig: Path, *, stem: str, formats, finals: dict, out_abs: Path,
-                say: Callable) -> tuple:
-    """Figures, views, tables and the report documents on the pool, with the two steps of the
-    analysis that only some of them need (the graph's layout: views and exports; the cluster
-    stability: report documents). Returns the files dict and the cluster stability.
+class _Stages:
+    """The tasks of one pack on the worker pool, each under a tag; results are taken in the
+    order the tasks finish, with their progress lines said and a worker's error raised."""
 
-    The pool hands out tasks in the order submitted: the layout first (the views and the
-    exports wait for it), then the figures, longest first, with the stability after the
-    first; the views and tables join the queue when the layout is back, the report documents
-    when all they need is."""
-    done: queue.Queue = queue.Queue()
-    pending: dict = {}
+    def __init__(self, pool, say: Callable):
+        self.pool, self.say = pool, say
+        self.done: queue.Queue = queue.Queue()
+        self.pending: dict = {}
+        self.arrived: dict = {}  # finished, not yet taken
 
-    def submit(tag: str, name: str, given: Optional[dict] = None, **kwargs) -> None:
-        pending[tag] = pool.apply_async(_task, (name, kwargs, given), callback=lambda r, t=tag: done.put((t, r)),
-                                        error_callback=lambda e, t=tag: done.put((t, ("error", e, []))))
+    def submit(self, tag: str, name: str, given: Optional[dict] = None, **kwargs) -> None:
+        self.pending[tag] = self.pool.apply_async(
+            _task, (name, kwargs, given), callback=lambda r, t=tag: self.done.put((t, r)),
+            error_callback=lambda e, t=tag: self.done.put((t, ("error", e, []))))
 
-    submit("layout", "layout")
+    def _receive(self) -> None:
+        while True:
+            try:
+                tag, (status, res, lines) = self.done.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            del self.pending[tag]
+            for line in lines:
+                self.say(line)
+            if status == "error":
+                raise res
+            self.arrived[tag] = res
+            return
+
+    def next(self) -> tuple:
+        """(tag, result) of a finished task, waiting for one if none is."""
+        if not self.arrived:
+            self._receive()
+        tag = next(iter(self.arrived))
+        return tag, self.arrived.pop(tag)
+
+    def result(self, tag: str):
+        """The result of the task ``tag``, waiting for it (others that finish first are kept)."""
+        while tag not in self.arrived:
+            self._receive()
+        return self.arrived.pop(tag)
+
+
+def _start_stages(pool, n: int, *, weights, collectives, seed: int, say: Callable) -> _Stages:
+    """The tasks that can start before the analysis: its centrality (the parent takes it at the
+    end of :func:`~xialu_graph.analysis.analyse`), the graph's layout and a warm-up for each of
+    the ``n`` workers, in that order."""
+    stages = _Stages(pool, say)
+    args = dict(weights=weights, collectives=collectives, seed=seed)
+    stages.submit("centrality", "centrality", **args)
+    stages.submit("layout", "layout", **args)
+    for k in range(n):
+        stages.submit(f"warm:{k}", "warm")
+    return stages
+
+
+def _run_stages(stages: _Stages, data: Analysis, tmp_out: Path, tmp_fig: Path, *, stem: str, formats,
+                finals: dict, out_abs: Path) -> tuple:
+    """Figures, views, tables and the report documents on the pool, with the step of the
+    analysis that only the report documents need (the cluster stability), after the tasks of
+    :func:`_start_stages`. Returns the files dict and the cluster stability.
+
+    The pool hands out tasks in the order submitted: the figures, longest first, with the
+    stability after the first; the views and tables join the queue when the layout is back, the
+    report documents when all they need is."""
+    import pickle
+
+    blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
     for k, fig_name in enumerate(FIGURE_ORDER):
-        submit(f"figure:{fig_name}", "figures", folder=tmp_fig, names=(fig_name,), formats=formats)
+        stages.submit(f"figure:{fig_name}", "figures", given={"data": blob}, folder=tmp_fig, names=(fig_name,),
+                      formats=formats)
         if k == 0:
-            submit("stability", "stability")
+            stages.submit("stability", "stability", given={"data": blob})
     figs: dict = {}
     images: dict = {}
     results: dict = {}
     report_parts = {"report:html": ("html", "md"), "report:docx": ("docx",)}
     final_path = _FinalPath(finals)
-    while pending:
-        try:
-            tag, (status, res, lines) = done.get(timeout=0.2)
-        except queue.Empty:
-            continue
-        del pending[tag]
-        for line in lines:
-            say(line)
-        if status == "error":
-            raise res
+    while stages.pending or stages.arrived:
+        tag, res = stages.next()
         if tag.startswith("figure:"):
             figs.update(res["paths"])
             images.update(res["images"])
-        else:
+        elif not tag.startswith("warm:"):
             results[tag] = res
         if tag == "layout":
-            submit("views", "views", given={"layout": res}, folder=tmp_out / "views")
-            submit("tables", "tables", given={"layout": res}, folder=tmp_out, stem=stem)
-        figures_done = not any(t.startswith("figure:") for t in pending)
+            given = {"data": blob, "layout": res}
+            stages.submit("views", "views", given=given, folder=tmp_out / "views")
+            stages.submit("tables", "tables", given=given, folder=tmp_out, stem=stem)
+        figures_done = not any(t.startswith("figure:") for t in stages.pending)
         if figures_done:
             figs = {**{n: figs[n] for n in DRAW_ORDER if n in figs}, **figs}
         if "stability" not in results or not figures_done:
             continue
-        given = {"cluster_stability": results["stability"]}
-        if "report:docx" not in results and "report:docx" not in pending:
-            submit("report:docx", "report", given=given, folder=tmp_out, figures=dict(figs), views={}, files={},
-                   final_folder=out_abs, parts=report_parts["report:docx"])
+        given = {"data": blob, "cluster_stability": results["stability"]}
+        if "report:docx" not in results and "report:docx" not in stages.pending:
+            stages.submit("report:docx", "report", given=given, folder=tmp_out, figures=dict(figs), views={},
+                          files={}, final_folder=out_abs, parts=report_parts["report:docx"])
         if ("views" in results and "tables" in results and "report:html" not in results
-                and "report:html" not in pending):
-            submit("report:html", "report", given=given, folder=tmp_out, figures=dict(figs),
-                   views=results["views"], files=results["tables"], final_folder=out_abs, final_path=final_path,
-                   parts=report_parts["report:html"], images=dict(images))
+                and "report:html" not in stages.pending):
+            stages.submit("report:html", "report", given=given, folder=tmp_out, figures=dict(figs),
+                          views=results["views"], files=results["tables"], final_folder=out_abs,
+                          final_path=final_path, parts=report_parts["report:html"], images=dict(images))
     files = dict(results["tables"] or {})
     for tag in report_parts:
         files.update(results[tag] or {})
@@ -522,14 +623,18 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
                          "marker); choose another --figures or empty it", source=str(fig_target))
     lang = lang or current_language()
     n_jobs = report_jobs(jobs)
-    with use_language(lang):
-        # with workers, the cluster stability is one of their tasks (see _run_stages)
-        data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say, stability=n_jobs == 1)
     with ExitStack() as stack:
-        pool = None
-        if n_jobs > 1:  # forked here, before the folder locks are taken
+        pool = stages = None
+        if n_jobs > 1:  # forked here, before the analysis and the folder locks (see _workers)
+            _preload()
             with use_language(lang):
-                pool = stack.enter_context(_workers(n_jobs, data))
+                pool = stack.enter_context(_workers(n_jobs, doc))
+            stages = _start_stages(pool, n_jobs, weights=weights, collectives=collectives, seed=seed, say=say)
+        with use_language(lang):
+            # with workers, the centrality comes from one of them, and the cluster stability is
+            # one of their tasks after the analysis (see _run_stages)
+            data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say, stability=pool is None,
+                           centrality=(lambda: stages.result("centrality")) if stages else None)
         with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
             tmp_out = staging[0]
             tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
@@ -540,8 +645,8 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
             if pool is not None:
                 say(f"figures, views, tables and report documents in {n_jobs} worker processes")
                 try:
-                    _, data.cluster_stability = _run_stages(pool, tmp_out, tmp_fig, stem=stem, formats=formats,
-                                                            finals=finals, out_abs=out_abs, say=say)
+                    _, data.cluster_stability = _run_stages(stages, data, tmp_out, tmp_fig, stem=stem,
+                                                            formats=formats, finals=finals, out_abs=out_abs)
                 except BaseException:
                     pool.terminate()  # no worker may write into the staging folder once it is removed
                     pool.join()
