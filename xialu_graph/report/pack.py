@@ -68,8 +68,8 @@ from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..glossary import current_language, use_language
-from ..layout import network_layout, remember_layout
 from ..graph import build_graph
+from ..layout import network_layout, remember_layout
 from ..metrics import unit_centrality, unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
