@@ -20,7 +20,8 @@ from . import metrics as M
 from . import text
 from .graph import DEFAULT_COLLECTIVES, build_graph, project_units
 
-__all__ = ["Analysis", "analyse", "metric_tables", "sensitivity_table", "N_BOOT", "ALPHA", "SENSITIVITY_CI_COLUMNS", "N_BOOT_CLUSTERS"]
+__all__ = ["Analysis", "analyse", "metric_tables", "sensitivity_table", "cluster_stability", "N_BOOT", "ALPHA",
+           "SENSITIVITY_CI_COLUMNS", "N_BOOT_CLUSTERS"]
 
 N_BOOT = 500
 """Bootstrap replicates of the briefing (seeded): enough for two-decimal 95 % intervals, fast."""
@@ -186,8 +187,16 @@ def sensitivity_table(doc, *, weights=None, n_boot: int = N_BOOT, seed: int = 0,
     return out
 
 
+def cluster_stability(G, clusters, *, seed: int = 0) -> pd.DataFrame:
+    """:func:`xialu_graph.metrics.resampling_stability` of the projection clusters as the
+    briefing reports it (:data:`N_BOOT_CLUSTERS` task-bootstrap replicates, each reclustered as
+    the projection clusters, seeded with ``seed``): :attr:`Analysis.cluster_stability`."""
+    return M.resampling_stability(G, clusters, n_boot=N_BOOT_CLUSTERS, seed=seed, method="projection")
+
+
 def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int = 0, n_boot: int = N_BOOT,
-            alpha: float = ALPHA, say: Optional[Callable] = None) -> Analysis:
+            alpha: float = ALPHA, say: Optional[Callable] = None, stability: bool = True,
+            centrality=None) -> Analysis:
     """Graph, projection, load, balance, centrality, clusters, checks and keywords of a document,
     with the collective policy, its sensitivity, bootstrap intervals, backbone and checks.
 
@@ -207,6 +216,15 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
         False discovery rate of the backbone.
     say : callable, optional
         Receives one progress line per step.
+    stability : bool, default True
+        Compute ``cluster_stability`` (:func:`cluster_stability`, the slowest step). False
+        leaves it None, for a caller that computes it later with that function — the report
+        pack does, in a worker process beside the figures, which do not need it.
+    centrality : DataFrame or callable, optional
+        The centrality table computed elsewhere (:func:`xialu_graph.metrics.unit_centrality`
+        of this document's graph, same ``seed``), or a function that returns it, called once
+        everything else is computed: the report pack computes it in a worker process
+        meanwhile (it is the step that imports igraph). Default: computed here.
 
     Examples
     --------
@@ -225,7 +243,7 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     mode = G.graph["collectives"]
     P = project_units(G, method="product")
     say("computing load, balance, centrality and clusters")
-    t = metric_tables(G, seed=seed)
+    t = metric_tables(G, seed=seed, centrality=centrality)
     summary = M.cluster_summary(G, t["clusters"])
     tclusters = M.task_clusters(G, t["clusters"])
     say("extracting cluster keywords")
@@ -239,8 +257,12 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     sensitivity = sensitivity_table(doc, weights=weights, n_boot=n_boot, seed=seed)
     say("co-responsibility backbone and responsibility checks")
     bb, _ = M.backbone(G, alpha=alpha)
-    say(f"cluster stability under task resampling ({N_BOOT_CLUSTERS} replicates)")
-    stab = M.resampling_stability(G, t["clusters"], n_boot=N_BOOT_CLUSTERS, seed=seed, method="projection")
+    if callable(t["centrality"]):  # computed meanwhile elsewhere: needed only now
+        t["centrality"] = t["centrality"]()
+    stab = None
+    if stability:
+        say(f"cluster stability under task resampling ({N_BOOT_CLUSTERS} replicates)")
+        stab = cluster_stability(G, t["clusters"], seed=seed)
     return Analysis(
         doc=doc, G=G, P=P, summary=summary, keywords=keywords, task_clusters=tclusters, seed=seed,
         weights=dict(G.graph.get("weights", {})), collectives=mode, sensitivity=sensitivity,

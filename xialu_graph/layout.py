@@ -19,7 +19,7 @@ from typing import Optional
 
 import networkx as nx
 
-__all__ = ["network_layout", "force_layout", "pack_components"]
+__all__ = ["network_layout", "remember_layout", "force_layout", "pack_components"]
 
 
 def force_layout(nodes: list, edges: list, *, seed: int = 0, iterations: int = 80) -> dict:
@@ -139,6 +139,27 @@ def network_layout(G, *, seed: int = 0, weight: Optional[str] = "weight") -> dic
                 _LAYOUTS.pop(next(iter(_LAYOUTS)))
             _LAYOUTS[key] = pos
     return dict(pos)
+
+
+def remember_layout(G, pos: dict, *, seed: int = 0, weight: Optional[str] = "weight") -> None:
+    """Remember ``pos`` as :func:`network_layout`'s answer for ``G`` (same ``seed`` and
+    ``weight``): for positions computed by ``network_layout`` in another process (the report
+    pack's workers hand one layout to the others). Nothing is remembered for a graph that
+    cannot be a key.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "b")])
+    >>> remember_layout(G, {"a": (1.0, 2.0), "b": (3.0, 4.0)}, seed=7)
+    >>> network_layout(G, seed=7)
+    {'a': (1.0, 2.0), 'b': (3.0, 4.0)}
+    """
+    key = _layout_key(G, seed, weight)
+    if key is None:
+        return
+    if key not in _LAYOUTS and len(_LAYOUTS) >= _LAYOUT_CACHE_SIZE:
+        _LAYOUTS.pop(next(iter(_LAYOUTS)))
+    _LAYOUTS[key] = dict(pos)
 
 
 _LAYOUT_CACHE_SIZE = 8

@@ -53,7 +53,7 @@ from .matrices import biadjacency
 from .clusters import (
     adjusted_rand_index,
     barber_modularity,
-    co_responsibility_clusters,
+    cluster_labels,
     coassociation_matrix,
     consensus_partition,
 )
@@ -238,8 +238,9 @@ def _projection_labels(W, seed, resolution, projection):
     H.add_nodes_from((f"t{j}" for j in range(T)), bipartite=1)
     ii, jj = np.nonzero(W)
     H.add_edges_from((f"u{i}", f"t{j}", {"weight": float(W[i, j])}) for i, j in zip(ii, jj))
-    cl = co_responsibility_clusters(H, seed=seed, n_runs=1, resolution=resolution, projection=projection)
-    lab = dict(zip(cl["unit"], cl["cluster"]))
+    # the partition co_responsibility_clusters(H, seed=seed, n_runs=1, …) would tabulate, without
+    # its table and modularities, which a replicate does not use (same Louvain run, same labels)
+    lab = cluster_labels(H, seed=seed, resolution=resolution, projection=projection)[-1]
     return np.array([int(lab[f"u{i}"]) for i in range(n)])
 
 

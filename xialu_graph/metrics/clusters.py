@@ -49,6 +49,7 @@ from ..graph import project_units
 __all__ = [
     "adjusted_rand_index",
     "barber_modularity",
+    "cluster_labels",
     "co_responsibility_clusters",
     "consensus_partition",
     "cluster_summary",
@@ -406,6 +407,46 @@ def _unit_cluster_map(G, clusters: pd.DataFrame) -> dict:
     return out
 
 
+def cluster_labels(G, *, method: str = "louvain", resolution: float = 1.0, seed: int = 0,
+                   projection: str = "product", include_collectives: bool = False, engine: str = "auto"):
+    """The partition of :func:`co_responsibility_clusters` (``seed``'s run) without its table,
+    seed stability or modularities, for callers that need only the labels (the task-resampling
+    replicates of :func:`xialu_graph.metrics.resampling_stability` recluster 50 times).
+
+    Parameters are those of :func:`co_responsibility_clusters`.
+
+    Returns
+    -------
+    tuple
+        (units, projection, names, engine, communities, unit → cluster number); the numbers
+        are the table's ``cluster`` column.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> for u in "abcd":
+    ...     G.add_node(u, bipartite=0, label=u)
+    >>> G.add_nodes_from([1, 2], bipartite=1)
+    >>> G.add_edges_from([("a", 1), ("b", 1), ("c", 2), ("d", 2)], weight=1.0)
+    >>> cluster_labels(G)[-1] == dict(zip("abcd", co_responsibility_clusters(G)["cluster"]))
+    True
+    """
+    if method not in CLUSTER_METHODS:
+        raise ValueError(f"method must be one of {CLUSTER_METHODS}, got {method!r}")
+    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
+    P = project_units(G, method=projection, nodes=units)
+    names = {u: unit_name(G, u) for u in units}
+
+    eng = _louvain_engine(P, engine) if method == "louvain" else "networkx"
+    comms = _renumber(_partition(P, method, resolution, seed, eng), names)
+    label = {}
+    for c, members in enumerate(comms, start=1):  # cluster numbers count from 1 everywhere (群组1 …)
+        for u in members:
+            label[u] = c
+    return units, P, names, eng, comms, label
+
+
 def co_responsibility_clusters(
     G,
     *,
@@ -468,18 +509,9 @@ def co_responsibility_clusters(
     ([1, 1, 2, 2], 0.5, 0.5)
     """
 
-    if method not in CLUSTER_METHODS:
-        raise ValueError(f"method must be one of {CLUSTER_METHODS}, got {method!r}")
-    units = [u for u in unit_nodes(G) if include_collectives or not is_collective(G, u)]
-    P = project_units(G, method=projection, nodes=units)
-    names = {u: unit_name(G, u) for u in units}
-
-    eng = _louvain_engine(P, engine) if method == "louvain" else "networkx"
-    comms = _renumber(_partition(P, method, resolution, seed, eng), names)
-    label = {}
-    for c, members in enumerate(comms, start=1):  # cluster numbers count from 1 everywhere (群组1 …)
-        for u in members:
-            label[u] = c
+    units, P, names, eng, comms, label = cluster_labels(G, method=method, resolution=resolution, seed=seed,
+                                                        projection=projection,
+                                                        include_collectives=include_collectives, engine=engine)
     order = sorted(units, key=lambda u: (label[u], names[u]))
 
     # stability over seeds

@@ -19,7 +19,7 @@ from ..glossary import current_language, pick
 from .assumptions import headers
 from .findings import figure_captions, format_number, load_headers, load_rows
 
-__all__ = ["markdown_text", "report_html", "report_markdown", "CSS", "CAVEAT_HEADING", "CAVEAT_HEADING_EN",
+__all__ = ["markdown_text", "report_html", "html_image", "report_markdown", "CSS", "CAVEAT_HEADING", "CAVEAT_HEADING_EN",
            "caveat_heading", "subtitle"]
 
 CSS = """*{box-sizing:border-box}
@@ -57,8 +57,10 @@ HTML_IMAGE_WIDTH = 1400
 """Figures are embedded at most this many pixels wide (the 300-dpi PNG is ~1900 px)."""
 
 
-def _png_for_html(png) -> bytes:
-    """The PNG, scaled down to HTML_IMAGE_WIDTH (deterministic; Pillow ships with matplotlib)."""
+def html_image(png) -> bytes:
+    """The PNG file ``png`` as the page embeds it: scaled down to HTML_IMAGE_WIDTH and
+    quantised (deterministic; Pillow ships with matplotlib). The report pack's workers make
+    these beside the figures (:func:`report_html`'s ``images``)."""
     raw = Path(png).read_bytes()
     try:
         import io
@@ -79,16 +81,19 @@ def _png_for_html(png) -> bytes:
         return buf.getvalue()
 
 
-def _figure(name, caption, note, png) -> str:
-    data = base64.b64encode(_png_for_html(png)).decode("ascii")
+def _figure(name, caption, note, png, image=None) -> str:
+    data = base64.b64encode(image if image is not None else html_image(png)).decode("ascii")
     return (f'<figure id="fig-{_esc(name)}"><img alt="{_esc(caption)}" src="data:image/png;base64,{data}">'
             f"<figcaption>{_esc(caption)}{pick('。', '. ')}{_esc(note)}</figcaption></figure>")
 
 
-def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict | None = None, root=None) -> str:
+def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict | None = None, root=None,
+                images: dict | None = None) -> str:
     """The summary page as a string (see the module docstring).
 
     ``f``: :func:`xialu_graph.report.findings`; ``pngs``: figure name → PNG path (embedded);
+    ``images``: figure name → the embedded bytes, :func:`html_image` of that PNG, made
+    already (by the process that drew the figure); a figure missing there is made here;
     ``views``: :func:`xialu_graph.report.write_views` output (linked relatively from
     ``root``); ``files``: name → path of the other outputs (listed).
     """
@@ -101,7 +106,7 @@ def report_html(f: dict, pngs: dict, *, views: dict | None = None, files: dict |
     CHECK_HEADERS = headers("check")
 
     def fig(name):
-        return _figure(name, *caps[name], pngs[name]) if name in pngs else ""
+        return _figure(name, *caps[name], pngs[name], (images or {}).get(name)) if name in pngs else ""
 
     def rel(p):
         return os.path.relpath(p, root).replace(os.sep, "/") if root is not None else Path(p).name

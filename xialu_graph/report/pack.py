@@ -62,20 +62,21 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..analysis import Analysis, analyse
+from ..analysis import Analysis, analyse, cluster_stability
 from ..cache import FIGURE_FORMATS, MANIFEST, report_stem, write_manifest
 from ..errors import InputError
 from ..export import parse_report_dict, write_csv, write_gexf, write_graphml, write_json, write_xlsx
 from ..files import MARKER, atomic_write_text, owned_folder, staged_folders
 from ..glossary import current_language, use_language
-from ..layout import network_layout
-from ..metrics import unit_section_matrix, unit_task_matrix
+from ..graph import build_graph
+from ..layout import network_layout, remember_layout
+from ..metrics import unit_centrality, unit_section_matrix, unit_task_matrix
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
-from ..viz.style import save_figure
+from ..viz.style import house_style, new_figure, save_figure
 from .docx import write_docx
 from .findings import findings
-from .html import report_html, report_markdown
+from .html import html_image, report_html, report_markdown
 
 __all__ = [
     "build_pack",
@@ -243,12 +244,14 @@ def _write_text(path, text: str) -> Path:
 
 def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: dict,
                  final_folder=None, final_path: Callable = Path, say: Callable = _quiet,
-                 parts=("html", "md", "docx")) -> dict:
+                 parts=("html", "md", "docx"), images: Optional[dict] = None) -> dict:
     """report.html, report.md and report.docx in ``folder`` (``parts``: only those).
 
     ``figures``: name → [png, svg, pdf] paths as written; ``final_path`` maps such a path to
     where it lies once the folders are swapped in, and ``final_folder`` is where ``folder``
     ends up (default: ``folder`` itself) — report.md links the figures relative to it.
+    ``images``: name → the page's image of that figure (:func:`~xialu_graph.report.html.html_image`
+    of its PNG) where already made; the others are made here.
     """
     folder = Path(folder)
     f = findings(data)
@@ -256,7 +259,8 @@ def write_report(data: Analysis, folder, *, figures: dict, views: dict, files: d
     out = {}
     if "html" in parts:
         say("report.html")
-        out["html"] = _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder))
+        out["html"] = _write_text(folder / "report.html", report_html(f, pngs, views=views, files=files, root=folder,
+                                                                       images=images))
     if "md" in parts:
         say("report.md")
         final = Path(final_folder) if final_folder is not None else folder
@@ -282,10 +286,14 @@ def staged_folder(target):
 
 # ---------------------------------------------------------------------------- worker processes
 # The stages after the analysis (figures, views, tables/exports, report documents) depend only
-# on the Analysis, so they run in forked worker processes: each inherits the Analysis (no
-# pickling) and writes its files into the staging folder; the parent waits, merges the returned
-# paths and says the workers' progress lines. The workers are forked before the folder locks are
-# taken (so none holds a lock), ignore Ctrl-C (the parent stops them), and die with the parent.
+# on the Analysis, so they run in forked worker processes, which write their files into the
+# staging folder; the parent waits, merges the returned paths and says the workers' progress
+# lines. The workers are forked before the analysis, holding the parsed document: while the
+# parent analyses, they compute the centrality (the step that imports igraph) and the graph's
+# layout from the document, and load what every figure needs (matplotlib's renderers, the CJK
+# font). The Analysis then reaches them pickled, once per worker (~0.3 MB, milliseconds). They
+# are forked before the folder locks are taken (so none holds a lock), ignore Ctrl-C (the
+# parent stops them), and die with the parent.
 _WORK: dict = {}
 FIGURE_ORDER = ("cluster_keywords", "load_ranking", "section_heatmap", "cluster_network", "centrality_vs_load",
                 "lorenz_curve")  # the longest first, so two workers finish together
@@ -324,14 +332,87 @@ def _init_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _task(name: str, kwargs: dict):
-    """Run one stage in a worker; returns (result, progress lines) or ("error", exception)."""
+def _figures_task(data: Analysis, *, say: Callable, **kwargs) -> dict:
+    """Figures, and the report page's image of each (made here, where the figure was drawn,
+    so the page's task, which waits for every figure, is left with little to do)."""
+    paths = briefing_figures(data, say=say, **kwargs) or {}
+    return {"paths": paths, "images": {name: html_image(files[0]) for name, files in paths.items()}}
+
+
+def _worker_graph(weights, collectives):
+    """The unit–task graph of the document the workers hold: the graph the parent's analysis
+    builds (same function, same arguments)."""
+    return build_graph(_WORK["doc"], weights=weights, collectives=collectives)
+
+
+def _layout_task(data, *, say: Callable, weights, collectives, seed: int) -> dict:
+    """The unit–task graph's layout, which the bipartite view and the GEXF export share: one
+    worker computes it while the parent analyses, and the parent hands it to the tasks that
+    place the graph (remembered for that graph only: were the graphs to differ, they would lay
+    it out again, never use another graph's positions)."""
+    return network_layout(_worker_graph(weights, collectives), seed=seed)
+
+
+def _centrality_task(data, *, say: Callable, weights, collectives, seed: int):
+    """:func:`xialu_graph.metrics.unit_centrality` of the document's graph, for the parent's
+    analysis (``analyse(centrality=…)``)."""
+    return unit_centrality(_worker_graph(weights, collectives), seed=seed)
+
+
+def _warm_task(data, *, say: Callable) -> None:
+    """Load what every figure task needs first — matplotlib's Agg, SVG and PDF renderers and
+    the CJK font, measured once — while the parent analyses (idempotent: a worker that runs it
+    twice pays once)."""
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
+    from PIL import PngImagePlugin  # noqa: F401
+
+    with house_style():
+        fig = new_figure(3)
+        fig.suptitle("数据来源 0123456789 %")
+        fig.add_subplot().set_xlabel("任务数")
+        fig.draw_without_rendering()
+
+
+def _stability_task(data: Analysis, *, say: Callable):
+    """The cluster stability (:func:`xialu_graph.analysis.cluster_stability`): only the report
+    documents need it, so it runs in a worker beside the figures instead of before them."""
+    say("cluster stability under task resampling")
+    return cluster_stability(data.G, data.clusters, seed=data.seed)
+
+
+def _analysis(blob: Optional[bytes]):
+    """The Analysis pickled in ``blob``, unpickled once per worker (the same bytes come with
+    every task of a pack)."""
+    import pickle
+
+    if blob is None:
+        return None
+    if _WORK.get("blob") != blob:
+        _WORK.update(blob=blob, data=pickle.loads(blob))
+    return _WORK["data"]
+
+
+def _task(name: str, kwargs: dict, given: Optional[dict] = None):
+    """Run one stage in a worker; returns (result, progress lines) or ("error", exception).
+
+    ``given``: ``data`` (the pickled Analysis, for the stages after it) and results of earlier
+    tasks this one builds on — ``layout`` (the graph's :func:`network_layout`, remembered so
+    that it is not computed again) and ``cluster_stability`` (set on the worker's copy of the
+    analysis)."""
     lines: list = []
     try:
+        given = given or {}
+        data = _analysis(given.get("data"))
+        if "layout" in given:
+            remember_layout(data.G, given["layout"], seed=data.seed)
+        if "cluster_stability" in given:
+            data.cluster_stability = given["cluster_stability"]
         with use_language(_WORK["lang"]):
-            fn = {"figures": briefing_figures, "views": write_views, "tables": write_tables,
-                  "report": write_report}[name]
-            res = fn(_WORK["data"], say=lines.append, **kwargs)
+            fn = {"figures": _figures_task, "views": write_views, "tables": write_tables, "report": write_report,
+                  "layout": _layout_task, "stability": _stability_task, "centrality": _centrality_task,
+                  "warm": _warm_task}[name]  # looked up now: tests patch them
+            res = fn(data, say=lines.append, **kwargs)
         return "ok", res, lines
     except BaseException as e:  # noqa: BLE001 - handed back to the parent, which raises it
         import pickle
@@ -344,11 +425,12 @@ def _task(name: str, kwargs: dict):
 
 
 @contextmanager
-def _workers(n: int, data: Analysis):
-    """A pool of ``n`` forked workers holding ``data``; stopped (killed, waited for) on exit."""
+def _workers(n: int, doc):
+    """A pool of ``n`` forked workers holding the parsed document ``doc``; stopped (killed,
+    waited for) on exit."""
     import multiprocessing as mp
 
-    _WORK.update(data=data, lang=current_language())
+    _WORK.update(doc=doc, lang=current_language())
     # A worker is forked with the parent's SIGTERM handler (the CLI's, which raises
     # KeyboardInterrupt) until _init_worker resets it: a terminate() in that window (a run
     # stopped right after starting its pool) was caught there, and the worker went on to wait
@@ -369,6 +451,14 @@ def _workers(n: int, data: Analysis):
         pool.join()
 
 
+def _preload() -> None:
+    """Import, before the workers are forked, the libraries every one of them needs (matplotlib,
+    and scipy's optimiser for the layouts): imported once here instead of once per worker."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+    import scipy.optimize  # noqa: F401
+
+
 class _FinalPath:
     """Where a file written in a staging folder lies once the folders are swapped in
     (picklable, for the workers)."""
@@ -380,53 +470,113 @@ class _FinalPath:
         return self.finals[Path(p).resolve().parent] / Path(p).name
 
 
-def _run_stages(pool, tmp_out: Path, tmp_fig: Path, *, stem: str, formats, finals: dict, out_abs: Path,
-                say: Callable) -> dict:
-    """Figures, views, tables and the report documents on the pool; returns the files dict."""
-    done: queue.Queue = queue.Queue()
-    pending: dict = {}
+class _Stages:
+    """The tasks of one pack on the worker pool, each under a tag; results are taken in the
+    order the tasks finish, with their progress lines said and a worker's error raised."""
 
-    def submit(tag: str, name: str, **kwargs) -> None:
-        pending[tag] = pool.apply_async(_task, (name, kwargs), callback=lambda r, t=tag: done.put((t, r)),
-                                        error_callback=lambda e, t=tag: done.put((t, ("error", e, []))))
+    def __init__(self, pool, say: Callable):
+        self.pool, self.say = pool, say
+        self.done: queue.Queue = queue.Queue()
+        self.pending: dict = {}
+        self.arrived: dict = {}  # finished, not yet taken
 
-    for fig_name in FIGURE_ORDER:
-        submit(f"figure:{fig_name}", "figures", folder=tmp_fig, names=(fig_name,), formats=formats)
-    submit("views", "views", folder=tmp_out / "views")
-    submit("tables", "tables", folder=tmp_out, stem=stem)
+    def submit(self, tag: str, name: str, given: Optional[dict] = None, **kwargs) -> None:
+        self.pending[tag] = self.pool.apply_async(
+            _task, (name, kwargs, given), callback=lambda r, t=tag: self.done.put((t, r)),
+            error_callback=lambda e, t=tag: self.done.put((t, ("error", e, []))))
+
+    def _receive(self) -> None:
+        while True:
+            try:
+                tag, (status, res, lines) = self.done.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            del self.pending[tag]
+            for line in lines:
+                self.say(line)
+            if status == "error":
+                raise res
+            self.arrived[tag] = res
+            return
+
+    def next(self) -> tuple:
+        """(tag, result) of a finished task, waiting for one if none is."""
+        if not self.arrived:
+            self._receive()
+        tag = next(iter(self.arrived))
+        return tag, self.arrived.pop(tag)
+
+    def result(self, tag: str):
+        """The result of the task ``tag``, waiting for it (others that finish first are kept)."""
+        while tag not in self.arrived:
+            self._receive()
+        return self.arrived.pop(tag)
+
+
+def _start_stages(pool, n: int, *, weights, collectives, seed: int, say: Callable) -> _Stages:
+    """The tasks that can start before the analysis: its centrality (the parent takes it at the
+    end of :func:`~xialu_graph.analysis.analyse`), the graph's layout and a warm-up for each of
+    the ``n`` workers, in that order."""
+    stages = _Stages(pool, say)
+    args = dict(weights=weights, collectives=collectives, seed=seed)
+    stages.submit("centrality", "centrality", **args)
+    stages.submit("layout", "layout", **args)
+    for k in range(n):
+        stages.submit(f"warm:{k}", "warm")
+    return stages
+
+
+def _run_stages(stages: _Stages, data: Analysis, tmp_out: Path, tmp_fig: Path, *, stem: str, formats,
+                finals: dict, out_abs: Path) -> tuple:
+    """Figures, views, tables and the report documents on the pool, with the step of the
+    analysis that only the report documents need (the cluster stability), after the tasks of
+    :func:`_start_stages`. Returns the files dict and the cluster stability.
+
+    The pool hands out tasks in the order submitted: the figures, longest first, with the
+    stability after the first; the views and tables join the queue when the layout is back, the
+    report documents when all they need is."""
+    import pickle
+
+    blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    for k, fig_name in enumerate(FIGURE_ORDER):
+        stages.submit(f"figure:{fig_name}", "figures", given={"data": blob}, folder=tmp_fig, names=(fig_name,),
+                      formats=formats)
+        if k == 0:
+            stages.submit("stability", "stability", given={"data": blob})
     figs: dict = {}
+    images: dict = {}
     results: dict = {}
     report_parts = {"report:html": ("html", "md"), "report:docx": ("docx",)}
     final_path = _FinalPath(finals)
-    while pending:
-        try:
-            tag, (status, res, lines) = done.get(timeout=0.2)
-        except queue.Empty:
-            continue
-        del pending[tag]
-        for line in lines:
-            say(line)
-        if status == "error":
-            raise res
+    while stages.pending or stages.arrived:
+        tag, res = stages.next()
         if tag.startswith("figure:"):
-            figs.update(res or {})
-        else:
+            figs.update(res["paths"])
+            images.update(res["images"])
+        elif not tag.startswith("warm:"):
             results[tag] = res
-        figures_done = not any(t.startswith("figure:") for t in pending)
+        if tag == "layout":
+            given = {"data": blob, "layout": res}
+            stages.submit("views", "views", given=given, folder=tmp_out / "views")
+            stages.submit("tables", "tables", given=given, folder=tmp_out, stem=stem)
+        figures_done = not any(t.startswith("figure:") for t in stages.pending)
         if figures_done:
             figs = {**{n: figs[n] for n in DRAW_ORDER if n in figs}, **figs}
-        if figures_done and "report:docx" not in results and "report:docx" not in pending:
-            submit("report:docx", "report", folder=tmp_out, figures=dict(figs), views={}, files={},
-                   final_folder=out_abs, parts=report_parts["report:docx"])
-        if (figures_done and "views" in results and "tables" in results and "report:html" not in results
-                and "report:html" not in pending):
-            submit("report:html", "report", folder=tmp_out, figures=dict(figs), views=results["views"],
-                   files=results["tables"], final_folder=out_abs, final_path=final_path,
-                   parts=report_parts["report:html"])
+        if "stability" not in results or not figures_done:
+            continue
+        given = {"data": blob, "cluster_stability": results["stability"]}
+        if "report:docx" not in results and "report:docx" not in stages.pending:
+            stages.submit("report:docx", "report", given=given, folder=tmp_out, figures=dict(figs), views={},
+                          files={}, final_folder=out_abs, parts=report_parts["report:docx"])
+        if ("views" in results and "tables" in results and "report:html" not in results
+                and "report:html" not in stages.pending):
+            stages.submit("report:html", "report", given=given, folder=tmp_out, figures=dict(figs),
+                          views=results["views"], files=results["tables"], final_folder=out_abs,
+                          final_path=final_path, parts=report_parts["report:html"], images=dict(images))
     files = dict(results["tables"] or {})
     for tag in report_parts:
         files.update(results[tag] or {})
-    return files
+    return files, results["stability"]
 
 
 def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem: str = "xialu",
@@ -473,16 +623,18 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
                          "marker); choose another --figures or empty it", source=str(fig_target))
     lang = lang or current_language()
     n_jobs = report_jobs(jobs)
-    with use_language(lang):
-        data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say)
     with ExitStack() as stack:
-        pool = None
-        if n_jobs > 1:  # forked here, before the folder locks are taken
-            # the bipartite view and the GEXF export place the graph alike (network_layout remembers
-            # it); laid out here, every worker inherits it instead of two computing it each
-            network_layout(data.G, seed=data.seed)
+        pool = stages = None
+        if n_jobs > 1:  # forked here, before the analysis and the folder locks (see _workers)
+            _preload()
             with use_language(lang):
-                pool = stack.enter_context(_workers(n_jobs, data))
+                pool = stack.enter_context(_workers(n_jobs, doc))
+            stages = _start_stages(pool, n_jobs, weights=weights, collectives=collectives, seed=seed, say=say)
+        with use_language(lang):
+            # with workers, the centrality comes from one of them, and the cluster stability is
+            # one of their tasks after the analysis (see _run_stages)
+            data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say, stability=pool is None,
+                           centrality=(lambda: stages.result("centrality")) if stages else None)
         with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
             tmp_out = staging[0]
             tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
@@ -493,8 +645,8 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
             if pool is not None:
                 say(f"figures, views, tables and report documents in {n_jobs} worker processes")
                 try:
-                    _run_stages(pool, tmp_out, tmp_fig, stem=stem, formats=formats, finals=finals,
-                                out_abs=out_abs, say=say)
+                    _, data.cluster_stability = _run_stages(stages, data, tmp_out, tmp_fig, stem=stem,
+                                                            formats=formats, finals=finals, out_abs=out_abs)
                 except BaseException:
                     pool.terminate()  # no worker may write into the staging folder once it is removed
                     pool.join()

@@ -146,6 +146,29 @@ def _ranked(df):
     return df
 
 
+def _settle_layout(fig) -> None:
+    """Lay ``fig`` out as its next draw would, without drawing it, for code that measures text
+    and axes: run the layout engine, then bring each axes' view limits and aspect up to date
+    (what ``Figure.draw`` and ``Axes.draw`` do before drawing). ``fig.draw_without_rendering()``
+    does the same and then walks every artist with a renderer that draws nothing — for the
+    heatmap, hundreds of cell labels — which the measurements do not need (same positions:
+    the six briefing figures' files are unchanged)."""
+    get_renderer = getattr(fig.canvas, "get_renderer", None)
+    if get_renderer is None:  # not an Agg canvas (a caller's own figure): the full pass
+        fig.draw_without_rendering()
+        return
+    engine = fig.get_layout_engine()
+    if fig.axes and engine is not None:
+        try:
+            engine.execute(fig)
+        except ValueError:  # as Figure.draw: a figure too small for its margins is drawn as it is
+            pass
+    for ax in fig.axes:
+        ax.viewLim  # noqa: B018 - reading it recomputes stale autoscaled limits, as Axes.draw does
+        locator = ax.get_axes_locator()
+        ax.apply_aspect(locator(ax, get_renderer()) if locator else None)
+
+
 def _setup(ax, height_cm, title, source):
     """(fig, ax, own) — a new house figure unless ``ax`` is given."""
     title = _L(title) if title else title
@@ -252,7 +275,7 @@ def repel_labels(ax, texts, anchors, *, avoid=(), pad_px: float = 2.0, iteration
     if not texts:
         return 0
     fig = ax.figure
-    fig.draw_without_rendering()  # layout settles; positions below are final (measured, no pixels drawn)
+    _settle_layout(fig)  # layout settles; positions below are final (measured, no pixels drawn)
     r = fig.canvas.get_renderer()
     trans = ax.transData
     inv = trans.inverted()
@@ -407,7 +430,7 @@ def _fit_labels(ax, labels, top_x: float) -> None:
     """Widen the x range just enough that every bar-end label ends inside the axes."""
     fig = ax.figure
     for _ in range(3):
-        fig.draw_without_rendering()  # constrained layout settles the axes size first
+        _settle_layout(fig)  # constrained layout settles the axes size first
         inv = ax.transData.inverted()
         right = max(inv.transform((t.get_window_extent().x1, 0))[0] for t in labels)
         lo, hi = ax.get_xlim()
@@ -625,7 +648,7 @@ def _section_labels(fig, ax, labels: list, label_chars: int, *, grow: bool) -> N
         return
     ax.set_xticks(range(nc), labels)
     size = ax.get_xticklabels()[0].get_fontsize()
-    fig.draw_without_rendering()  # the constrained layout sizes the axes; its width decides the wrapping
+    _settle_layout(fig)  # the constrained layout sizes the axes; its width decides the wrapping
     col_em = ax.get_window_extent().width / nc / (fig.dpi / 72.0) / size
     if col_em * 3 >= max(label_chars, 3):
         ax.set_xticks(range(nc), [wrap_label(c, col_em * 0.92) for c in labels], rotation=0, ha="center", va="top")
@@ -634,7 +657,7 @@ def _section_labels(fig, ax, labels: list, label_chars: int, *, grow: bool) -> N
         ax.set_xticks(range(nc), [wrap_label(c, half + 0.5) for c in labels], rotation=90, ha="center", va="top",
                       linespacing=1.0)
     if grow:
-        fig.draw_without_rendering()
+        _settle_layout(fig)
         r = fig.canvas.get_renderer()
         tall = max(lab.get_window_extent(r).height for lab in ax.get_xticklabels()) / fig.dpi
         w, h = fig.get_size_inches()
