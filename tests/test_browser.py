@@ -186,6 +186,26 @@ def test_seed_has_106_tasks(browser, pages):
         o.close()
 
 
+def test_task_numbers_are_drawn_once_zoomed_in(browser, pages):
+    # the whole plan at once: a hundred task numbers would cover the dense centre; zoomed in they show
+    # (labelModule.visible() is vis-network's own test of its drawThreshold before it draws a label)
+    o = Opened(browser, pages["seed-bipartite"][0])
+    try:
+        seen = o.page.evaluate("""() => {
+            const n = window.xialuNetwork, ids = n.body.data.nodes.getIds();
+            const task = ids.find(i => n.body.data.nodes.get(i).xk === 'task');
+            const unit = ids.find(i => n.body.data.nodes.get(i).xk === 'unit' && n.body.nodes[i].options.size >= 20);
+            const shown = () => [n.body.nodes[task].labelModule.visible(), n.body.nodes[unit].labelModule.visible()];
+            const fit = shown();
+            n.moveTo({scale: 2.5, animation: false});
+            return [fit, shown()];
+        }""")
+        assert seen == [[False, True], [True, True]]  # fitted: units named, tasks not; zoomed in: both
+        assert "放大后显示任务编号" in o.page.text_content("#xialu-legend")
+    finally:
+        o.close()
+
+
 @pytest.mark.parametrize("kind", ["bipartite", "ego"])
 def test_hostile_nothing_runs(browser, pages, kind):
     path, _, task, label = pages[f"hostile-{kind}"]

@@ -169,7 +169,7 @@ def test_english_views_have_no_chinese_of_their_own(english):
         left = [s for s in (_strip(x, pieces) for x in _view_strings(page)) if CJK.search(s)]
         assert not left, (p.name, left[:5])
     bip = (english / "views" / "bipartite.html").read_text(encoding="utf-8")
-    assert '"Task nos."' in bip and '"Unit size: number of tasks"' in bip and '"not_found":"No unit found: "' in bip
+    assert '"Task nos."' in bip and '"Unit size: number of tasks; Zoom in to see the task numbers"' in bip and '"not_found":"No unit found: "' in bip
 
 
 def test_views_follow_the_language_and_default_to_chinese():
@@ -196,7 +196,7 @@ def test_views_follow_the_language_and_default_to_chinese():
         assert bundle["text/plain"].endswith(CONCEPTS["view.fallback_hint"].en)
         assert CONCEPTS["view.fallback_hint"].en.replace("→", "&rarr;") in bundle["text/html"] \
             or CONCEPTS["view.fallback_hint"].en in bundle["text/html"]
-    assert zh[0].legend["note"] == "单位大小：任务数" and en[0].legend["note"] == "Unit size: number of tasks"
+    assert zh[0].legend["note"] == "单位大小：任务数；放大后显示任务编号" and en[0].legend["note"] == "Unit size: number of tasks; Zoom in to see the task numbers"
     assert zh[2].title == f"{unit} 的任务与协作单位" and en[2].title == f"{unit}: tasks and partner units"
     tip_keys_zh = {r[0] for n in zh[0].nodes for r in n["tip"] if r[0]}
     tip_keys_en = {r[0] for n in en[0].nodes for r in n["tip"] if r[0]}

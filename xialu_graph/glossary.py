@@ -385,6 +385,7 @@ _CONCEPT_ROWS = [
     ("view.legend.roles", "分工", "Roles", "交互视图图例：分工角色"),
     ("view.legend.task", "任务", "Task", "交互视图图例：任务节点"),
     ("view.legend.size_tasks", "单位大小：任务数", "Unit size: number of tasks", "交互视图图例说明"),
+    ("view.legend.zoom_tasks", "放大后显示任务编号", "Zoom in to see the task numbers", "交互视图图例说明：任务编号随缩放显示"),
     ("view.legend.clusters", "群组", "Clusters", "交互视图图例：群组"),
     ("view.legend.ties", "连线", "Ties", "交互视图图例：连线"),
     ("view.legend.backbone", "超出随机预期的共同责任（SDSM，FDR {alpha}；其余 {rest} 对未画出）",

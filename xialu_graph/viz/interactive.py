@@ -70,6 +70,7 @@ __all__ = [
     "units_phrase",
     "KIND_COLORS",
     "ROLE_STYLES",
+    "TASK_LABEL_MIN_PX",
 ]
 
 KIND_LABELS = {k: concept(f"kind.{k}") for k in
@@ -84,6 +85,10 @@ ROLE_STYLES = {
     "support": {"label": "配合", "color": "#9A9A9A", "width": 1.0, "dashes": True},
 }
 """Edge style per role: label shown in the legend and tooltips, colour, width, dashes."""
+
+TASK_LABEL_MIN_PX = 9
+"""A task node's number is drawn once its text is at least this many pixels high on screen
+(vis-network's ``scaling.label.drawThreshold``): zoom in to read the task numbers."""
 
 CLUSTER_SHAPES = ["dot", "square", "triangle", "diamond", "star", "triangleDown"]
 UNCLUSTERED_COLOR = GREY
@@ -309,8 +314,11 @@ def bipartite_view(G, *, title: Optional[str] = None, layout="auto", seed: int =
             nodes.append(node_record(str(n), _unit_name(G, n), shape="dot", color=KIND_COLORS.get(kind, KIND_COLORS["other"]),
                                size=_unit_size(G.degree(n), top=top), x=x, y=y, tip=_unit_tip(G, n), xk="unit"))
         else:
+            # a task's number is drawn only once zoomed in far enough to read it: the whole plan at
+            # once puts a hundred of them in the dense centre, over the units' names
             nodes.append(node_record(str(n), _task_label(G, n) if task_labels else "", shape="square", color=TASK_COLOR,
-                               size=6, x=x, y=y, tip=_task_tip(G, n), xk="task", font={"size": 10, "color": "#555555"}))
+                               size=6, x=x, y=y, tip=_task_tip(G, n), xk="task", font={"size": 10, "color": "#555555"},
+                               scaling={"label": {"drawThreshold": TASK_LABEL_MIN_PX}}))
     edges, roles = [], set()
     for i, (a, b, d) in enumerate(G.edges(data=True)):
         u, t = (a, b) if G.nodes[a].get("bipartite") == 0 else (b, a)
@@ -325,7 +333,8 @@ def bipartite_view(G, *, title: Optional[str] = None, layout="auto", seed: int =
         + [dict(label=concept("view.legend.task"), color=TASK_COLOR["background"], shape="square")],
         "edges_title": concept("view.legend.roles"),
         "edges": _role_legend(roles),
-        "note": concept("view.legend.size_tasks"),
+        "note": concept("view.legend.size_tasks") + ("；" if current_language() == "zh" else "; ")
+        + concept("view.legend.zoom_tasks") if task_labels else concept("view.legend.size_tasks"),
     }
     n_tasks = G.number_of_nodes() - len(units)
     gt = clean_text(G.graph.get("title", ""))
