@@ -365,3 +365,21 @@ def test_one_word_for_weighted_load_in_every_view_and_figure():
     pkg = Path(xialu_graph.__file__).parent
     for p in list((pkg / "viz").glob("*.py")) + list((pkg / "report").glob("*.py")):
         assert "加权负荷" not in p.read_text(encoding="utf-8"), p.name
+
+
+def test_the_seeds_street_offices_do_not_stand_on_each_other(seed_doc):
+    # named together on almost every task (各街办(新区)), the four street offices were laid out within
+    # 7-22 px of each other: one green blot with four names over it
+    import itertools
+    import math
+
+    import xialu_graph as xg
+    from xialu_graph.layout import OVERLAP_GAP
+
+    G = xg.build_graph(seed_doc)
+    view = iv.bipartite_view(G)
+    at = {r["label"]: (r["x"], r["y"]) for r in view.nodes if r["xk"] == "unit"}
+    offices = [at[u] for u in ("东街办", "老街办", "团街办", "新街办")]
+    assert min(math.dist(a, b) for a, b in itertools.combinations(offices, 2)) >= OVERLAP_GAP - 0.5
+    units = list(at.values())
+    assert min(math.dist(a, b) for a, b in itertools.combinations(units, 2)) >= OVERLAP_GAP / 2 - 0.5

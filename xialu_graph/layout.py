@@ -4,8 +4,9 @@ The interactive views, the briefing figures and the Gephi export all place a gra
 :func:`network_layout`, so a reader who moves from the figure to the view to Gephi finds every
 unit where it was. Components are laid out one by one (Kamada–Kawai from a seeded spring start
 up to 250 nodes, a spring layout up to 600, a cut-off force layout beyond) and shelf-packed,
-largest first, so isolated units do not squeeze the main component into a corner.
-Deterministic for a given seed. Coordinates are in pixels with y pointing down (as in the
+largest first, so isolated units do not squeeze the main component into a corner; nodes
+left standing on each other (a collective's members, named together on almost every task) are
+then spread apart (:func:`spread_overlaps`). Deterministic for a given seed. Coordinates are in pixels with y pointing down (as in the
 browser); figures flip y.
 
 Kept here rather than in networkx because networkx has no component packing and its spring
@@ -19,7 +20,7 @@ from typing import Optional
 
 import networkx as nx
 
-__all__ = ["network_layout", "remember_layout", "force_layout", "pack_components"]
+__all__ = ["network_layout", "remember_layout", "force_layout", "pack_components", "spread_overlaps", "OVERLAP_GAP"]
 
 
 def force_layout(nodes: list, edges: list, *, seed: int = 0, iterations: int = 80) -> dict:
@@ -109,6 +110,67 @@ def pack_components(parts: list) -> dict:
     return out
 
 
+OVERLAP_GAP = 60.0
+"""Pixels between neighbouring units once spread (about the width of a four-character name)."""
+
+
+def spread_overlaps(G, pos: dict, *, gap: float = OVERLAP_GAP) -> dict:
+    """Units laid out on top of each other, spread apart. Units with (nearly) the same neighbours
+    — the members of a collective, named together on almost every task — are placed by any layout
+    that reads only the graph at (nearly) one point. Each group of two or more nodes of the same
+    side of the bipartite graph (``bipartite`` attribute; every node when it has none) standing
+    within ``gap / 2`` pixels of one another (chained) is spread on a circle around where it stood,
+    ``gap`` pixels apart (at most ``2 * gap`` from the centre for a large group), in the graph's
+    node order: deterministic.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "t1"), ("b", "t1"), ("c", "t1")])
+    >>> nx.set_node_attributes(G, {"a": 0, "b": 0, "c": 0, "t1": 1}, "bipartite")
+    >>> pos = spread_overlaps(G, {"a": (0.0, 0.0), "b": (0.0, 4.0), "c": (90.0, 0.0), "t1": (0.0, 2.0)})
+    >>> pos["a"], pos["b"], pos["c"], pos["t1"]
+    ((0.0, -28.0), (0.0, 32.0), (90.0, 0.0), (0.0, 2.0))
+    """
+    close = gap / 2
+    out = dict(pos)
+    side = nx.get_node_attributes(G, "bipartite")
+    nodes = list(G.nodes)
+    # single-linkage groups on a grid of close-sized cells (each node looks at its 9 cells)
+    cells: dict = {}
+    for v in nodes:
+        x, y = pos[v]
+        cells.setdefault((side.get(v), int(x // close), int(y // close)), []).append(v)
+    parent = {v: v for v in nodes}
+
+    def root(v):
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for (s, cx, cy), members in cells.items():
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for w in cells.get((s, cx + dx, cy + dy), ()):
+                    for v in members:
+                        if v != w and math.dist(pos[v], pos[w]) < close:
+                            parent[root(v)] = root(w)
+    groups: dict = {}
+    for v in nodes:
+        groups.setdefault(root(v), []).append(v)
+    for members in groups.values():
+        k = len(members)
+        if k < 2:
+            continue
+        cx = sum(pos[v][0] for v in members) / k
+        cy = sum(pos[v][1] for v in members) / k
+        radius = min(gap / (2 * math.sin(math.pi / k)), 2 * gap)
+        for i, v in enumerate(members):
+            a = -math.pi / 2 + 2 * math.pi * i / k
+            out[v] = (round(cx + radius * math.cos(a), 1), round(cy + radius * math.sin(a), 1))
+    return out
+
+
 def network_layout(G, *, seed: int = 0, weight: Optional[str] = "weight") -> dict:
     """Positions of every node (pixels, y down), component by component, packed.
 
@@ -133,7 +195,7 @@ def network_layout(G, *, seed: int = 0, weight: Optional[str] = "weight") -> dic
         order = {v: i for i, v in enumerate(nodes)}
         comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(G)),
                        key=lambda c: (-len(c), order[c[0]]))
-        pos = pack_components([_component_layout(G, c, seed, weight) for c in comps])
+        pos = spread_overlaps(G, pack_components([_component_layout(G, c, seed, weight) for c in comps]))
         if key is not None:
             if len(_LAYOUTS) >= _LAYOUT_CACHE_SIZE:
                 _LAYOUTS.pop(next(iter(_LAYOUTS)))
