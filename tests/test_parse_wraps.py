@@ -123,3 +123,15 @@ def test_a_label_line_cut_after_a_separator_and_a_bracket_cut_before_its_full_st
             "2.禁止配套建设自备燃煤电站。(省发改委、省经信委)\n")
     assert _pairs(rule) == [(1, [("lead", "省经信委"), ("support", "省发改委(省能源局)")]),
                             (2, [("lead", "省发改委"), ("support", "省经信委")])]
+
+
+def test_label_lines_of_one_length_under_short_items_are_no_wrap():
+    # found by the rich-document property test (not derandomised): five lines of 16 characters,
+    # three of them label lines, read as a text wrapped at 16 — the label joined the task's text
+    text = ("关于印发2022年区政府重点工作分解意见的通知\n2022年区政府重点工作分解意见\n一、推进,推进\n（1）推进,推进,推进推进推进。\n"
+            "牵头单位:区发改局\n责任单位:区财政局\n（2）推进,推进。\n责任单位:区发改局、区城管执法局\n二、推进,推进\n"
+            "（3）推进,推进推进推进,推进。\n牵头单位:区发改局、区城管执法局\n责任单位:区财政局\n")
+    assert wrap_width(text.split("\n")) == 0
+    doc = xg.read_document(text)
+    assert doc.tasks[0].text == "推进,推进,推进推进推进。"
+    assert _pairs(text)[0] == (1, [("lead", "区发改局"), ("support", "区财政局")])

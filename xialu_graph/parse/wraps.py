@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .grammar import load_grammar
 from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
 
 __all__ = ["join_hard_wraps", "join_separator_lines", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE", "MAX_CANDIDATES"]
@@ -25,6 +26,8 @@ MIN_WRAPPED = 5
 
 WRAP_SHARE = 0.4
 """… and they are at least this share of the lines as long or longer."""
+
+_LABEL_LINE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_grammar().labels) + r")\s*:")
 
 MAX_CANDIDATES = 3
 """The most common line lengths tried as the width, most common first."""
@@ -72,8 +75,12 @@ def wrap_width(lines: list[str]) -> int:
             break
         if counts[best] < WRAP_SHARE * longer[best]:
             continue
+        # a label line (牵头单位:…) starts a line of its own in any text: label lines of one length
+        # under short items are no wrap, and do not count as wrapped lines
+        full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best and not _LABEL_LINE.match(normalise(x[:12]).lstrip())]
+        if len({lines[i].rstrip() for i in full}) < max(MIN_WRAPPED, WRAP_SHARE * longer[best]):
+            continue
         # a wrap falls anywhere: most full lines go on on the next line and do not end a sentence
-        full = [i for i, x in enumerate(lines) if len(x.rstrip()) == best]
         goes_on = sum(1 for i in full if i + 1 < len(lines) and not _opens_item(lines[i + 1]))
         ends = sum(1 for i in full if lines[i].rstrip()[-1] in "。!?！？")
         if 2 * goes_on > len(full) and 2 * ends < len(full):
