@@ -49,7 +49,7 @@ RESPONSIBLE_LABELS = _G.label_words("responsible")
 PERSON_LABELS = _G.label_words("person")
 SCOPE_LABELS = _G.label_words("scope")
 ALL_LABELS = tuple(w for w, _ in _G.labels)
-LABEL_RE = re.compile("(" + "|".join(ALL_LABELS) + r")\s*[:]")
+LABEL_RE = _G.label_regex()
 LABEL_ROLE = dict(_G.labels)
 
 # Words that mark an unlabeled clause's role, tested at the clause end (longest first).

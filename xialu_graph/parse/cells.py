@@ -43,9 +43,9 @@ _UNIT_END = re.compile(
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
 _SEP = re.compile(r"[、,;/ ]+")
 _ITEM_LINE = re.compile(r"^(\d{1,3})[.、](?!\d)\S{6}")  # a numbered item written as text: 5.深化投资审批…
-LIST_SEPARATORS = "、,;"
+LIST_SEPARATORS = ("、", ",", ";")
 """Separators of a list of units on a normalised line (，； read as , ;): a cell that ends with one
-goes on on the next line."""
+goes on on the next line (a tuple: ``line[-1:] in LIST_SEPARATORS`` is False for an empty line)."""
 # names in a cell closed by a full stop: organisations only (a sentence may end in 园区, 社区, 城市, 乡镇)
 _ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工会|残联|妇联|工商联|科协|中心|公司|大队|院|所|站|部门|街道|街办|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|馆|室|股|科)$"
                       r"|^各.{1,12}$")

@@ -637,7 +637,7 @@ class _Reader:
             # the row's last unit cell cut after a separator (区卫健委, / 各乡镇人民政府…): it goes on
             out = []
             k = idx
-            while self.norms[k].rstrip()[-1:] in tuple(LIST_SEPARATORS):
+            while self.norms[k].rstrip()[-1:] in LIST_SEPARATORS:
                 k = next((j for j in range(k + 1, min(len(self.norms), k + 3)) if self.norms[j].strip()), None)
                 if k is None:
                     break
@@ -675,7 +675,7 @@ class _Reader:
         for lines in (self.norms, self.lines):
             row, prev = lines[idx].strip(), idx
             for k in extra:  # a cell cut after its separator goes on as it is; else a unit per line
-                row += ("" if self.norms[prev].rstrip()[-1:] in tuple(LIST_SEPARATORS) else "、") + lines[k].strip()
+                row += ("" if self.norms[prev].rstrip()[-1:] in LIST_SEPARATORS else "、") + lines[k].strip()
                 prev = k
             row += "".join(" " + lines[k].strip() for k in own)
             out.append(row)
@@ -803,7 +803,7 @@ def _continues_label(label_line: str, norm: str) -> bool:
     last = normalise(label_line).rstrip()
     if not last or len(norm) > 80 or LABEL_RE.match(norm) or norm[0] in ITEM_START or norm[0] in HEAD_START:
         return False
-    if last[-1] in "、,;" and LABEL_RE.match(last):
+    if last[-1] in LIST_SEPARATORS and LABEL_RE.match(last):
         return True  # the list cut after a separator (…省能源局、 / 省消防救援总队): the rest of the list
     if last[-1] in TERMINAL + ".,、:)]】":
         return False

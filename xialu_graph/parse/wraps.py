@@ -27,7 +27,7 @@ MIN_WRAPPED = 5
 WRAP_SHARE = 0.4
 """… and they are at least this share of the lines as long or longer."""
 
-_LABEL_LINE = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_grammar().labels) + r")\s*:")
+_LABEL_LINE = load_grammar().label_regex()
 
 MAX_CANDIDATES = 3
 """The most common line lengths tried as the width, most common first."""
