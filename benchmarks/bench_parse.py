@@ -5,10 +5,10 @@ Run: .venv/bin/python benchmarks/bench_parse.py [--docs 1000] [--rounds 5] [--ba
 Targets (issues 2 and 17): at least 20 MB/s, and 1,000 documents parsed in under 2 s on 2 cores.
 Each round runs, in a shuffled order and each in a fresh process (``python -P``, so each tree
 imports its own package): this tree with the fast path (``fast``), this tree with the general
-parser only (``general``, ``parse_text(..., fast=False)``) and, with ``--baseline DIR``, another
+parser only (``general``, ``parse_document(..., fast=False)``) and, with ``--baseline DIR``, another
 source tree (``base``). Each process parses the same documents (``make_doc(rng, 106)``, seeded,
-~24 KB each) and reports the CPU time (``time.process_time``) of ``parse_text`` alone and of
-``parse_text`` + ``resolve_document``, and of ``read_document`` on the seed (20 times). Printed:
+~24 KB each) and reports the CPU time (``time.process_time``) of ``parse_document`` alone and of
+``parse_document`` + ``resolve_document``, and of ``read_document`` on the seed (20 times). Printed:
 medians with min–max over the rounds, the paired ratios (per round, same machine state), and
 the share of tasks the fast path read itself. ``--corpus`` adds the wall time of ``read_corpus``
 of the documents on every core (see also ``bench_corpus.py``).
@@ -53,7 +53,7 @@ _WORKER = r"""
 import json, sys, time
 tree, mode, docs_file, seed = sys.argv[1:5]
 sys.path.insert(0, tree)
-from xialu_graph.parse import parse_text
+from xialu_graph.parse import parse_document
 from xialu_graph.pipeline import read_document
 from xialu_graph.units import load_unit_tables, resolve_document
 try:
@@ -63,17 +63,17 @@ except ImportError:
 docs = json.load(open(docs_file, encoding="utf-8"))
 tables = load_unit_tables()
 kw = {"fast": False} if mode == "general" else {}
-parse_text(docs[0], **kw)
+parse_document(docs[0], **kw)
 if fast is not None:
     fast.STATS.reset()
 t0 = time.process_time()
 for d in docs:
-    parse_text(d, **kw)
+    parse_document(d, **kw)
 t_parse = time.process_time() - t0
 stats = vars(fast.STATS).copy() if fast is not None else {}
 t0 = time.process_time()
 for d in docs:
-    resolve_document(parse_text(d, **kw), tables)
+    resolve_document(parse_document(d, **kw), tables)
 t_full = time.process_time() - t0
 if fast is not None:
     fast.STATS.reset()

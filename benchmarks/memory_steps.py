@@ -1,7 +1,7 @@
 """Python's traced memory (tracemalloc) after each step of ``read_document``, over the file size.
 
 The seed repeated to ``--mb`` MB (default 5) is read step by step as ``pipeline.read_document``
-does: ``read_text``, ``parse_text``, the reader's string dropped, ``resolve_document``,
+does: ``read_text``, ``parse_document``, the reader's string dropped, ``resolve_document``,
 ``score_document``; after each, the memory still held (current) and the highest since the step
 before (peak), both as multiples of the file size. Fast to rerun while changing the data model;
 ``bench_hostile.py --memory`` measures the process's resident peak (the 8x bound).
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xialu_graph.parse import parse_text, score_document  # noqa: E402
+from xialu_graph.parse import parse_document, score_document  # noqa: E402
 from xialu_graph.read import read_text  # noqa: E402
 from xialu_graph.units import load_unit_tables, resolve_document  # noqa: E402
 
@@ -43,8 +43,8 @@ def main() -> None:
 
         src = read_text(path)
         mark("read_text")
-        doc = parse_text(src.text, source=src.name)
-        mark("parse_text")
+        doc = parse_document(src.text, source=src.name)
+        mark("parse_document")
         src.text = ""
         mark("text dropped")
         resolve_document(doc, tables)

@@ -18,7 +18,7 @@ CPU time (user + sys of the process and of the children it waited for, ``os.wait
     ``read_corpus`` of 1,000 generated documents (``bench_parse.make_doc``, 23.8 MB) on 2
     processes; the function's own wall time is reported beside the process's
 ``parse MB/s``
-    ``parse_text`` alone and with ``resolve_document`` on the same 1,000 documents, CPU time
+    ``parse_document`` alone and with ``resolve_document`` on the same 1,000 documents, CPU time
     in one fresh process (``bench_parse``'s worker)
 
 Once, after the rounds: the metric tables at 10, 100 and 1,000 merged generated documents

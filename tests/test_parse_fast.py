@@ -1,6 +1,6 @@
 """The parse fast path (xialu_graph/parse/fast.py) gives exactly the general parser's Document.
 
-Every document is parsed twice, ``parse_text(..., fast=True)`` and ``fast=False``, and the two
+Every document is parsed twice, ``parse_document(..., fast=True)`` and ``fast=False``, and the two
 Documents (tasks, text, line numbers, raw assignments, sections, warnings, conventions, line
 kinds, metadata, lines) must be equal, or both parses must fail with the same error. The
 documents: every collected document (tests/genre/docs, the holdout's and the fresh set's docs, data/raw), the
@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xialu_graph.errors import InputError
-from xialu_graph.parse import fast, parse_text
+from xialu_graph.parse import fast, parse_document
 from xialu_graph.read import read_text
 from xialu_graph.units import load_unit_tables, resolve_document
 
@@ -37,7 +37,7 @@ def both(text: str, source: str = "<string>"):
     for on in (True, False):
         fast.STATS.reset()
         try:
-            out.append(parse_text(text, source=source, fast=on))
+            out.append(parse_document(text, source=source, fast=on))
         except InputError as e:
             out.append(("InputError", str(e)))
         if on:
@@ -61,9 +61,9 @@ def test_collected_documents_are_identical_with_and_without_the_fast_path():
 def test_seed_resolves_identically_and_mostly_by_the_line_pattern():
     text = read_text(ROOT / "data" / "raw" / "xialu_2020.txt").text
     fast.STATS.reset()
-    a = resolve_document(parse_text(text, fast=True), load_unit_tables())
+    a = resolve_document(parse_document(text, fast=True), load_unit_tables())
     assert fast.STATS.fallback_docs == 0 and fast.STATS.fast_tasks == 102 and fast.STATS.general_tasks == 4
-    b = resolve_document(parse_text(text, fast=False), load_unit_tables())
+    b = resolve_document(parse_document(text, fast=False), load_unit_tables())
     assert a == b and len(a.tasks) == 106
 
 
@@ -94,11 +94,11 @@ def test_switch_off_for_the_process():
     fast.STATS.reset()
     fast.ENABLED = False
     try:
-        parse_text(text)
+        parse_document(text)
         assert fast.STATS.docs == 0
     finally:
         fast.ENABLED = True
-    parse_text(text)
+    parse_document(text)
     assert fast.STATS.docs == 1 and fast.STATS.fast_tasks == 1
 
 
@@ -194,7 +194,7 @@ def test_common_shapes_are_read_by_the_fast_path():
     a, b, took = both(text)
     assert a == b and took
     fast.STATS.reset()
-    parse_text(text)
+    parse_document(text)
     assert (fast.STATS.fast_tasks, fast.STATS.general_tasks) == (2, 3)
     t = {x.task_id: x for x in a.tasks}
     assert [(r.role, r.unit_raw, r.prefix) for r in t["2"].raw_assignments] == [

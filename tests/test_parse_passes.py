@@ -1,6 +1,6 @@
 """Each pass of the parser on its own: plain data in, exact data out.
 
-layout → numbering → items → tasks (assignments) → ids; :func:`parse_text` only chains them.
+layout → numbering → items → tasks (assignments) → ids; :func:`parse_document` only chains them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from xialu_graph.errors import InputError
 from xialu_graph.model import RawAssignment, Section, Task
-from xialu_graph.parse import parse_text
+from xialu_graph.parse import parse_document
 from xialu_graph.parse.ids import assign_ids, number_tasks
 from xialu_graph.parse.items import Context, Notice, ProseTask, TableRow, TaskSpan, find_items
 from xialu_graph.parse.layout import prepare
@@ -242,15 +242,15 @@ def test_ids_heading_task_keeps_its_numeral_and_units_are_checked():
 # ---------------------------------------------------------------- the chain
 
 
-def test_parse_text_chains_the_passes():
-    doc = parse_text("一、稳增长\n1、抓项目。[牵头单位:区发改局]\n3、招商。\n")
+def test_parse_document_chains_the_passes():
+    doc = parse_document("一、稳增长\n1、抓项目。[牵头单位:区发改局]\n3、招商。\n")
     assert [t.task_id for t in doc.tasks] == ["1", "3"]
     assert list(doc.report.conventions) == ["lead_rule", "numbering", "labels", "numbering_restarts_per_section", "table"]
     assert [w.code for w in doc.report.warnings] == ["numbering_gap", "no_units"]
     assert isinstance(doc.sections[0], Section)
 
 
-def test_parse_text_strict_raises_the_first_warning_in_document_order():
+def test_parse_document_strict_raises_the_first_warning_in_document_order():
     with pytest.raises(InputError, match="line not part of any task") as e:
-        parse_text("一、稳增长\n1、抓项目。(区发改局负责)\n这一行不属于任何任务\n再一行\n3、招商。(区商务局负责)\n", strict=True)
+        parse_document("一、稳增长\n1、抓项目。(区发改局负责)\n这一行不属于任何任务\n再一行\n3、招商。(区商务局负责)\n", strict=True)
     assert e.value.line == 3

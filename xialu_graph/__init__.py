@@ -42,7 +42,7 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
 _LAZY = {
     "read_text": "read",
     "read_document": "pipeline",
-    "parse_text": "parse",
+    "parse_document": "parse",
     "UnitTables": "units",
     "load_unit_tables": "units",
     "resolve_document": "units",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Document
-from .parse import apply_corrections, diagnose_unreadable, parse_text, read_corrections, score_document
+from .parse import apply_corrections, diagnose_unreadable, parse_document, read_corrections, score_document
 from .parse.meta import leading_place, year_of
 from .read import read_text
 from .units import UnitTables, load_unit_tables, resolve_document, resolve_name
@@ -78,7 +78,7 @@ def read_document(
         rows = corrections if isinstance(corrections, list) else read_corrections(corrections)
     src = read_text(source)
     try:
-        doc = parse_text(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
+        doc = parse_document(src.text, source=src.name, strict=strict, first_listed_leads=first_listed_leads)
     except InputError as e:
         if not e.reason.startswith("no tasks found"):
             raise

@@ -1,6 +1,6 @@
 """Text → Document: the grammar of the genre (重点工作责任分解).
 
-:func:`parse_text` (:mod:`.document`) runs the passes, each with plain data in and out:
+:func:`parse_document` (:mod:`.document`) runs the passes, each with plain data in and out:
 
 * :mod:`.layout` removes page markup, breaks run-in enumerators, normalises the lines;
 * :mod:`.numbering` finds the enumerator level that carries the assignments;
@@ -17,7 +17,7 @@ and the grammar they share:
 * :mod:`.review` gives each task a confidence and its reasons, the review table, and applies corrections.
 """
 
-from .document import parse_text
+from .document import parse_document
 from .assignments import parse_assignment, split_units, find_trailing_bracket
 from .review import (
     apply_corrections,
@@ -29,6 +29,6 @@ from .review import (
 )
 
 __all__ = [
-    "parse_text", "parse_assignment", "split_units", "find_trailing_bracket",
+    "parse_document", "parse_assignment", "split_units", "find_trailing_bracket",
     "score_document", "review_rows", "review_frame", "read_corrections", "apply_corrections", "diagnose_unreadable",
 ]

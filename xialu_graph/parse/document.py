@@ -21,11 +21,11 @@ from .meta import build_metadata
 from .numbering import scan_numbering
 from .tasks import build_tasks
 
-__all__ = ["parse_text", "drain"]
+__all__ = ["parse_document", "drain"]
 
 
-def parse_text(text: str, *, source: str = "<string>", strict: bool = False, first_listed_leads: Optional[bool] = None,
-               fast: Optional[bool] = None) -> Document:
+def parse_document(text: str, *, source: str = "<string>", strict: bool = False,
+                   first_listed_leads: Optional[bool] = None, fast: Optional[bool] = None) -> Document:
     """Parse the text of a responsibility breakdown into a Document (units not yet resolved).
 
     Parameters
@@ -55,7 +55,7 @@ def parse_text(text: str, *, source: str = "<string>", strict: bool = False, fir
 
     Examples
     --------
-    >>> doc = parse_text("一、稳增长\\n1、抓项目。[牵头单位:区发改局]\\n")
+    >>> doc = parse_document("一、稳增长\\n1、抓项目。[牵头单位:区发改局]\\n")
     >>> doc.tasks[0].raw_assignments[0].unit_raw
     '区发改局'
     """

@@ -6,13 +6,13 @@ line ending in its bracket: ``1、抓项目。[牵头单位:区发改局;责任�
 document line by line without the layout, numbering and items passes, and returns what they
 and the assignments pass would have returned, or None as soon as it meets anything else (a
 continuation line, a label line, a table, a run-in enumerator, a heading that names units,
-the lead-by-position rule …): :func:`.document.parse_text` then runs the general parser on the
+the lead-by-position rule …): :func:`.document.parse_document` then runs the general parser on the
 whole document. A task line of another shape is read by the general span reader
 (:func:`.tasks.read_span`); a bracket that is not a plain list of labelled names by
 :func:`.assignments.parse_assignment`. The output is identical to the general parser's
 (``tests/test_parse_fast.py`` proves it on the generated and the collected documents).
 
-``ENABLED`` switches the fast path off for the whole process (``parse_text(..., fast=False)``
+``ENABLED`` switches the fast path off for the whole process (``parse_document(..., fast=False)``
 for one call).
 """
 
@@ -96,7 +96,7 @@ def read_fast(text: str, *, first_listed_leads: Optional[bool] = None):
     text : str
         Decoded text, one paragraph per line.
     first_listed_leads : bool, optional
-        As in :func:`.document.parse_text`; the fast path reads only documents where it is off.
+        As in :func:`.document.parse_document`; the fast path reads only documents where it is off.
 
     Returns
     -------
