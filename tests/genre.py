@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import xialu_graph as xg
 from xialu_graph.parse.lines import nth
+from genre_transforms import wrap_cell
 
 CN = "一二三四五六七八九十"
 WORDS = [
@@ -982,6 +983,46 @@ def wrapped_forms_document(draw):
             lines.append(f"{n}.{draw(sentence())}。(牵头单位:{lead},配合单位:{other})</p><p>")
             task(f"记录乙-{n}", [("lead", lead), ("support", other)])
         lines[-1] = lines[-1].removesuffix("<p>") + "','0');"
+    return "\n".join(lines) + "\n", tasks
+
+
+# ---------------------------------------------------------------- a table read across
+# A PDF table extracted line by line across the page (issue 12, "PDF pages whose two columns are
+# interleaved line by line"): each printed line of a row gives the piece of every cell that still
+# has text, in column order, so the task column's lines alternate with the unit columns' and a
+# unit name may be cut between two printed lines (xialu_graph/parse/woven.py).
+# 区政府办 is left out: cut after 区政府 it is two names to a reader as to the parser.
+WOVEN_UNITS = [u for u in UNITS if u != "区政府办"] + ["各街道办事处", "区自然资源和规划局"]
+
+
+@st.composite
+def woven_table_document(draw):
+    """(text, [GenTask]): a table ``序号 | 工作任务 | 牵头单位 | 责任单位`` (or without the lead
+    column) printed across, each column wrapped at its own width; each GenTask has ``task_id``
+    and ``raw_pairs``."""
+    lead_col = draw(st.booleans())
+    widths = (draw(st.integers(12, 24)), draw(st.integers(5, 8)), draw(st.integers(6, 11)))
+    header = ["序号", "工作任务"] + (["牵头单位"] if lead_col else []) + ["责任单位"]
+    lines = [draw(st.sampled_from(["2021年重点工作任务分解表", "附件", "重点任务清单"])), ""] + header
+    tasks: list[GenTask] = []
+    n_rows = draw(st.integers(2, 6))
+    for n in range(1, n_rows + 1):
+        text = draw(sentence()) + "。"
+        # the first printed line of the text is full: the row wraps (a one-line row is not interleaved)
+        while len(wrap_cell(text, widths[0])) < 2:
+            text = draw(sentence()) + "," + text
+        names = draw(st.lists(st.sampled_from(WOVEN_UNITS), min_size=2 if lead_col else 1, max_size=5, unique=True))
+        cells = [text] + (["、".join(names[:1])] if lead_col else []) + ["、".join(names[1:] if lead_col else names)]
+        ws = [widths[0]] + ([widths[1]] if lead_col else []) + [widths[2]]
+        pieces = [wrap_cell(c, w) for c, w in zip(cells, ws)]
+        lines.append(str(n))
+        for k in range(max(len(p) for p in pieces)):
+            lines.extend(p[k] for p in pieces if k < len(p))
+        g = GenTask(n, "", "", text, [])
+        g.raw_pairs = ([("lead", names[0])] + [("support", u) for u in names[1:]]) if lead_col else \
+            [("responsible", u) for u in names]
+        g.task_id, g.people = str(n), []
+        tasks.append(g)
     return "\n".join(lines) + "\n", tasks
 
 

@@ -332,6 +332,41 @@ def tasks_to_spaced_cell_lines(text: str, units=()) -> str:
     return _as_table(text, lambda c: list(c), full_rows=True, header=tuple(" ".join(h) for h in HEADER))
 
 
+def wrap_cell(cell: str, width: int) -> list:
+    """A cell's printed lines at ``width`` characters, as a typesetter breaks them: no line starts
+    with a closing mark (。，、；：）” …: 避头), which stays at the end of the line before."""
+    out: list = []
+    for k in range(0, len(cell), width):
+        piece = cell[k:k + width]
+        while out and piece and piece[0] in "。，,、；;：:）)”！？":
+            out[-1] += piece[0]
+            piece = piece[1:]
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _woven_row(cells, widths=(18, 7, 9)) -> list:
+    """One table row printed line by line across the page: each printed line gives, in column
+    order, the piece of every cell that still has text (number, task, lead, support; each cell
+    broken as a typesetter breaks it, :func:`wrap_cell`)."""
+    number, *rest = cells
+    pieces = [wrap_cell(c, w) for c, w in zip(rest, widths)]
+    out = [number]
+    for k in range(max(len(p) for p in pieces)):
+        out.extend(p[k] for p in pieces if k < len(p))
+    return out
+
+
+def tasks_to_woven_cell_lines(text: str, units=()) -> str:
+    """The cell-line table as a PDF table extracted across the page: the task cell wrapped at 18
+    characters, the lead cell at 7 and the support cell at 9 (unit names cut wherever the width
+    falls), and each printed line giving the pieces of the cells in column order, so that the task
+    column's lines alternate with the unit columns' (``1`` / task piece / lead / support piece /
+    task piece / support piece …). Only where every row fills both unit cells."""
+    return _as_table(text, lambda c: _woven_row(c) if c is not HEADER else list(c), full_rows=True)
+
+
 def indent_fullwidth(text: str, units=()) -> str:
     """Indent every non-blank line with two ideographic spaces (``　　1、…``), as a web page's
     paragraphs copy out: the same text. Not applied to a Markdown copy (an indented ``- **1.**``
@@ -409,6 +444,7 @@ TRANSFORMS = {
     "tasks_to_cell_lines": tasks_to_cell_lines,
     "tasks_to_pipe_table_swapped": tasks_to_pipe_table_swapped,
     "tasks_to_spaced_cell_lines": tasks_to_spaced_cell_lines,
+    "tasks_to_woven_cell_lines": tasks_to_woven_cell_lines,
     "indent_fullwidth": indent_fullwidth,
     "numbering_paren": numbering_paren,
     "no_blank_lines": no_blank_lines,

@@ -27,7 +27,7 @@ from typing import Optional
 
 from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
-__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS"]
+__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS", "ORG_END"]
 
 MAX_ROW_CELLS = 40
 """A row longer than this many lines is no row: the table ends before it."""
@@ -46,9 +46,10 @@ _ITEM_LINE = re.compile(r"^(\d{1,3})[.、](?!\d)\S{6}")  # a numbered item writt
 LIST_SEPARATORS = ("、", ",", ";")
 """Separators of a list of units on a normalised line (，； read as , ;): a cell that ends with one
 goes on on the next line (a tuple: ``line[-1:] in LIST_SEPARATORS`` is False for an empty line)."""
-# names in a cell closed by a full stop: organisations only (a sentence may end in 园区, 社区, 城市, 乡镇)
-_ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工会|残联|妇联|工商联|科协|中心|公司|大队|院|所|站|部门|街道|街办|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|馆|室|股|科)$"
+ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工会|残联|妇联|工商联|科协|中心|公司|大队|院|所|站|部门|街道|街办|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|馆|室|股|科)$"
                       r"|^各.{1,12}$")
+"""A name that ends as an organisation does (局, 委, 中心 …; or a collective 各…): a sentence may
+end in 园区, 社区, 城市, 乡镇, a unit's name not."""
 _ALIAS = re.compile(r"\([^()]{1,12}\)$")
 _DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$|^全年完成$|^按期|^按时|^及时|^每年|^每季|^每月|^逐年)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -79,7 +80,7 @@ def cell_kind(cell: str) -> str:
         core = c[:-1] if c.endswith("。") else c
         names = [n for n in _SEP.split(core) if n]
         if (len(names) >= 2 or len(core) <= 10) and len(core) <= 200 and "“" not in core and \
-                all(_ORG_END.search(_ALIAS.sub("", n)) and 3 <= len(n) <= 16 for n in names):
+                all(ORG_END.search(_ALIAS.sub("", n)) and 3 <= len(n) <= 16 for n in names):
             return "unit"
         return "text"
     if _DEADLINE.search(c) and len(c) <= 16:

@@ -37,6 +37,7 @@ from .assignments import (
     split_leaders,
 )
 from .cells import LIST_SEPARATORS, UNIT_COLUMNS, cell_kind, ragged_rows, split_glued
+from .woven import unweave_rows
 from .layout import Layout
 from .lines import (
     HEAD_START,
@@ -158,6 +159,7 @@ class TableRow:
     first_line: int
     last_line: int
     rebuilt: bool = False
+    across: bool = False  # its columns alternated line by line (:mod:`.woven`) and were put back
 
 
 @dataclass
@@ -720,6 +722,9 @@ class _Reader:
         rows, end = flat_rows(norms, j, layout)
         if layout.names[layout.columns.index("number")]:
             ragged, ragged_end = ragged_rows(norms, j, layout)
+            woven = unweave_rows(norms, ragged, layout) if ragged else None  # None unless the table was read across
+            if woven is not None:  # its rows are cut by number, whatever a fixed count of cells per row gives
+                return self.ragged_table(layout, woven.rows, ragged_end, glued=woven.glued, across=woven.rebuilt)
             if len(ragged) >= len(rows) and ragged:
                 return self.ragged_table(layout, ragged, ragged_end)
         for row in rows:
@@ -736,30 +741,40 @@ class _Reader:
             self.out.conventions["layout_cells_rebuilt"] = self.out.conventions.get("layout_cells_rebuilt", 0) + len(rows)
         return end
 
-    def ragged_table(self, layout: TableLayout, rows: list, end: int) -> int:
+    def ragged_table(self, layout: TableLayout, rows: list, end: int, *, glued: set = frozenset(), across=()) -> int:
         """The rows of a ragged one-cell-per-line table, each column's lines found by what they
-        read as (:func:`.cells.ragged_rows`); a unit column's lines are its units."""
+        read as (:func:`.cells.ragged_rows`); a unit column's lines are its units, but a line in
+        ``glued`` goes on with the name cut on the line before it (a table read across,
+        :mod:`.woven`; ``across``: the first lines of its rows so rebuilt, each warned about)."""
         norms, kinds = self.norms, self.kinds
         k = layout.columns.index("number")
+        across = set(across)
         for row in rows:
             at = [r for col in row for r in col]
             ncells, rcells = [], []
             for role, col in zip(layout.columns, row):
                 joiner = "、" if role in UNIT_COLUMNS else ""
-                ncells.append(joiner.join(p for r in col for p in split_glued(norms[r].strip("| "))))
-                rcells.append(joiner.join(p for r in col for p in split_glued(self.lines[r].strip().strip("|｜ "))))
+                ncells.append(joiner.join(p for part in _glue(col, glued, norms, lambda s: s.strip("| ")) for p in split_glued(part)))
+                rcells.append(joiner.join(p for part in _glue(col, glued, self.lines, lambda s: s.strip().strip("|｜ "))
+                                          for p in split_glued(part)))
             first = row[k][0]
             kinds[first] = "task"
             for r in at:
                 if r != first:
                     kinds[r] = "continuation"
-            self.table_row(layout, ncells, rcells, min(at) + 1, max(at) + 1, rebuilt=True)
+            if first + 1 in across:
+                self.warn(first + 1, "interleaved_columns",
+                          "the task and unit columns alternate line by line (a PDF table read across): "
+                          "the row is rebuilt, check its text and units in the review file")
+            self.table_row(layout, ncells, rcells, min(at) + 1, max(at) + 1, rebuilt=True, across=first + 1 in across)
         self.out.conventions["layout_cells_rebuilt"] = self.out.conventions.get("layout_cells_rebuilt", 0) + len(rows)
         self.out.conventions["layout_ragged_rows"] = self.out.conventions.get("layout_ragged_rows", 0) + len(rows)
+        if across:
+            self.out.conventions["layout_interleaved_rows"] = self.out.conventions.get("layout_interleaved_rows", 0) + len(across)
         return end
 
     def table_row(self, layout: TableLayout, ncells: list[str], rcells: list[str], first_line: int, last_line: int,
-                  rebuilt: bool = False) -> None:
+                  rebuilt: bool = False, across: bool = False) -> None:
         info = row_to_assignment(layout, rcells)
         ninfo = row_to_assignment(layout, ncells)
         first = ncells[0].replace(" ", "") if ncells else ""
@@ -779,7 +794,19 @@ class _Reader:
         number = ninfo["number"] if ninfo["number"] is not None else layout.counter + 1
         layout.counter = number
         self.emit(TableRow(number, info["text"], ";".join(info["labels"]), info["deadline"], self.snapshot(),
-                           first_line, last_line, rebuilt))
+                           first_line, last_line, rebuilt, across))
+
+
+def _glue(col: list[int], glued, lines, clean) -> list[str]:
+    """The pieces of one cell's lines: a line in ``glued`` is appended to the piece before it."""
+    out: list[str] = []
+    for r in col:
+        text = clean(lines[r])
+        if out and r in glued:
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
 
 
 def _section_assignment(norm: str, first_listed_leads: bool = False) -> bool:

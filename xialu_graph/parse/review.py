@@ -56,6 +56,7 @@ REVIEW_REASONS = {
     "guessed_unit_form": (0.85, "单位简称或前缀为推测"),
     "lead_by_position": (0.85, "按“排名第一为牵头单位”规则确定牵头单位"),
     "cell_layout_rebuilt": (0.85, "表格由逐格分行的文本重建"),
+    "interleaved_columns": (0.6, "表格各列逐行交错（PDF 横向提取），已按列重排，请核对任务文字与单位"),
     "name_joined_across_lines": (0.85, "单位名称跨行拼接"),
     "inline_labels": (0.9, "标签写在任务句之后"),
     "text_joined": (0.95, "任务文字跨行拼接"),

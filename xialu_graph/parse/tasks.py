@@ -98,6 +98,8 @@ def build_tasks(entries: list, *, first_listed_leads: bool = False, rule_line: i
                 out.notes.append((task, entry.deadline))
             if entry.rebuilt:
                 task.reasons.append("cell_layout_rebuilt")
+            if entry.across:
+                task.reasons.append("interleaved_columns")
         elif isinstance(entry, ProseTask):
             task = _make_task(out, first_listed_leads, entry.number, entry.numbering, entry.text, entry.parsed, entry.text,
                               entry.context, entry.line, entry.line, entry.line, rule_line)

@@ -15,6 +15,8 @@ from collections import Counter
 
 from .grammar import load_grammar
 from .lines import HEAD_START, ITEM_START, match_attachment, match_heading, match_item, normalise
+from .tables import is_header_cell
+from .woven import unit_line, unit_piece
 
 __all__ = ["join_hard_wraps", "join_separator_lines", "wrap_width", "MIN_WIDTH", "MIN_WRAPPED", "WRAP_SHARE", "MAX_CANDIDATES"]
 
@@ -88,6 +90,35 @@ def wrap_width(lines: list[str]) -> int:
     return 0
 
 
+def _header_word(line: str) -> bool:
+    """A column word on a line of its own (``序号``, ``牵 头 单 位``): a table's header starts, no
+    wrapped text goes on."""
+    c = line.strip()
+    return bool(c) and len(c.replace(" ", "")) <= 8 and is_header_cell(normalise(c))
+
+
+def _header_row(line: str) -> bool:
+    """A line holding column words between spaces (``序号 类别 主要任务 … 参与单位``): a header row a
+    wrap may cut before its last word."""
+    return sum(1 for w in normalise(line).split() if is_header_cell(w)) >= 2
+
+
+def _cell_table_start(lines: list[str]) -> float:
+    """The index of the first line of a header written one cell per line (three column words on
+    lines of their own in a row, blank lines aside), or infinity."""
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _header_word(line):
+            run.append(i)
+            if len(run) >= 3:
+                return run[0]
+        else:
+            run = []
+    return float("inf")
+
+
 def _opens_item(line: str) -> bool:
     n = normalise(line).strip()
     return (not n or n[0] in ITEM_START or n[0] in HEAD_START or match_item(n) is not None
@@ -124,8 +155,27 @@ def join_hard_wraps(text: str) -> tuple[str, int]:
     out: list[str] = []
     joined = 0
     cont = False  # the line before is full: this one may continue it
-    for line in lines:
-        if cont and not _opens_item(line):
+    cells_from = _cell_table_start(lines)
+    # in a table of one cell per line: the lines of this row read as unit cells' pieces, and the
+    # number of its other lines (one: the row is on its first printed line)
+    units_above: list[str] = []
+    texts = 0
+    for i, line in enumerate(lines):
+        if i > cells_from:
+            n = normalise(line).strip()
+            if n.isdigit():
+                units_above, texts = [], 0
+            elif texts and unit_line(n, units_above, width=width, first_line=texts == 1):
+                units_above.append(n)
+                # a full task line followed by a unit cell's piece (or the end of a name cut on an
+                # earlier one: 各区县政 / 府) is a table read across (:mod:`.woven`): the piece is the
+                # next column, not the rest of the line
+                cont = False
+            elif n:
+                texts += 1
+            if cont and out and normalise(out[-1]).rstrip().endswith("。"):
+                cont = False  # a task cell ends at its full stop
+        if cont and not _opens_item(line) and not (_header_word(line) and not _header_row(out[-1])):
             out[-1] += line  # spaces at the cut are kept: they may separate two cells
             joined += 1
         else:
@@ -172,10 +222,18 @@ def join_separator_lines(text: str) -> tuple[str, int]:
     out: list[str] = []
     joined = 0
     k = -1  # the line the next cut piece joins (the last line that was not joined to another)
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    cells_from = _cell_table_start(lines)
+    for i, line in enumerate(lines):
         head = line.lstrip(" \u3000\t")
         before = out[k].rstrip(" \u3000\t") if out else ""
-        if before and "|" not in before and head.startswith(_SEPARATORS):
+        if i > cells_from and before and head.startswith(_SEPARATORS) and \
+                unit_piece(normalise(before)) != unit_piece(normalise(head)):
+            # a table read across (:mod:`.woven`): the task text goes on (,加快职能转变…) after a unit
+            # cell's piece, or a unit cell (、区财政局) after the task's: not the rest of that line
+            out.append(line)
+            k = len(out) - 1
+        elif before and "|" not in before and head.startswith(_SEPARATORS):
             out[k] = before + head
             out.append("")  # the line stays, blank: every later line keeps its number in the file
             joined += 1
