@@ -56,15 +56,16 @@ def unit_piece(line: str) -> bool:
 
     Examples
     --------
-    >>> [unit_piece(x) for x in ["区发改局", "区财政局、区自然资源", "区政务服务和", "和规划局"]]
-    [True, True, True, True]
+    >>> [unit_piece(x) for x in ["区发改局", "区财政局、区自然资源", "区政务服务和", "和规划局", "、街道办事处,魏武国控集团。"]]
+    [True, True, True, True, True]
     >>> [unit_piece(x) for x in ["产投资200亿元以上。", "加快推进重大项目建设,全年完成固定资", "全年完成固定资产投资", "建设园区"]]
     [False, False, False, False]
     """
     c = line.strip()
     if not c:
         return False
-    parts = [_ALIAS.sub("", p.rstrip("*")) for p in _SEP.split(c) if p]
+    # (a unit cell may close with a full stop: 谯城经开区管委会,魏武国控集团。)
+    parts = [_ALIAS.sub("", p.rstrip("*")) for p in _SEP.split(c.removesuffix("。")) if p]
     if cell_kind(c) == "unit" and all(_org(p) for p in parts):
         # names as organisations end (局, 中心) or start (区…, 各…): a piece of a sentence cut at the
         # column's edge may end in 园区, 城市 (建设园区) and read as a place
