@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "genre"
-SPLITS = ("", "holdout", "fresh", "unseen", "unseen2", "unseen3", "unseen4")  # "" is the development set
+SPLITS = ("", "holdout", "fresh", "unseen", "unseen2", "unseen3", "unseen4", "unseen5")  # "" is the development set
 
 
 def gold_files(folder: Path) -> list[Path]:

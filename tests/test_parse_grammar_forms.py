@@ -331,3 +331,28 @@ def test_a_one_cell_per_line_table_with_a_county_leader_column():
         "80": [("lead", "县教育局"), ("support", "县各有关单位")],
         "81": [("lead", "县教育局"), ("support", "县各有关单位")],
     }
+
+
+# ------------------------------------------------------------------ forms of the fifth unseen set
+
+def test_a_starred_unit_leads_only_where_the_document_says_what_the_star_means():
+    table = "序号\n工作任务\n责任单位\n1\n抓项目。\n区政府办公室*、区财政局\n2\n稳就业。\n区人社局\n"
+    doc = xg.read_document(table)
+    assert by_id(doc) == {"1": [("responsible", "区政府办公室"), ("responsible", "区财政局")], "2": [("responsible", "区人社局")]}
+    assert [(w.code, w.line) for w in doc.report.warnings] == [("guess_unstated_marker", 4)]
+    assert doc.tasks[0].reasons == ["cell_layout_rebuilt", "guessed_role"]
+    stated = xg.read_document("任务分解表(加*号为牵头部门)\n" + table)
+    assert by_id(stated)["1"] == [("lead", "区政府办公室"), ("support", "区财政局")]
+    assert not [w for w in stated.report.warnings if w.code == "guess_unstated_marker"]
+
+
+def test_fenbie_qiantou_peihe_luoshi_and_a_collective_with_a_bracketed_level():
+    doc = xg.read_document(
+        "1.稳就业。\n责任单位:市人力社保局、市农业农村局分别牵头\n"
+        "2.建平台。(市发改委、市科技局、团市委配合落实)\n"
+        "3.提升园区。(市商务局,各区、县(市)政府(管委会))\n")
+    assert by_id(doc) == {
+        "1": [("lead", "市人力社保局"), ("lead", "市农业农村局")],
+        "2": [("support", "市发改委"), ("support", "市科技局"), ("support", "团市委")],
+        "3": [("responsible", "市商务局"), ("responsible", "各区、县(市)政府(管委会)")],
+    }

@@ -211,6 +211,8 @@ def split_units(s: str) -> list[str]:
     ['县民政局', '各乡、镇人民政府']
     >>> split_units("区发改局、各市(县)、区政府等")
     ['区发改局', '各市(县)、区政府等']
+    >>> split_units("市投资促进局,各区、县(市)政府(管委会)")
+    ['市投资促进局', '各区、县(市)政府(管委会)']
     """
     out: list[str] = []
     for chunk in _split_depth0(s, ",;/|\t"):
@@ -239,7 +241,8 @@ _BARE_LEVELS = re.compile(r"^各(有关|相关)?[县区市乡镇街道特旗州�
 _BARE_ZONE = re.compile(r"^[^、]{1,12}(示范区|开发区|新区|园区|试验区|高新区)$")
 _ZONE_BODY = re.compile(r"^[^、]{1,12}(区|县|市)(党工委和管委会|党委和政府|党工委|管委会|人民政府|政府)$")
 # (a list's closing 等 may follow the head: 各市(县)、区政府等按职责分工负责)
-_COLLECTIVE_HEAD = re.compile(r"^[县区市乡镇街道特旗州盟级、]*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?等?$|^开发园区$|^开发区$")
+_COLLECTIVE_HEAD = re.compile(
+    r"^(?:[县区市乡镇街道特旗州盟级、]|\([县区市]{1,3}\))*(人民)?(政府|管委会|园区|党委|县级市|市|区)(\([^()]*\))?等?$|^开发园区$|^开发区$")
 # 市直有关部门、单位: a bare kind after a name ending in a kind shares that name's modifier
 _BARE_KINDS = {"单位", "部门", "机构", "企业"}
 _AND_SPLIT = re.compile(r"等和|和(?=各)|会同")

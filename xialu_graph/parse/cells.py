@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .grammar import load_grammar
 from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
 __all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS", "ORG_END"]
@@ -55,6 +56,7 @@ _DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _TEXT_END = re.compile(r"[。;!?]$")
 _MEASURE = re.compile("[万亿亩吨元次个]")  # a unit of measure (万亩, 亿元), not a name
+_ROLE_SUFFIXES = tuple(w for w, _ in load_grammar().suffixes)  # longest first
 
 
 def cell_kind(cell: str) -> str:
@@ -70,10 +72,15 @@ def cell_kind(cell: str) -> str:
     ('unit', 'unit', 'unit')
     >>> cell_kind("成功创建首批浙江省美丽城镇。")  # a sentence, though it ends like a unit name
     'text'
+    >>> cell_kind("市科技局、团市委配合落实"), cell_kind("抓好推进落实")
+    ('unit', 'text')
     """
     c = cell.strip()
     if not c:
         return "short"
+    suffix = next((w for w in _ROLE_SUFFIXES if c.endswith(w) and len(c) > len(w) + 1), None)
+    if suffix is not None and cell_kind(c[:-len(suffix)]) == "unit":
+        return "unit"  # 市科技局、团市委配合落实: names closed by a role word (data/grammar/suffixes.csv)
     if _TEXT_END.search(c) or len(c) > 40:
         # a unit cell closed by a full stop (区工信局、区住建局,各乡镇人民政府。) is still units; names of
         # three characters or more that end as organisations do (推进园区,建设社区。 stays text)

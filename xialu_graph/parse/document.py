@@ -1,7 +1,7 @@
 """Text → Document: the parser's passes, one after the other.
 
 layout (:mod:`.layout`) → numbering (:mod:`.numbering`) → items (:mod:`.items`) →
-assignments (:mod:`.tasks`) → group sentences (:mod:`.groups`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
+assignments (:mod:`.tasks`) → group sentences (:mod:`.groups`) → marked units (:mod:`.markers`) → ids (:mod:`.ids`) → metadata (:mod:`.meta`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .groups import apply_group_sentences
 from .ids import number_tasks
 from .items import find_items
 from .layout import prepare
+from .markers import apply_marker_rule
 from .meta import build_metadata
 from .numbering import scan_numbering
 from .tasks import build_tasks
@@ -82,6 +83,10 @@ def parse_document(text: str, *, source: str = "<string>", strict: bool = False,
     grouped = apply_group_sentences(built.tasks, lines)  # 以上工作由X牵头,Y配合 under a group of items
     if grouped:
         report.conventions["group_sentences"] = len(grouped)
+    unmarked = apply_marker_rule(built.tasks, text)  # a starred lead where no sentence says what * means
+    if unmarked:
+        report.conventions["marker_rule"] = "not stated: starred units keep their list's role"
+        _record(report, unmarked, strict, source)
     if built.truncated:
         report.truncated = built.truncated
         for ln in built.truncated_lines:

@@ -30,9 +30,12 @@ The tables live in ``data/grammar/`` (or ``$XIALU_GRAPH_GRAMMAR``), one CSV each
   lead, those after it support (when the list's role is lead or responsible); a folder
   without the table reads ``会同`` only;
 * ``posts.csv`` (``post,note``): a leader's post (``副市长``, ``副秘书长``): a name in a list
-  that ends with one is a person, never a unit (``分管副省长``, ``杨志武副市长``).
+  that ends with one is a person, never a unit (``分管副省长``, ``杨志武副市长``);
+* ``markers.csv`` (``pattern,note``): regular expressions of the sentence that says a unit
+  marked ``*`` leads (``加*号为牵头部门``); where a document says none, a starred unit keeps its
+  column's role (:mod:`.markers`).
 
-The last five tables are optional: a folder without them reads as if they were empty.
+The last six tables are optional: a folder without them reads as if they were empty.
 
 Words are written in simplified characters; matching runs on the normalised text
 (:func:`xialu_graph.parse.lines.normalise`), so traditional characters match as well.
@@ -74,6 +77,19 @@ class Grammar:
     synonyms: tuple = ()
     posts: tuple = ()
     convening: tuple = ("会同",)
+    markers: tuple = ()
+
+    def marker_regex(self) -> "re.Pattern":
+        """One regular expression that finds any sentence saying a unit marked ``*`` leads
+        (``markers.csv``; it never matches when the table is empty).
+
+        Examples
+        --------
+        >>> rx = load_grammar().marker_regex()
+        >>> bool(rx.search("责任部门(加*号为牵头部门,其余为参与部门)")), bool(rx.search("区财政局*、区发改局"))
+        (True, False)
+        """
+        return re.compile("|".join(f"(?:{p})" for p in self.markers) or r"(?!x)x")
 
     def convening_regex(self) -> "re.Pattern":
         """One regular expression that finds any convening verb (``convening.csv``).
@@ -211,17 +227,8 @@ def load_grammar(folder: str = "") -> Grammar:
     posts = []
     if (base / "posts.csv").exists():
         posts = [(r.get("post") or "").strip() for r in _rows(base / "posts.csv")]
-    convening = ["会同"]
-    if (base / "convening.csv").exists():
-        convening = []
-        for i, r in enumerate(_rows(base / "convening.csv"), start=2):
-            p = (r.get("pattern") or "").strip()
-            try:
-                re.compile(p)
-            except re.error as e:
-                raise ValueError(f"{base / 'convening.csv'} line {i}: invalid pattern {p!r}: {e}") from None
-            if p:
-                convening.append(p)
+    markers = _regexes(base / "markers.csv") if (base / "markers.csv").exists() else []
+    convening = _regexes(base / "convening.csv") if (base / "convening.csv").exists() else ["会同"]
     return Grammar(
         labels=tuple(sorted(dict.fromkeys(labels), key=lambda x: -len(x[0]))),
         suffixes=tuple(sorted(dict.fromkeys(suffixes), key=lambda x: -len(x[0]))),
@@ -232,7 +239,23 @@ def load_grammar(folder: str = "") -> Grammar:
         synonyms=tuple(synonyms),
         posts=tuple(sorted({w for w in posts if w}, key=len, reverse=True)),
         convening=tuple(convening),
+        markers=tuple(markers),
     )
+
+
+def _regexes(path: Path) -> list[str]:
+    """The ``pattern`` column of a table of regular expressions; ValueError names the file and
+    line of one that does not compile."""
+    out = []
+    for i, r in enumerate(_rows(path), start=2):
+        p = (r.get("pattern") or "").strip()
+        try:
+            re.compile(p)
+        except re.error as e:
+            raise ValueError(f"{path} line {i}: invalid pattern {p!r}: {e}") from None
+        if p:
+            out.append(p)
+    return out
 
 
 COLUMN_ROLES = ("number", "task", "lead", "responsible", "support", "person", "deadline", "category", "assessor", "note")

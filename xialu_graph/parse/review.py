@@ -72,7 +72,7 @@ ROLE_WORDS = {
 """What a person may write in the ``role`` column of a corrections file."""
 
 _GUESS_WARNINGS = {"guess_bare_list": "guessed_role", "guess_unit_form": "guessed_unit_form",
-                   "guess_prefix": "guessed_unit_form"}
+                   "guess_prefix": "guessed_unit_form", "guess_unstated_marker": "guessed_role"}
 _REQUIRED = ("task_id", "unit", "role")
 
 
