@@ -6,7 +6,8 @@ unit where it was. Components are laid out one by one (Kamada–Kawai from a see
 up to 250 nodes, a spring layout up to 600, a cut-off force layout beyond) and shelf-packed,
 largest first, so isolated units do not squeeze the main component into a corner; nodes
 left standing on each other (a collective's members, named together on almost every task) are
-then spread apart (:func:`spread_overlaps`). Deterministic for a given seed. Coordinates are in pixels with y pointing down (as in the
+then spread apart (:func:`spread_overlaps`). The cluster view and figure box each cluster
+(:func:`cluster_layout`), the same component layouts inside each box. Deterministic for a given seed. Coordinates are in pixels with y pointing down (as in the
 browser); figures flip y.
 
 Kept here rather than in networkx because networkx has no component packing and its spring
@@ -20,7 +21,7 @@ from typing import Optional
 
 import networkx as nx
 
-__all__ = ["network_layout", "remember_layout", "force_layout", "pack_components", "spread_overlaps", "OVERLAP_GAP"]
+__all__ = ["network_layout", "cluster_layout", "remember_layout", "force_layout", "pack_components", "spread_overlaps", "OVERLAP_GAP"]
 
 
 def force_layout(nodes: list, edges: list, *, seed: int = 0, iterations: int = 80) -> dict:
@@ -75,13 +76,24 @@ def _component_layout(G, nodes: list, seed: int, weight) -> dict:
         return {nodes[0]: (0.0, 0.0)}
     if n == 2:
         return {nodes[0]: (0.0, 0.0), nodes[1]: (1.0, 0.0)}
-    H = G.subgraph(nodes)
+    H = _ordered_subgraph(G, nodes)
     if n <= 250:
         init = nx.spring_layout(H, seed=seed, weight=weight)
         return nx.kamada_kawai_layout(H, pos=init, weight=None)
     if n <= 600:
         return nx.spring_layout(H, seed=seed, weight=weight, k=1.6 / math.sqrt(n))
     return force_layout(nodes, list(H.edges), seed=seed)
+
+
+def _ordered_subgraph(G, nodes: list):
+    """The subgraph on ``nodes`` with its nodes in the order given. ``G.subgraph`` of a small part
+    of a graph iterates its nodes in the order of a set of them, which changes with the hash seed
+    of the process: the layouts (which read the node order) would too."""
+    H = nx.Graph()
+    H.add_nodes_from((v, G.nodes[v]) for v in nodes)
+    keep = set(nodes)
+    H.add_edges_from((u, v, d) for u in nodes for v, d in G.adj[u].items() if v in keep)
+    return H
 
 
 def pack_components(parts: list) -> dict:
@@ -201,6 +213,49 @@ def network_layout(G, *, seed: int = 0, weight: Optional[str] = "weight") -> dic
                 _LAYOUTS.pop(next(iter(_LAYOUTS)))
             _LAYOUTS[key] = pos
     return dict(pos)
+
+
+def cluster_layout(G, clusters: dict, *, seed: int = 0, weight: Optional[str] = "weight") -> dict:
+    """Positions with each cluster in a box of its own (group-in-a-box; Rodrigues et al. 2011):
+    the members of one cluster are laid out among themselves (:func:`network_layout`'s component
+    layouts on the cluster's subgraph) and the boxes are shelf-packed, largest cluster first,
+    nodes of no cluster (``clusters`` has no entry or None) in a last box. The co-responsibility
+    projection of a plan is dense (most units share a task with most others), so a layout of the
+    whole projection draws one blot with the clusters on top of each other; boxed, every cluster
+    can be read and labelled, and ties between clusters are the lines between boxes. Pixels, y
+    down; deterministic for a given seed.
+
+    Examples
+    --------
+    >>> G = nx.complete_graph(6)
+    >>> pos = cluster_layout(G, {0: 1, 1: 1, 2: 1, 3: 2, 4: 2, 5: 2})
+    >>> def box(vs): return [min(pos[v][k] for v in vs) for k in (0, 1)] + [max(pos[v][k] for v in vs) for k in (0, 1)]
+    >>> a, b = box((0, 1, 2)), box((3, 4, 5))
+    >>> apart = bool(a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])  # the boxes do not overlap
+    >>> sorted(pos) == list(range(6)), apart, pos == cluster_layout(G, {0: 1, 1: 1, 2: 1, 3: 2, 4: 2, 5: 2})
+    (True, True, True)
+    """
+    nodes = list(G.nodes)
+    if not nodes:
+        return {}
+    order = {v: i for i, v in enumerate(nodes)}
+    groups: dict = {}
+    for v in nodes:
+        groups.setdefault(clusters.get(v), []).append(v)
+    boxes = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), order[kv[1][0]]))
+    parts = []
+    for _, members in boxes:
+        H = _ordered_subgraph(G, members)
+        comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(H)),
+                       key=lambda c: (-len(c), order[c[0]]))
+        layouts = [_component_layout(H, c, seed, weight) for c in comps]
+        parts.append(layouts[0] if len(layouts) == 1 else pack_components(layouts))
+    return spread_overlaps(G, pack_components(parts), gap=CLUSTER_GAP)
+
+
+CLUSTER_GAP = 90.0
+"""Pixels between units spread apart in :func:`cluster_layout`: the cluster view sizes units by
+load, up to 80 pixels across, and the heaviest (the street offices) stand together."""
 
 
 def remember_layout(G, pos: dict, *, seed: int = 0, weight: Optional[str] = "weight") -> None:

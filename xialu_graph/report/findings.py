@@ -19,7 +19,7 @@ FIGURES_EN = {
     "load_ranking": ("Load ranking: lead, support and responsible tasks", "The units with the heaviest weighted load, by role."),
     "lorenz_curve": ("Lorenz curve of the load", "The further the curve from the diagonal, the more the load sits with a few units."),
     "section_heatmap": ("Tasks per unit in each section", "Tasks of the busiest units in each part of the document."),
-    "cluster_network": ("Co-responsibility network", "Only ties beyond chance are drawn (SDSM null model, FDR 5%); positions use all shared tasks; colour = cluster, size = load."),
+    "cluster_network": ("Co-responsibility network", "Only ties beyond chance are drawn (SDSM null model, FDR 5%); each cluster stands in a block of its own, its units placed by all their shared tasks; colour = cluster, size = load."),
     "cluster_keywords": ("Keywords of each cluster", "Characteristic words (TF-IDF) of the tasks each cluster carries."),
     "centrality_vs_load": ("Centrality and load", "Brokers (many ties, light load) and workhorses (heavy load, few ties)."),
 }
@@ -41,7 +41,7 @@ FIGURES = {
     "load_ranking": ("工作量排名：牵头、配合与责任任务数", "加权工作量最重的单位，按牵头、配合、责任分段。"),
     "lorenz_curve": ("工作量分布的洛伦兹曲线", "曲线离对角线越远，工作量越集中在少数单位。"),
     "section_heatmap": ("各单位在各部分的任务数", "任务最多的单位在文件各部分的任务数。"),
-    "cluster_network": ("共同责任网络", "只画出超出随机预期的共同责任（SDSM 零模型，FDR 5%）；单位的位置仍按全部共同任务排列，颜色为群组，大小为工作量。"),
+    "cluster_network": ("共同责任网络", "只画出超出随机预期的共同责任（SDSM 零模型，FDR 5%）；每个群组自成一块，块内单位的位置按全部共同任务排列，颜色为群组，大小为工作量。"),
     "cluster_keywords": ("各群组任务关键词", "每个群组所承担任务的特征词（TF-IDF）。"),
     "centrality_vs_load": ("中心性与工作量", "经纪人（连接多、负担轻）与主力（负担重、连接少）。"),
 }

@@ -56,7 +56,7 @@ from .style import (
 from ..metrics import unit_section_matrix as counts
 from ..graph import node_label
 from ..glossary import concept, current_language
-from ..layout import network_layout
+from ..layout import cluster_layout, network_layout
 from ..palette import GREY, cluster_color
 from ..text import cluster_title
 
@@ -673,9 +673,11 @@ def _load_map(load_df):
     return {str(u): float(v) for u, v in zip(load_df["unit"], load_df[col])}
 
 
-def component_layout(H, *, seed: int = 0) -> dict:
+def component_layout(H, *, seed: int = 0, clusters: Optional[dict] = None) -> dict:
     """Positions for a figure: :func:`xialu_graph.layout.network_layout` (the layout of the
-    interactive views and of the Gephi export) scaled into the unit square, y pointing up.
+    interactive views and of the Gephi export), or with ``clusters`` (node → cluster)
+    :func:`xialu_graph.layout.cluster_layout` (the cluster view's), scaled into the unit square,
+    y pointing up.
 
     Examples
     --------
@@ -686,7 +688,7 @@ def component_layout(H, *, seed: int = 0) -> dict:
     """
     import numpy as np
 
-    pos = network_layout(H, seed=seed)
+    pos = cluster_layout(H, clusters, seed=seed) if clusters is not None else network_layout(H, seed=seed)
     if not pos:
         return {}
     nodes = list(pos)
@@ -713,10 +715,13 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
     ``unit_b``, ``significant``) switches the ties drawn to those that beat the null model
     (``ties="backbone"``, the default when it is given): most ties of a plan are forced by who
     is listed how often, and drawing them all makes a hairball. ``ties="all"`` draws the whole
-    projection as before. Positions come from the whole projection either way, so the clusters
-    stay together; a note under the network says how many ties are drawn and left out.
+    projection as before. Positions do not depend on the ties drawn (each cluster in a block of
+    its own, placed within it by all shared tasks); a note under the network says how many ties
+    are drawn and left out.
 
-    Layout: ``networkx.spring_layout(seed=seed)`` on the weighted projection (deterministic).
+    Layout: with ``clusters_df``, each cluster in a box of its own
+    (:func:`xialu_graph.layout.cluster_layout`, as the cluster view), else
+    :func:`component_layout` of the whole projection (deterministic for a given seed).
     Only units in ``clusters_df`` are drawn when it is given (collectives are left out
     there). The ``label_top`` heaviest units are labelled; labels are moved apart by
     :func:`repel_labels` so they do not overlap. Edges with ``weight <= min_weight`` are not
@@ -745,7 +750,8 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
         Hs.add_nodes_from(order)
         edges = sorted(H.edges(data=True), key=lambda e: tuple(sorted((str(e[0]), str(e[1])))))
         Hs.add_edges_from((a, b, dict(d)) for a, b, d in edges)
-        pos = component_layout(Hs, seed=seed)
+        # each cluster in a box of its own, as the cluster view places them
+        pos = component_layout(Hs, seed=seed, clusters={n: cl.get(names[n]) for n in order} if cl else None)
         xy = np.array([pos[n] for n in order])
         loads = np.array([load.get(names[n], 0.0) for n in order])
         lmax = loads.max() if loads.size and loads.max() > 0 else 1.0
@@ -780,10 +786,10 @@ def plot_cluster_network(P, clusters_df=None, load_df=None, *, ax=None, label_to
             n_all = Hs.number_of_edges()
             alpha_fdr = backbone.attrs.get("alpha", 0.05)
             note = (f"Lines: {len(segs)} ties beyond chance (SDSM null model, FDR {alpha_fdr:.0%}); the other "
-                    f"{n_all - len(segs)} shared-task pairs not drawn (positions from all shared tasks)"
+                    f"{n_all - len(segs)} shared-task pairs not drawn (one block per cluster, placed within by all shared tasks)"
                     if current_language() == "en" else
                     f"连线：超出随机预期的共同责任 {len(segs)} 对（SDSM 零模型，FDR {alpha_fdr:.0%}）；"
-                    f"其余 {n_all - len(segs)} 对共同任务未画出（位置仍按全部共同任务）")
+                    f"其余 {n_all - len(segs)} 对共同任务未画出（每个群组一块，块内按全部共同任务排列）")
             ax.text(0, 0, note,
                     transform=ax.transAxes, fontsize=FONT_SIZE - 2, color="#555555", va="top")
         fig._xialu_edges_drawn = len(segs)

@@ -47,7 +47,7 @@ from typing import Optional
 
 from ..glossary import concept, current_language, phrase, pick
 from ..graph import is_collective, node_label
-from ..layout import force_layout, network_layout, pack_components
+from ..layout import cluster_layout, force_layout, network_layout, pack_components
 from ..palette import CLUSTER_COLORS, GREY, KIND_COLORS, cluster_color
 from .page import (
     NetworkView,
@@ -439,7 +439,6 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         comms = nx.community.louvain_communities(P, weight=weight, seed=seed)
         comms = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
         cmap = {n: i for i, c in enumerate(comms, 1) for n in c}  # 群组1 = the largest, as the metrics number them
-    pos = _layout(P, layout, seed, weight=weight)
     strength = dict(P.degree(weight=weight))
 
     def load_of(n):
@@ -460,6 +459,9 @@ def cluster_view(P, clusters_df=None, load_df=None, *, title: Optional[str] = No
         c = _lookup(cmap, P, n)
         if c is not None and not (isinstance(c, float) and math.isnan(c)):
             clusters[n] = c
+    # each cluster in a box of its own (the projection is dense: laid out whole, the clusters
+    # lie on top of each other); the figure places them the same way
+    pos = cluster_layout(P, clusters, seed=seed, weight=weight) if layout == "auto" else _layout(P, layout, seed, weight=weight)
     order = sorted(set(clusters.values()), key=lambda c: (0, c) if isinstance(c, (int, float)) else (1, str(c)))
     # numbered clusters take the package palette's colour of their number (as in the figures and
     # Gephi); other labels take the palette in order; shapes change once the colours repeat
