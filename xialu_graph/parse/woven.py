@@ -50,9 +50,11 @@ _MAX_PIECE = 20  # a unit piece is one printed line of a unit column: never long
 
 
 def unit_piece(line: str) -> bool:
-    """Whether a normalised line reads as (part of) a unit cell: unit names (:func:`.cells.cell_kind`),
-    or a short list without sentence punctuation or figures whose names are units but for the
-    last, which starts as a name does (``区政务服务和``, ``区财政局、区自然资源``).
+    """Whether a normalised line reads as (part of) a unit cell: unit names that end as
+    organisations do or start as names do (:func:`.cells.cell_kind`; ``建设园区`` is a sentence's
+    end), or a short line without sentence punctuation or figures: units and then a name cut at
+    the column's edge (``区财政局、区自然资源``, ``区财政局、下``), or one name that starts as names
+    do (``区政务服务和``).
 
     Examples
     --------
