@@ -96,8 +96,9 @@ def _ordered_subgraph(G, nodes: list):
     return H
 
 
-def pack_components(parts: list) -> dict:
-    """Shelf-pack component layouts (largest first) into one picture, in pixels."""
+def pack_components(parts: list, *, aspect: float = 1.0) -> dict:
+    """Shelf-pack component layouts (largest first) into one picture, in pixels, about ``aspect``
+    times as wide as it is high."""
     boxes = []
     for pos in parts:
         n = len(pos)
@@ -109,7 +110,7 @@ def pack_components(parts: list) -> dict:
         scaled = {v: ((p[0] - cx) / span * side, (p[1] - cy) / span * side) for v, p in pos.items()}
         boxes.append((side + 60.0, scaled))
     total = math.sqrt(sum(b[0] ** 2 for b in boxes))
-    width = max(boxes[0][0], total * 1.15)
+    width = max(boxes[0][0], total * 1.15 * math.sqrt(aspect))
     out: dict = {}
     x = y = row_h = 0.0
     for size, scaled in boxes:
@@ -250,7 +251,7 @@ def cluster_layout(G, clusters: dict, *, seed: int = 0, weight: Optional[str] = 
                        key=lambda c: (-len(c), order[c[0]]))
         layouts = [_component_layout(H, c, seed, weight) for c in comps]
         parts.append(layouts[0] if len(layouts) == 1 else pack_components(layouts))
-    return push_apart(spread_overlaps(G, pack_components(parts), gap=CLUSTER_GAP), gap=CLUSTER_GAP)
+    return push_apart(spread_overlaps(G, pack_components(parts, aspect=CLUSTER_ASPECT), gap=CLUSTER_GAP), gap=CLUSTER_GAP)
 
 
 def push_apart(pos: dict, *, gap: float = OVERLAP_GAP, rounds: int = 30) -> dict:
@@ -294,6 +295,9 @@ def push_apart(pos: dict, *, gap: float = OVERLAP_GAP, rounds: int = 30) -> dict
             break
     return {v: (round(float(xy[i, 0]), 1), round(float(xy[i, 1]), 1)) for i, v in enumerate(nodes)}
 
+
+CLUSTER_ASPECT = 1.6
+"""Width over height the cluster boxes are packed to: the view's canvas and the figure are wide."""
 
 CLUSTER_GAP = 90.0
 """Pixels between units spread apart in :func:`cluster_layout`: the cluster view sizes units by
