@@ -28,7 +28,7 @@ from typing import Optional
 from .grammar import load_grammar
 from .tables import TableLayout, is_header_cell, is_number_cell, number_of
 
-__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS", "ORG_END"]
+__all__ = ["cell_kind", "align_cells", "ragged_rows", "split_glued", "MAX_ROW_CELLS", "MAX_UNIT_LINES", "UNIT_COLUMNS", "LIST_SEPARATORS", "ORG_END", "NAME_SEP", "ALIAS"]
 
 MAX_ROW_CELLS = 40
 """A row longer than this many lines is no row: the table ends before it."""
@@ -42,7 +42,8 @@ UNIT_COLUMNS = ("lead", "responsible", "support", "assessor")
 _UNIT_END = re.compile(
     r"(局|办|委|中心|公司|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|"
     r"室|股|科|园|区|县|市)$|^各.{1,12}$")
-_SEP = re.compile(r"[、,;/ ]+")
+NAME_SEP = re.compile(r"[、,;/ ]+")
+"""What separates the names in a unit cell (、 , ; / or a space, on a normalised line)."""
 _ITEM_LINE = re.compile(r"^(\d{1,3})[.、](?!\d)\S{6}")  # a numbered item written as text: 5.深化投资审批…
 LIST_SEPARATORS = ("、", ",", ";")
 """Separators of a list of units on a normalised line (，； read as , ;): a cell that ends with one
@@ -51,7 +52,8 @@ ORG_END = re.compile(r"(局|办|委|委会|委员会|协会|联合会|商会|工
                       r"|^各.{1,12}$")
 """A name that ends as an organisation does (局, 委, 中心 …; or a collective 各…): a sentence may
 end in 园区, 社区, 城市, 乡镇, a unit's name not."""
-_ALIAS = re.compile(r"\([^()]{1,12}\)$")
+ALIAS = re.compile(r"\([^()]{1,12}\)$")
+"""A name's alias in brackets at its end (东街办(工业新区), 市财政局(国资委)): dropped to read the name."""
 _DEADLINE = re.compile(r"(\d{1,2}月|年底|月底|季度|长期|持续|常态|\d{4}年|前$|底$|年内|^全年$|^全年完成$|^按期|^按时|^及时|^每年|^每季|^每月|^逐年)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _TEXT_END = re.compile(r"[。;!?]$")
@@ -85,15 +87,15 @@ def cell_kind(cell: str) -> str:
         # a unit cell closed by a full stop (区工信局、区住建局,各乡镇人民政府。) is still units; names of
         # three characters or more that end as organisations do (推进园区,建设社区。 stays text)
         core = c[:-1] if c.endswith("。") else c
-        names = [n for n in _SEP.split(core) if n]
+        names = [n for n in NAME_SEP.split(core) if n]
         if (len(names) >= 2 or len(core) <= 10) and len(core) <= 200 and "“" not in core and \
-                all(ORG_END.search(_ALIAS.sub("", n)) and 3 <= len(n) <= 16 for n in names):
+                all(ORG_END.search(ALIAS.sub("", n)) and 3 <= len(n) <= 16 for n in names):
             return "unit"
         return "text"
     if _DEADLINE.search(c) and len(c) <= 16:
         return "deadline"
     # 市财政局(国资委): the name before its alias; 区农业农村委*: a starred (leading) unit
-    names = [_ALIAS.sub("", n.rstrip("*")) for n in _SEP.split(c) if n]
+    names = [ALIAS.sub("", n.rstrip("*")) for n in NAME_SEP.split(c) if n]
     if names and all(_UNIT_END.search(n) and len(n) >= 2 for n in names) and "“" not in c:
         return "unit"
     bare = c.replace(" ", "")
@@ -318,7 +320,7 @@ def split_glued(cell: str) -> list[str]:
     ['区司法局等有关部门']
     """
     c = cell.strip()
-    if len(c) < 6 or _SEP.search(c) or "(" in c:
+    if len(c) < 6 or NAME_SEP.search(c) or "(" in c:
         return [c]
     out, s = [], 0
     for i in range(2, len(c) - 2):

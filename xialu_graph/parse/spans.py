@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .cells import cell_kind
+from .cells import ALIAS, cell_kind
 from .tables import UNIT_ROLES, TableLayout, is_number_cell
 
 __all__ = ["retarget_task_column", "skip_spanned_groups", "spanned_columns", "is_group_label"]
@@ -99,12 +99,9 @@ def _width(cells: list[str]) -> int:
     return n
 
 
-_ALIAS = re.compile(r"\([^()]{1,12}\)$")
-
-
 def _kind(cell: str) -> str:
     """:func:`.cells.cell_kind` of the cell, an alias in brackets after a name dropped (``规划信息处(爱卫办)``)."""
-    bare = _ALIAS.sub("", cell.strip())
+    bare = ALIAS.sub("", cell.strip())
     return cell_kind(bare or cell)
 
 

@@ -33,14 +33,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .cells import ORG_END, UNIT_COLUMNS, cell_kind
+from .cells import ALIAS, NAME_SEP, ORG_END, UNIT_COLUMNS, cell_kind
 from .tables import TableLayout
 
 __all__ = ["WovenRows", "name_remnant", "unit_line", "unit_piece", "unweave_row", "unweave_rows"]
 
 _NOT_NAME = re.compile(r"[。;:!?%\"“”\d]")  # sentence punctuation or a figure: no part of a unit cell
-_SEP = re.compile(r"[、,;/ ]+")
-_ALIAS = re.compile(r"\([^()]{1,12}\)$")  # 东街办(工业新区): the name before its alias
 _NAME_START = ("区", "市", "县", "省", "州", "盟", "旗", "各", "镇", "乡", "街道")
 _SENTENCE_END = ("。", ";", "!", "?")
 _SPANNING = ("办事处", "管委会", "委员会", "联合会", "服务中心", "管理局", "管理处", "管理站", "派出所", "分局", "支队",
@@ -67,7 +65,7 @@ def unit_piece(line: str) -> bool:
     if not c:
         return False
     # (a unit cell may close with a full stop: 谯城经开区管委会,魏武国控集团。)
-    parts = [_ALIAS.sub("", p.rstrip("*")) for p in _SEP.split(c.removesuffix("。")) if p]
+    parts = [ALIAS.sub("", p.rstrip("*")) for p in NAME_SEP.split(c.removesuffix("。")) if p]
     if cell_kind(c) == "unit" and all(_org(p) for p in parts):
         # names as organisations end (局, 中心) or start (区…, 各…): a piece of a sentence cut at the
         # column's edge may end in 园区, 城市 (建设园区) and read as a place
@@ -119,7 +117,7 @@ def _complete(piece: str) -> bool:
     >>> [_complete(x) for x in ["区发改局", "区财政局、区科", "各区县政", "市委", "区自然资源"]]
     [True, False, False, True, False]
     """
-    parts = [p for p in _SEP.split(piece) if p]
+    parts = [p for p in NAME_SEP.split(piece) if p]
     last = parts[-1] if parts else ""
     core = last[1:] if last.startswith("各") and len(last) > 2 else last
     # two characters make a whole name only as 区委, 市府 do (区科 is the start of 区科信局)
@@ -145,7 +143,7 @@ def name_remnant(piece: str, lasts: list[str]) -> bool:
     """
     if len(piece) > _MAX_PIECE or _NOT_NAME.search(piece):
         return False
-    parts = [p for p in _SEP.split(piece) if p]
+    parts = [p for p in NAME_SEP.split(piece) if p]
     if not parts or not all(_org(p) for p in parts[1:-1]):
         return False
     return any(_continues(last, parts[0]) for last in lasts)
@@ -159,7 +157,7 @@ def _continues(last: str, first: str) -> bool:
     办事处; 区发改局 / 事处 is no name)."""
     if not last or last[-1:] in ("、", ",", ";") or not first or first.startswith(_NAME_START) and _org(first):
         return False  # (a whole name that starts as names do, 区发改局, goes on with none)
-    end = [p for p in _SEP.split(last) if p][-1]
+    end = [p for p in NAME_SEP.split(last) if p][-1]
     name = end + first
     if not _org(name):
         return False
@@ -218,7 +216,7 @@ def unweave_row(pieces: list[str], n_unit_columns: int) -> tuple[list[int], list
                 first_line = False
             col = 0
             continue
-        first = next((x for x in _SEP.split(p) if x), "")
+        first = next((x for x in NAME_SEP.split(p) if x), "")
         if first_line or n_unit_columns == 1:
             k = min(col, n_unit_columns - 1) if first_line else 0
         else:
@@ -234,7 +232,7 @@ def unweave_row(pieces: list[str], n_unit_columns: int) -> tuple[list[int], list
             # then the cell whose last line is longest (a cut falls at a full line; 区项目办 / 事处 or
             # 各街道办 / 事处: the longer line was cut)
             goes_on = sorted((k for k in ends if _continues(text[k], first)),
-                             key=lambda k: (bool(ORG_END.search(_SEP.split(text[k])[-1])), -len(pieces[cols[k][-1]])))
+                             key=lambda k: (bool(ORG_END.search(NAME_SEP.split(text[k])[-1])), -len(pieces[cols[k][-1]])))
             after_sep = [k for k in order if text[k][-1:] in ("、", ",", ";")]
             k = (cut or goes_on or after_sep or [n_unit_columns - 1])[0]
         prev = text[k]
