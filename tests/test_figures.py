@@ -443,3 +443,34 @@ def test_cluster_keyword_panels_share_one_labelled_relative_scale():
     widths = [sorted(round(p.get_width(), 6) for p in a.patches) for a in axes]
     assert widths == [[0.5, 1.0], [0.5, 1.0]]  # each cluster's best word = 1
     assert [a.get_xlabel() for a in axes] == ["相对得分（本群组最高词 = 1）"] * 2
+
+
+def test_seed_heatmap_vector_files_hold_the_counts_image_itself(seed, tmp_path):
+    """The heatmap's PDF embeds the unit × section counts as an image of one pixel per cell
+    (imshow's interpolation "none": drawn crisp by the viewer), not one resampled at 300 dpi;
+    the PNG is what the "nearest" resampling drew (same pixels, checked against it)."""
+    import numpy as np
+    from PIL import Image
+
+    G = seed["G"]
+    table = F.heatmap_table(G)
+    fig = F.plot_section_heatmap(G)
+    png, svg, pdf = style.save_figure(fig, tmp_path / "hm")
+    widths = [int(w) for w in re.findall(rb"/Subtype /Image /Width (\d+)", pdf.read_bytes())]
+    assert table.shape[1] in widths and max(widths) < 50
+    again = F.plot_section_heatmap(G)
+    again.axes[0].images[0].set_interpolation("nearest")
+    nearest = style.save_figure(again, tmp_path / "hm_nearest", ("png",))[0]
+    assert np.array_equal(np.asarray(Image.open(png)), np.asarray(Image.open(nearest)))
+
+
+def test_report_page_image_from_pixels_equals_image_from_file(seed, tmp_path):
+    """The report page's image made from the pixels in memory (as the pack's workers make it)
+    is byte for byte the one made by decoding the PNG file."""
+    from xialu_graph.report.html import html_image
+
+    G = seed["G"]
+    pixels: dict = {}
+    png = style.save_figure(F.plot_section_heatmap(G), tmp_path / "hm", ("png",), pixels=pixels)[0]
+    assert pixels["png"].width > 1400
+    assert html_image(png, pixels=pixels["png"]) == html_image(png)

@@ -131,11 +131,12 @@ def safe_filename(name: str, *, prefix: str = "", suffix: str = ".html", max_cha
 
 # ---------------------------------------------------------------------------- writers
 def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet, names=None,
-                     formats=FIGURE_FORMATS) -> dict:
+                     formats=FIGURE_FORMATS, pixels: Optional[dict] = None) -> dict:
     """Draw the six briefing figures and save each as PNG, SVG and PDF (``formats``; PNG
     first) in ``folder``; ``names`` draws only those (default all, in :data:`FIGURES` order).
 
-    Returns name → [png, svg, pdf] paths (names in :data:`FIGURES`).
+    Returns name → [png, svg, pdf] paths (names in :data:`FIGURES`). ``pixels`` (a dict)
+    receives name → the PNG's pixels (a Pillow image; :func:`~xialu_graph.viz.style.save_figure`).
     """
     folder = Path(folder)
     src = data.doc
@@ -155,7 +156,10 @@ def briefing_figures(data: Analysis, folder, *, say: Callable = _quiet, names=No
             continue
         say(f"figure {name}")
         fig = make()
-        out[name] = save_figure(fig, folder / name, formats)
+        got: dict = {}
+        out[name] = save_figure(fig, folder / name, formats, pixels=got if pixels is not None else None)
+        if pixels is not None:
+            pixels[name] = got["png"]
         fig.clear()
     return out
 
@@ -335,8 +339,9 @@ def _init_worker(parent: int) -> None:
 def _figures_task(data: Analysis, *, say: Callable, **kwargs) -> dict:
     """Figures, and the report page's image of each (made here, where the figure was drawn,
     so the page's task, which waits for every figure, is left with little to do)."""
-    paths = briefing_figures(data, say=say, **kwargs) or {}
-    return {"paths": paths, "images": {name: html_image(files[0]) for name, files in paths.items()}}
+    pixels: dict = {}
+    paths = briefing_figures(data, say=say, pixels=pixels, **kwargs) or {}
+    return {"paths": paths, "images": {name: html_image(files[0], pixels=pixels[name]) for name, files in paths.items()}}
 
 
 def _worker_graph(weights, collectives):

@@ -232,7 +232,7 @@ def literal_text(fig) -> None:
 
 
 def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), *,
-                dpi: int = DPI, metadata: Optional[dict] = None) -> list[Path]:
+                dpi: int = DPI, metadata: Optional[dict] = None, pixels: Optional[dict] = None) -> list[Path]:
     """Save ``fig`` as ``<path_stem>.<fmt>`` for each format; returns the paths written.
 
     PNG at ``dpi`` (300) with its pHYs resolution set (RGB, zlib level 3: ``_png_bytes``); SVG with glyphs as paths; PDF with
@@ -246,6 +246,9 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
     the SVG and the PDF draw the positions computed for it (the renderers measure text alike,
     to a fraction of a point) instead of laying the figure out again for each file, so the
     three files show the same layout. The figure's engine is restored afterwards.
+
+    ``pixels``: a dict that receives, under ``"png"``, the PNG's pixels as a Pillow image (what
+    the file holds, without decoding it again: the report page's image is made from it).
 
     Examples
     --------
@@ -285,7 +288,7 @@ def save_figure(fig, path_stem, formats: Iterable[str] = ("png", "svg", "pdf"), 
                 if engine is not None and not written:
                     _lay_out(fig, engine, dpi)  # the layout savefig's pre-draw would compute, without the draw
                     fig.set_layout_engine(None)
-                data = _png_bytes(fig, dpi, meta)
+                data = _png_bytes(fig, dpi, meta, pixels)
             else:
                 buf = io.BytesIO()
                 fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
@@ -323,11 +326,11 @@ in about two thirds of the time of zlib's default (6), and the files are no larg
 matplotlib's RGBA PNGs at level 6 because the alpha channel is dropped (see ``_png_bytes``)."""
 
 
-def _png_bytes(fig, dpi: int, meta: dict) -> bytes:
+def _png_bytes(fig, dpi: int, meta: dict, pixels: Optional[dict] = None) -> bytes:
     """The figure as a PNG: drawn by Agg as matplotlib's own PNG writer draws it (same pixels,
     pHYs at ``dpi``, the ``meta`` text chunks), written as RGB when every pixel is opaque (the
     figure is saved on a white face, so always in practice; RGBA otherwise) at
-    :data:`PNG_COMPRESS_LEVEL`."""
+    :data:`PNG_COMPRESS_LEVEL`. ``pixels`` (a dict) receives the image under ``"png"``."""
     import numpy as np
     from PIL import Image, PngImagePlugin
 
@@ -337,11 +340,15 @@ def _png_bytes(fig, dpi: int, meta: dict) -> bytes:
     if w * h * 4 != raw.getbuffer().nbytes:  # pragma: no cover - a canvas of another size
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi, metadata=meta)
+        if pixels is not None:
+            pixels["png"] = Image.open(io.BytesIO(buf.getvalue()))
         return buf.getvalue()
     rgba = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(h, w, 4)
     image = Image.frombuffer("RGBA", (w, h), rgba, "raw", "RGBA", 0, 1)
     if rgba[..., 3].min() == 255:
         image = image.convert("RGB")
+    if pixels is not None:
+        pixels["png"] = image
     info = PngImagePlugin.PngInfo()
     for key, value in meta.items():
         if value is not None:
