@@ -356,3 +356,28 @@ def test_fenbie_qiantou_peihe_luoshi_and_a_collective_with_a_bracketed_level():
         "2": [("support", "市发改委"), ("support", "市科技局"), ("support", "团市委")],
         "3": [("responsible", "市商务局"), ("responsible", "各区、县(市)政府(管委会)")],
     }
+
+
+def test_rule_sentences_are_found_with_the_first_character_shortcut():
+    """states_first_listed_rule skips its search when a document holds none of the characters a
+    rule sentence starts with (grammar.first_chars): the shortcut is on for the shipped rules,
+    every example sentence of rules.csv is still found (alone and inside a long document), and a
+    document without those characters is answered False."""
+    import csv
+    import re
+
+    from xialu_graph.parse.assignments import states_first_listed_rule
+    from xialu_graph.parse.grammar import first_chars
+
+    rx = load_grammar().rule_regex()
+    starts = first_chars(rx.pattern)
+    assert starts is not None and {"列", "第", "由"} <= starts
+    with open(grammar_dir() / "rules.csv", encoding="utf-8", newline="") as f:
+        examples = [s.strip() for r in csv.DictReader(f) for s in re.split(r"[/／]", r["note"]) if s.strip()]
+    assert len(examples) >= 4
+    filler = "1、抓项目。[牵头单位:区发改局;责任单位:区财政局]\n" * 500
+    for sentence in examples:
+        assert rx.search(sentence), sentence
+        assert sentence[rx.search(sentence).start()] in starts
+        assert states_first_listed_rule(sentence) and states_first_listed_rule(filler + sentence + "\n" + filler)
+    assert not states_first_listed_rule(filler)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .grammar import load_grammar
+from .grammar import first_chars, load_grammar
 from .lines import normalise
 
 __all__ = [
@@ -60,6 +60,8 @@ _ROLE_WORD_SET = frozenset(_ROLE_WORDS)
 # A clause holding one of these is a remark about the list (下同, 不再单独列出) or the rule itself.
 _RULE_RE = _G.rule_regex()
 _REMARK_RE = re.compile("|".join([re.escape(w) for w in _G.remarks] + [f"(?:{p})" for p in _G.rules]))
+# the characters a match starts with (None: unknown): a document holding none states no rule
+_RULE_STARTS = first_chars(_RULE_RE.pattern)
 _NOTE_HINT = re.compile(r"(\d{4}年|\d+月|年内|年底|持续|推进|完成|长期|按期|季度|每年|前完成|底前)")
 # a unit's ending, maybe followed by the agency's other name in a bracket: 市交通委(市道运局)
 _UNIT_HINT = re.compile(r"(局|办|委|中心|公司|分局|大队|院|所|站|部|部门|会|联|街道|街办|乡|镇|区|县|市|政府|单位|专班|指挥部|小组|集团|银行|厅|处|队|团|馆|社|室|园|^各.+)"
@@ -926,7 +928,11 @@ def states_first_listed_rule(text: str, *, normalised: bool = False) -> bool:
     False
     """
     head = text[:200000]
-    return bool(_RULE_RE.search(head if normalised else normalise(head)))
+    if not normalised:
+        head = normalise(head)
+    if _RULE_STARTS is not None and not any(c in head for c in _RULE_STARTS):
+        return False
+    return bool(_RULE_RE.search(head))
 
 
 def first_listed_rule_line(norms: list[str]) -> int:

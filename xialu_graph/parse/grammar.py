@@ -50,7 +50,8 @@ from functools import lru_cache
 from pathlib import Path
 from ..files import data_dir
 
-__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR", "COLUMN_ROLES", "load_columns", "names_number_column"]
+__all__ = ["Grammar", "load_grammar", "grammar_dir", "ROLES", "ENV_VAR", "COLUMN_ROLES", "load_columns", "names_number_column",
+           "first_chars"]
 
 ENV_VAR = "XIALU_GRAPH_GRAMMAR"
 ROLES = ("lead", "support", "responsible", "person", "scope")
@@ -179,6 +180,67 @@ class Grammar:
         (True, False)
         """
         return re.compile("|".join(f"(?:{p})" for p in self.rules))
+
+
+def first_chars(pattern: str):
+    """The characters a match of the regular expression ``pattern`` must start with, or None
+    when that cannot be told simply (a repeat that may be empty, a class with ranges or
+    categories, an anchor, a look-around, flags, a backreference …).
+
+    For a cheap test before a search: a text holding none of them has no match, and one
+    substring test per character (``c in text``, in C) is some thirty times faster on a
+    document than the search itself (Python's engine tries every alternative of the grammar's
+    rule patterns at every position: about 0.13 ms of a 2.5 ms parse, issue 17). Built on the
+    standard library's own parser of regular expressions, as ``re`` compiles the pattern; an
+    interpreter without it gives None (no shortcut).
+
+    Examples
+    --------
+    >>> sorted(first_chars("(列|排名)(在)?第一|第一单位|[由從]X"))
+    ['列', '從', '排', '由', '第']
+    >>> first_chars("(?:会同)?X") is None, first_chars(r"\\d+") is None, first_chars("a|") is None
+    (True, True, True)
+    """
+    try:
+        from re import _constants as sre, _parser as parser  # the stdlib's own; Python ≥ 3.11
+    except ImportError:  # pragma: no cover - older or other interpreters: no shortcut
+        return None
+    try:
+        tree = parser.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+
+    def seq(items) -> "set | None":
+        items = list(items)
+        if not items:
+            return None  # the empty alternative matches anywhere
+        op, av = items[0]
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is sre.SUBPATTERN:
+            if av[1] or av[2]:  # flags added or removed inside: the characters' meaning may change
+                return None
+            return seq(av[3])
+        if op is sre.BRANCH:
+            out: set = set()
+            for alt in av[1]:
+                got = seq(alt)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op is sre.IN:
+            if all(o is sre.LITERAL for o, _ in av):
+                return {chr(v) for _, v in av}
+            return None
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            return seq(av[2])
+        return None
+
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    got = seq(tree)
+    return frozenset(got) if got else None
 
 
 def _rows(path: Path) -> list[dict]:
