@@ -134,6 +134,31 @@ def test_read_corpus_parallel_names_a_bad_file_whoever_reads_it(tmp_path, bad):
         read_corpus(tmp_path, processes=2, progress=False)
 
 
+@pytest.mark.parametrize("bad", [None, 0])
+def test_read_corpus_workers_hand_over_files_and_leave_none_behind(tmp_path, monkeypatch, bad):
+    """Workers write their chunks' Documents into a private temporary folder (issue 17): the
+    documents are those of a sequential read, and the folder is gone afterwards, also when a
+    file is bad."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(40):
+        (docs / f"x{i:02d}.txt").write_text("没有任务的文本\n" if i == bad else (OLD if i % 2 else NEW), encoding="utf-8")
+    if bad is None:
+        par = read_corpus(docs, processes=2, progress=False)
+        seq = read_corpus(docs, processes=1, progress=False)
+        assert [e.path for e in par] == [e.path for e in seq]
+        assert all(d.assignments_frame().equals(e.assignments_frame()) for d, e in zip(par.documents, seq.documents))
+    else:
+        with pytest.raises(InputError, match="x00.txt"):
+            read_corpus(docs, processes=2, progress=False)
+    assert list(scratch.iterdir()) == []
+
+
 def test_read_corpus_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     import gc
 

@@ -172,21 +172,29 @@ def _read_one(path: str, tables, place: Optional[str], corrections=None) -> Docu
 def _read_shared(files: list, places: list, docs: list, workers: int, tables, corrections, bar, settle) -> None:
     """Read ``files`` into ``docs`` (by index) with ``workers`` worker processes and this one.
 
-    The files go out in chunks of up to 16; each worker is kept two chunks ahead (sent with
-    the tables once per chunk) and this process reads a chunk itself from the other end of the
-    list whenever the workers have enough, until none is left. Why this process reads too: a
-    worker's Document must be pickled there and unpickled here (about half as much CPU again
-    as reading it: 1.8 + 0.7 ms against 3.9 ms for a 24 KB document of 100 tasks), so on two
-    cores one worker and this process finish sooner than two workers with this process only
-    unpickling (measured in ``benchmarks/results.md``, read_corpus). Errors propagate as from
-    a sequential read (the first raised here; the pool is shut down).
+    The workers take chunks of up to 16 files from the front of the list, each worker kept two
+    chunks ahead; this process reads one file at a time from the other end, and between two
+    files takes what the workers have finished and hands out new chunks, until none is left.
+    Why this process reads too: a worker's Document must be pickled there and unpickled here
+    (0.9 + 0.45 ms against 3.4 ms to read a 24 KB document of 100 tasks), so on two cores one
+    worker and this process finish sooner than two workers with this process only unpickling
+    (measured in ``benchmarks/results.md``, read_corpus).
+
+    A worker writes its chunk's pickled Documents to a file in a private temporary folder and
+    returns the file's name; this process loads it. Sent through the pool's pipe instead, a
+    chunk (about 1.2 MB) was read by the pool's result thread 64 KB at a time, each piece
+    waiting for the interpreter lock this process holds while it reads documents: the worker,
+    blocked until its result was taken, sat idle a third of the time (issue 17). Errors
+    propagate as from a sequential read (the first raised here; the pool is shut down; the
+    temporary folder is removed either way).
     """
+    import tempfile
     from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
 
     n = len(files)
     size = max(1, min(16, -(-n // ((workers + 1) * 4))))
-    queue = deque(list(range(k, min(n, k + size))) for k in range(0, n, size))
+    todo = deque(range(n))  # workers take chunks from the left, this process single files from the right
 
     def store(idx: list, got: list) -> None:
         for i, doc in zip(idx, got):
@@ -194,20 +202,47 @@ def _read_shared(files: list, places: list, docs: list, workers: int, tables, co
             bar.step(files[i])
         settle()
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(queue))) as ex:
+    with tempfile.TemporaryDirectory(prefix="xialu-corpus-") as tmp, \
+            ProcessPoolExecutor(max_workers=min(workers, -(-n // size))) as ex:
         pending: dict = {}
-        while queue or pending:
-            while queue and len(pending) < 2 * workers:
-                idx = queue.popleft()
-                pending[ex.submit(_read_many, [files[i] for i in idx], tables, [places[i] for i in idx],
+        while todo or pending:
+            while todo and len(pending) < 2 * workers and len(todo) > size:
+                idx = [todo.popleft() for _ in range(size)]
+                pending[ex.submit(_read_to_file, tmp, [files[i] for i in idx], tables, [places[i] for i in idx],
                                   corrections)] = idx
             for fut in [f for f in pending if f.done()]:
-                store(pending.pop(fut), fut.result())
-            if queue:
-                idx = queue.pop()  # this process's share, from the end: the workers take the front
-                store(idx, _read_many([files[i] for i in idx], tables, [places[i] for i in idx], corrections))
+                idx = pending.pop(fut)
+                store(idx, _load(fut.result()))
+            if todo:
+                i = todo.pop()
+                store([i], _read_many([files[i]], tables, [places[i]], corrections))
             elif pending:
-                wait(pending, return_when=FIRST_COMPLETED)
+                fut = next(iter(pending))  # the oldest: workers finish in the order given
+                idx = pending.pop(fut)
+                store(idx, _load(fut.result()))
+
+
+def _read_to_file(folder: str, paths: list, tables, places: list, corrections=None) -> str:
+    """:func:`_read_many` in a worker: the Documents pickled into a new file in ``folder``;
+    returns its name."""
+    import pickle
+    import tempfile
+
+    got = _read_many(paths, tables, places, corrections)
+    fd, name = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(got, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
+
+
+def _load(name: str) -> list:
+    """The Documents a worker wrote (:func:`_read_to_file`); the file is removed."""
+    import pickle
+
+    with open(name, "rb") as f:
+        got = pickle.load(f)
+    os.unlink(name)
+    return got
 
 
 def _read_many(paths: list, tables, places: list, corrections=None) -> list:
