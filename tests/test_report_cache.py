@@ -195,6 +195,38 @@ def test_parallel_workers_write_the_same_pack_as_one_process(tmp_path):
     assert m1["key"] == m2["key"] and set(m1["files"]) == set(m2["files"])
 
 
+class _Cycle:
+    pass
+
+
+def _cycle_collected() -> bool:
+    """In a worker: whether a reference cycle made there is still collected."""
+    import gc
+    import weakref
+
+    a, b = _Cycle(), _Cycle()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    del a, b
+    gc.collect()
+    return gone() is None
+
+
+def test_report_workers_freeze_what_they_inherit_and_collect_what_they_make():
+    """The workers freeze the heap they are forked with (the collector skips it) and still
+    collect what their tasks make; the parent's heap is left as it was."""
+    import gc
+
+    from xialu_graph.report import pack as report
+
+    before = gc.get_freeze_count()
+    with report._workers(1, None) as pool:
+        frozen = pool.apply(gc.get_freeze_count)
+        collected = pool.apply(_cycle_collected)
+    assert frozen > 10_000 and collected
+    assert gc.get_freeze_count() == before
+
+
 def test_a_failing_worker_leaves_the_previous_pack(pack, monkeypatch):
     from xialu_graph.report import pack as report
 

@@ -320,8 +320,15 @@ def report_jobs(jobs=None) -> int:
 
 
 def _init_worker(parent: int) -> None:
+    import gc
     import signal
 
+    # Everything the worker inherits (the imported libraries, the parsed document) lives as long
+    # as the worker: frozen, the collector leaves it alone (Python's advice for fork without exec,
+    # `gc.freeze`). Unfrozen, each full collection of a figure task walked that whole heap and, by
+    # writing the objects' collector fields, copied their shared pages (~0.4 s of a pack's ~5.8 s
+    # of worker CPU). What a task makes after this is collected as before.
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # forked with SIGTERM held back (see _workers): a pending one kills us now
