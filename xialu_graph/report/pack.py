@@ -71,6 +71,7 @@ from ..glossary import current_language, use_language
 from ..graph import build_graph
 from ..layout import network_layout, remember_layout
 from ..metrics import unit_centrality, unit_section_matrix, unit_task_matrix
+from ..text import task_tokens
 from ..viz import figures as F
 from ..viz.interactive import bipartite_view, cluster_view, ego_view
 from ..viz.style import house_style, new_figure, save_figure
@@ -371,6 +372,13 @@ def _centrality_task(data, *, say: Callable, weights, collectives, seed: int):
     return unit_centrality(_worker_graph(weights, collectives), seed=seed)
 
 
+def _tokens_task(data, *, say: Callable, weights, collectives) -> dict:
+    """:func:`xialu_graph.text.task_tokens` of the document's graph, for the parent's analysis
+    (``analyse(tokens=…)``): jieba is imported and its dictionary read here, while the parent
+    computes the clusters, instead of in the parent after them."""
+    return task_tokens(_worker_graph(weights, collectives))
+
+
 def _warm_task(data, *, say: Callable) -> None:
     """Load what every figure task needs first — matplotlib's Agg, SVG and PDF renderers and
     the CJK font, measured once — while the parent analyses (idempotent: a worker that runs it
@@ -423,7 +431,7 @@ def _task(name: str, kwargs: dict, given: Optional[dict] = None):
         with use_language(_WORK["lang"]):
             fn = {"figures": _figures_task, "views": write_views, "tables": write_tables, "report": write_report,
                   "layout": _layout_task, "stability": _stability_task, "centrality": _centrality_task,
-                  "warm": _warm_task}[name]  # looked up now: tests patch them
+                  "tokens": _tokens_task, "warm": _warm_task}[name]  # looked up now: tests patch them
             res = fn(data, say=lines.append, **kwargs)
         return "ok", res, lines
     except BaseException as e:  # noqa: BLE001 - handed back to the parent, which raises it
@@ -526,11 +534,13 @@ class _Stages:
 
 
 def _start_stages(pool, n: int, *, weights, collectives, seed: int, say: Callable) -> _Stages:
-    """The tasks that can start before the analysis: its centrality (the parent takes it at the
-    end of :func:`~xialu_graph.analysis.analyse`), the graph's layout and a warm-up for each of
-    the ``n`` workers, in that order."""
+    """The tasks that can start before the analysis: the task tokens of its cluster keywords
+    (the parent takes them once the clusters are computed), its centrality (taken at the end of
+    :func:`~xialu_graph.analysis.analyse`), the graph's layout and a warm-up for each of the
+    ``n`` workers, in that order."""
     stages = _Stages(pool, say)
     args = dict(weights=weights, collectives=collectives, seed=seed)
+    stages.submit("tokens", "tokens", weights=weights, collectives=collectives)
     stages.submit("centrality", "centrality", **args)
     stages.submit("layout", "layout", **args)
     for k in range(n):
@@ -643,10 +653,11 @@ def build_pack(doc, out, *, figures_dir=None, weights=None, seed: int = 0, stem:
                 pool = stack.enter_context(_workers(n_jobs, doc))
             stages = _start_stages(pool, n_jobs, weights=weights, collectives=collectives, seed=seed, say=say)
         with use_language(lang):
-            # with workers, the centrality comes from one of them, and the cluster stability is
+            # with workers, the centrality and the task tokens come from them, and the cluster stability is
             # one of their tasks after the analysis (see _run_stages)
             data = analyse(doc, collectives=collectives, weights=weights, seed=seed, say=say, stability=pool is None,
-                           centrality=(lambda: stages.result("centrality")) if stages else None)
+                           centrality=(lambda: stages.result("centrality")) if stages else None,
+                           tokens=(lambda: stages.result("tokens")) if stages else None)
         with staged_folders(*([out] if fig_inside else [out, fig_target])) as staging:
             tmp_out = staging[0]
             tmp_fig = tmp_out / fig_abs.relative_to(out_abs) if fig_inside else staging[1]
