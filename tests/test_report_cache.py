@@ -227,6 +227,19 @@ def test_report_workers_freeze_what_they_inherit_and_collect_what_they_make():
     assert gc.get_freeze_count() == before
 
 
+def test_a_worker_warms_up_once(monkeypatch):
+    """The warm-up task is paid once per process: a worker given both warm-ups draws once."""
+    from xialu_graph.report import pack as report
+
+    monkeypatch.setattr(report, "_WORK", {})
+    drawn = []
+    real = report.new_figure
+    monkeypatch.setattr(report, "new_figure", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    report._warm_task(None, say=print)
+    report._warm_task(None, say=print)
+    assert drawn == [1] and report._WORK["warm"]
+
+
 def test_a_failing_worker_leaves_the_previous_pack(pack, monkeypatch):
     from xialu_graph.report import pack as report
 

@@ -382,7 +382,10 @@ def _tokens_task(data, *, say: Callable, weights, collectives) -> dict:
 def _warm_task(data, *, say: Callable) -> None:
     """Load what every figure task needs first — matplotlib's Agg, SVG and PDF renderers and
     the CJK font, measured once — while the parent analyses (idempotent: a worker that runs it
-    twice pays once)."""
+    twice pays once; the pool gives a task to whichever worker is free, and one worker often
+    takes both warm-ups)."""
+    if _WORK.get("warm"):
+        return
     import matplotlib.backends.backend_pdf  # noqa: F401
     import matplotlib.backends.backend_svg  # noqa: F401
     from PIL import PngImagePlugin  # noqa: F401
@@ -392,6 +395,7 @@ def _warm_task(data, *, say: Callable) -> None:
         fig.suptitle("数据来源 0123456789 %")
         fig.add_subplot().set_xlabel("任务数")
         fig.draw_without_rendering()
+    _WORK["warm"] = True
 
 
 def _stability_task(data: Analysis, *, say: Callable):
