@@ -240,6 +240,19 @@ def test_a_worker_warms_up_once(monkeypatch):
     assert drawn == [1] and report._WORK["warm"]
 
 
+def test_the_renderers_are_imported_before_the_workers_are_forked():
+    """The PDF and SVG renderers every figure worker needs are imported once, in the parent."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom xialu_graph.report import pack\npack._preload()\n"
+            "print(all(m in sys.modules for m in ('matplotlib.backends.backend_pdf', 'matplotlib.backends.backend_svg',"
+            " 'matplotlib.backends.backend_agg', 'scipy.optimize')))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert r.stdout.strip() == "True", r.stderr[-2000:]
+
+
 def test_a_failing_worker_leaves_the_previous_pack(pack, monkeypatch):
     from xialu_graph.report import pack as report
 

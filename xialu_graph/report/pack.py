@@ -476,9 +476,12 @@ def _workers(n: int, doc):
 
 
 def _preload() -> None:
-    """Import, before the workers are forked, the libraries every one of them needs (matplotlib,
-    and scipy's optimiser for the layouts): imported once here instead of once per worker."""
+    """Import, before the workers are forked, the libraries every one of them needs (matplotlib
+    with its PDF and SVG renderers — the PDF one brings fontTools, ~0.1 s — and scipy's optimiser
+    for the layouts): imported once here instead of once per worker."""
     import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
     import matplotlib.figure  # noqa: F401
     import scipy.optimize  # noqa: F401
 
