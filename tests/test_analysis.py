@@ -98,3 +98,22 @@ def test_seed_keep_policy_removes_every_significant_pair(seed):
     a = analyse(doc, collectives="keep", n_boot=100)
     assert a.backbone.attrs["n_significant"] == 0 and len(a.backbone) == 211
     assert a.top_units[0] == "区发改局"
+
+
+def test_task_tokens_given_give_the_same_keywords(seed):
+    """Tokens computed elsewhere (as the report pack's worker computes them, from its own graph of
+    the document) give the keywords the analysis computes itself; a function is called for them."""
+    from xialu_graph.text import task_tokens
+
+    doc, data = seed
+    tokens = task_tokens(xg.build_graph(doc))
+    calls = []
+
+    def later():
+        calls.append(1)
+        return tokens
+
+    given = analyse(doc, tokens=later, stability=False)
+    assert calls == [1]
+    pd.testing.assert_frame_equal(given.keywords, data.keywords)
+    assert given.cluster_names == data.cluster_names

@@ -474,3 +474,15 @@ def test_report_page_image_from_pixels_equals_image_from_file(seed, tmp_path):
     png = style.save_figure(F.plot_section_heatmap(G), tmp_path / "hm", ("png",), pixels=pixels)[0]
     assert pixels["png"].width > 1400
     assert html_image(png, pixels=pixels["png"]) == html_image(png)
+
+
+def test_report_page_image_same_bytes_for_rgb_and_rgba_pixels(seed, tmp_path):
+    """The page's image does not depend on whether the pixels come as RGB (the figures' PNGs, not
+    copied before the resize) or as RGBA (converted first): the same bytes either way."""
+    from xialu_graph.report.html import html_image
+
+    pixels: dict = {}
+    png = style.save_figure(F.plot_section_heatmap(seed["G"]), tmp_path / "hm", ("png",), pixels=pixels)[0]
+    rgb = pixels["png"]
+    assert rgb.mode == "RGB"
+    assert html_image(png, pixels=rgb) == html_image(png, pixels=rgb.convert("RGBA"))

@@ -195,6 +195,64 @@ def test_parallel_workers_write_the_same_pack_as_one_process(tmp_path):
     assert m1["key"] == m2["key"] and set(m1["files"]) == set(m2["files"])
 
 
+class _Cycle:
+    pass
+
+
+def _cycle_collected() -> bool:
+    """In a worker: whether a reference cycle made there is still collected."""
+    import gc
+    import weakref
+
+    a, b = _Cycle(), _Cycle()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    del a, b
+    gc.collect()
+    return gone() is None
+
+
+def test_report_workers_freeze_what_they_inherit_and_collect_what_they_make():
+    """The workers freeze the heap they are forked with (the collector skips it) and still
+    collect what their tasks make; the parent's heap is left as it was."""
+    import gc
+
+    from xialu_graph.report import pack as report
+
+    before = gc.get_freeze_count()
+    with report._workers(1, None) as pool:
+        frozen = pool.apply(gc.get_freeze_count)
+        collected = pool.apply(_cycle_collected)
+    assert frozen > 10_000 and collected
+    assert gc.get_freeze_count() == before
+
+
+def test_a_worker_warms_up_once(monkeypatch):
+    """The warm-up task is paid once per process: a worker given both warm-ups draws once."""
+    from xialu_graph.report import pack as report
+
+    monkeypatch.setattr(report, "_WORK", {})
+    drawn = []
+    real = report.new_figure
+    monkeypatch.setattr(report, "new_figure", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    report._warm_task(None, say=print)
+    report._warm_task(None, say=print)
+    assert drawn == [1] and report._WORK["warm"]
+
+
+def test_the_renderers_are_imported_before_the_workers_are_forked():
+    """The PDF and SVG renderers every figure worker needs are imported once, in the parent."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom xialu_graph.report import pack\npack._preload()\n"
+            "print(all(m in sys.modules for m in ('matplotlib.backends.backend_pdf', 'matplotlib.backends.backend_svg',"
+            " 'matplotlib.backends.backend_agg', 'scipy.optimize')))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert r.stdout.strip() == "True", r.stderr[-2000:]
+
+
 def test_a_failing_worker_leaves_the_previous_pack(pack, monkeypatch):
     from xialu_graph.report import pack as report
 

@@ -213,3 +213,13 @@ def test_gbk_unit_matches_csv_is_read(tmp_path):
     bad.write_bytes(b"unit_a,unit_b,confirmed\n\x81\x20,x,yes\n")
     with pytest.raises(xg.InputError, match=r"bad\.csv:2: cannot decode: neither UTF-8 nor GB18030/GBK; save the table"):
         read_unit_matches(bad)
+
+
+def test_display_width_of_ascii_is_its_length():
+    """The ASCII shortcut of display_width counts what the East Asian width rule counts."""
+    import unicodedata
+
+    assert all(unicodedata.east_asian_width(chr(i)) not in ("W", "F") for i in range(128))
+    text = "".join(chr(i) for i in range(128))
+    assert display_width(text) == len(text) == 128
+    assert display_width(12.5) == 4 and display_width("") == 0 and display_width("a（") == 3

@@ -196,7 +196,7 @@ def cluster_stability(G, clusters, *, seed: int = 0) -> pd.DataFrame:
 
 def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int = 0, n_boot: int = N_BOOT,
             alpha: float = ALPHA, say: Optional[Callable] = None, stability: bool = True,
-            centrality=None) -> Analysis:
+            centrality=None, tokens=None) -> Analysis:
     """Graph, projection, load, balance, centrality, clusters, checks and keywords of a document,
     with the collective policy, its sensitivity, bootstrap intervals, backbone and checks.
 
@@ -225,6 +225,11 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
         of this document's graph, same ``seed``), or a function that returns it, called once
         everything else is computed: the report pack computes it in a worker process
         meanwhile (it is the step that imports igraph). Default: computed here.
+    tokens : dict or callable, optional
+        The task tokens computed elsewhere (:func:`xialu_graph.text.task_tokens` of this
+        document's graph), or a function that returns them, called when the cluster keywords are
+        extracted: the report pack computes them in a worker process meanwhile (the step that
+        imports jieba and reads its dictionary). Default: computed here.
 
     Examples
     --------
@@ -247,7 +252,7 @@ def analyse(doc, *, collectives: Optional[str] = None, weights=None, seed: int =
     summary = M.cluster_summary(G, t["clusters"])
     tclusters = M.task_clusters(G, t["clusters"])
     say("extracting cluster keywords")
-    keywords = text.cluster_keywords(G, t["clusters"])
+    keywords = text.cluster_keywords(G, t["clusters"], tokens=tokens() if callable(tokens) else tokens)
     names = text.cluster_names(keywords)
     summary.insert(1, "name", [names.get(int(c), "") for c in summary["cluster"]])
     say(f"bootstrap intervals ({n_boot} replicates) and the collective policies")

@@ -62,6 +62,7 @@ from .graph import unit_name, unit_nodes
 
 __all__ = [
     "tokenize",
+    "task_tokens",
     "get_tokenizer",
     "load_stopwords",
     "load_userdict",
@@ -339,6 +340,26 @@ def tokenize(text: str, *, units=(), userdict=None, stopwords=None) -> list[str]
     return [w for w in words if len(w) >= 2 and _TOKEN_RE.fullmatch(w) and w not in stop]
 
 
+def task_tokens(G, *, userdict=None, stopwords=None) -> dict:
+    """Content tokens (:func:`tokenize`) of every task of ``G``: task node → list of tokens, in
+    the order of the graph's task nodes, the graph's unit names kept whole. What
+    :func:`group_keywords` scores; computed once, they can be passed to it (``tokens``) — the
+    report pack's workers compute them while the parent analyses.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("t:1", bipartite=1, text="深化放管服改革,优化营商环境")
+    >>> task_tokens(G)
+    {'t:1': ['放管服改革', '营商环境']}
+    """
+    units = [unit_name(G, u) for u in unit_nodes(G)]
+    stop = load_stopwords(stopwords)
+    tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
+    return {t: tokenize(str(G.nodes[t].get("text") or ""), units=units, userdict=userdict, stopwords=stop) for t in tnodes}
+
+
 def group_keywords(
     G,
     groups: dict,
@@ -350,6 +371,7 @@ def group_keywords(
     stopwords=None,
     min_tasks: int | None = None,
     prior: float = 1.0,
+    tokens: dict | None = None,
 ) -> pd.DataFrame:
     """Keywords of groups of tasks. The building block of the three functions below.
 
@@ -371,6 +393,9 @@ def group_keywords(
         ``"logodds"``, 1 otherwise).
     prior : float, default 1.0
         Scale of the informative prior of ``"logodds"``.
+    tokens : dict, optional
+        :func:`task_tokens` of ``G`` with the same ``userdict`` and ``stopwords``, computed
+        already (default: computed here).
 
     Returns
     -------
@@ -393,7 +418,7 @@ def group_keywords(
     units = [unit_name(G, u) for u in unit_nodes(G)]
     stop = load_stopwords(stopwords)
     tnodes = [n for n, d in G.nodes(data=True) if d.get("bipartite") == 1]
-    toks = {t: tokenize(str(G.nodes[t].get("text") or ""), units=units, userdict=userdict, stopwords=stop) for t in tnodes}
+    toks = tokens if tokens is not None else task_tokens(G, userdict=userdict, stopwords=stopwords)
     N = len(tnodes)
     df_count = Counter()
     for t in tnodes:

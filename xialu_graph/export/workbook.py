@@ -30,7 +30,10 @@ def display_width(text) -> int:
     >>> display_width("abc"), display_width("区发改局"), display_width("A区")
     (3, 8, 3)
     """
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in str(text))
+    text = str(text)
+    if text.isascii():  # no ASCII character is wide or full-width: one column each (most cells are numbers)
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def _fmt(column, table: str) -> str:

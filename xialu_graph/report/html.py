@@ -81,7 +81,9 @@ def _html_png(im) -> bytes:
     from PIL import Image
 
     h = round(im.height * HTML_IMAGE_WIDTH / im.width)
-    small = im.convert("RGB").resize((HTML_IMAGE_WIDTH, h), Image.LANCZOS)
+    # the figures' pixels are RGB already: convert() to the same mode would only copy them
+    rgb = im if im.mode == "RGB" else im.convert("RGB")
+    small = rgb.resize((HTML_IMAGE_WIDTH, h), Image.LANCZOS)
     # 128-colour palette: a third of the size, no visible loss on flat-colour charts
     small = small.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     buf = io.BytesIO()
