@@ -435,21 +435,6 @@ class RawAssignment:
         names = (role, unit_raw, label, prefix)
         self._names = _SHARED_NAMES.get(names) or _shared_names(names)
 
-    @classmethod
-    def of_names(cls, line: int, names: tuple) -> "RawAssignment":
-        """A raw assignment holding ``names``, the tuple ``(role, unit_raw, label, prefix)``, as it
-        is: a reader that makes many mentions of one name passes one tuple for all of them.
-
-        Examples
-        --------
-        >>> RawAssignment.of_names(3, ("lead", "区发改局", "", "")) == RawAssignment("lead", "区发改局", 3)
-        True
-        """
-        out = cls.__new__(cls)
-        out.line = line
-        out._names = names
-        return out
-
     role = property(lambda self: self._names[0], lambda self, v: self._set(0, v), doc="lead | support | responsible")
     unit_raw = property(lambda self: self._names[1], lambda self, v: self._set(1, v), doc="the name as written")
     label = property(lambda self: self._names[2], lambda self, v: self._set(2, v), doc="the label it stood under")

@@ -210,16 +210,14 @@ def _read_shared(files: list, places: list, docs: list, workers: int, tables, co
                 idx = [todo.popleft() for _ in range(size)]
                 pending[ex.submit(_read_to_file, tmp, [files[i] for i in idx], tables, [places[i] for i in idx],
                                   corrections)] = idx
-            for fut in [f for f in pending if f.done()]:
-                idx = pending.pop(fut)
-                store(idx, _load(fut.result()))
+            done = [f for f in pending if f.done()]
+            if not todo and not done:
+                done = [next(iter(pending))]  # nothing left to read here: wait for the oldest chunk
+            for fut in done:
+                store(pending.pop(fut), _load(fut.result()))
             if todo:
                 i = todo.pop()
                 store([i], _read_many([files[i]], tables, [places[i]], corrections))
-            elif pending:
-                fut = next(iter(pending))  # the oldest: workers finish in the order given
-                idx = pending.pop(fut)
-                store(idx, _load(fut.result()))
 
 
 def _read_to_file(folder: str, paths: list, tables, places: list, corrections=None) -> str:

@@ -70,7 +70,6 @@ _RUN_TOGETHER_SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*
 _HINT_ENDS = ("单位", "部门", "领导", "责任人", "科室")  # a label that ends so makes the bracket an assignment
 _VALUES: dict = {}  # (label value, role) → read_plain_list's answer
 _MAX_VALUES = 100000
-_RAW_NAMES: dict = {}  # (role, name, prefix) → one names tuple for every RawAssignment of that mention
 
 
 class FastStats:
@@ -448,15 +447,7 @@ class _Fast:
                     sec.number if sec else "", sec.title if sec else "", sub.number if sub else "", sub.title if sub else "",
                     self.heading, "", joined[op + 1:cl].strip(), [], [], [], ln, ln)
         self.built.label_styles.add(style)
-        ras, of_names = task.raw_assignments, RawAssignment.of_names
-        for (r, _), nm, p in zip(units, raw_names, prefixes):
-            key = (r, nm, p)
-            names = _RAW_NAMES.get(key)
-            if names is None:
-                names = (r, intern(nm), "", p)
-                if len(_RAW_NAMES) < _MAX_VALUES:
-                    _RAW_NAMES[key] = names
-            ras.append(of_names(ln, names))
+        task.raw_assignments = [RawAssignment(r, intern(nm), ln, "", p) for (r, _), nm, p in zip(units, raw_names, prefixes)]
         if people:
             task.people = [Person("", name, title, ln) for title, name in people]
         if notes:
